@@ -1,0 +1,55 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { OrganizationsModule } from '@rollcall/organizations';
+import { ScimModule } from '@rollcall/scim-nest';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.token';
+import { DatabaseModule } from './database.module';
+import { HealthController } from './health/health.controller';
+import { EdgeExceptionFilter } from './http/edge-exception.filter';
+import { loggerOptions } from './http/logger.options';
+import { HttpMetrics } from './metrics/http-metrics';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsController } from './metrics/metrics.controller';
+
+/** Everything the HTTP server serves. The CLI uses CoreModule alone. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        CoreModule.forRoot(config),
+        TerminusModule,
+        ScimModule.forRoot({
+          publicUrl: config.publicUrl,
+          maxResults: config.scimMaxResults,
+          maxPayloadBytes: config.maxBodyBytes,
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [HttpMetrics, { provide: APP_FILTER, useClass: EdgeExceptionFilter }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}
+
+/** Configuration, the database and the feature modules: what any entry point needs. */
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [DatabaseModule.forRoot(config.database), OrganizationsModule],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG, OrganizationsModule],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.database).toEqual({
+      dialect: 'sqlite',
+      file: expect.stringMatching(/data\/rollcall\.sqlite$/),
+    });
+    expect(config.logLevel).toBe('info');
+    expect(config.entra.authority).toBe('https://login.microsoftonline.com');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/x', PORT: '8080' });
+    expect(config.database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u:p@127.0.0.1:5432/x',
+      poolSize: 10,
+    });
+    expect(config.publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('strips a trailing slash from PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://ids.example.com/' }).publicUrl).toBe(
+      'https://ids.example.com',
+    );
+  });
+
+  it('lists every bad key at once without echoing values', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://root:hunter2@db/x',
+        LOG_LEVEL: 'loud',
+        PUBLIC_URL: 'not a url',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: /),
+        expect.stringMatching(/^DATABASE_URL: must be a URL like postgres:/),
+        expect.stringMatching(/^LOG_LEVEL: must be one of/),
+        expect.stringMatching(/^PUBLIC_URL: /),
+      ]),
+    );
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be 1–65535/);
+  });
+});

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { DatabaseConfig } from '@rollcall/db';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface AppConfig {
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  logLevel: (typeof LOG_LEVELS)[number];
+  entra: { clientId?: string; clientSecret?: string; authority: string };
+  redisUrl?: string;
+  /** Largest JSON body accepted, in bytes; larger ones get a clean 413. */
+  maxBodyBytes: number;
+  /** Largest page a SCIM list answers with. */
+  scimMaxResults: number;
+}
+
+const optional = (schema: z.ZodString) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL like ${example}`);
+
+const envSchema = z.object({
+  PORT: z.preprocess(
+    (value) => (value === undefined || value === '' ? '3000' : value),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be 1–65535').max(65535, 'must be 1–65535')),
+  ),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
+  DATABASE_POOL_SIZE: z.preprocess(
+    (value) => (value === undefined || value === '' ? '10' : value),
+    z.string().regex(/^\d+$/, 'must be a whole number').transform(Number),
+  ),
+  PUBLIC_URL: optional(url(['http:', 'https:'], 'https://rollcall.example.com')),
+  LOG_LEVEL: z.preprocess(
+    (value) => (value === undefined || value === '' ? 'info' : value),
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  ),
+  ENTRA_CLIENT_ID: optional(z.string()),
+  ENTRA_CLIENT_SECRET: optional(z.string()),
+  ENTRA_AUTHORITY: optional(url(['http:', 'https:'], 'https://login.microsoftonline.com')),
+  REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
+});
+
+/** Every bad key at once, so an operator fixes the environment in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Name the key and the rule, never the value: it may be a secret.
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR ?? './data');
+  return {
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir,
+    database: e.DATABASE_URL
+      ? { dialect: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { dialect: 'sqlite', file: resolve(dataDir, 'rollcall.sqlite') },
+    logLevel: e.LOG_LEVEL,
+    entra: {
+      clientId: e.ENTRA_CLIENT_ID,
+      clientSecret: e.ENTRA_CLIENT_SECRET,
+      authority: (e.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+    },
+    redisUrl: e.REDIS_URL,
+    maxBodyBytes: 1024 * 1024,
+    scimMaxResults: 1000,
+  };
+}

@@ -1,0 +1,33 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from './config/app-config';
+
+export const SCIM_BEARER_AUTH = 'scim-token';
+
+/** Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
+export function useSwagger(app: INestApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rollcall API')
+      .setDescription(
+        [
+          'SCIM 2.0 provisioning (RFC 7643/7644) for Microsoft Entra ID and other clients, and the admin API of the Rollcall dashboard.',
+          '',
+          `**SCIM Tenant URL:** \`${config.publicUrl}/scim/v2\`. Authenticate with the organization's Secret Token as \`Authorization: Bearer <token>\`.`,
+          'The discovery endpoints (`/ServiceProviderConfig`, `/ResourceTypes`, `/Schemas`) are public: they describe the server, not an organization.',
+        ].join('\n'),
+      )
+      .setVersion('1')
+      .addServer(config.publicUrl)
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'SCIM Secret Token (`rcs_…`)' },
+        SCIM_BEARER_AUTH,
+      )
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Rollcall API',
+  });
+}

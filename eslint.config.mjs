@@ -1,0 +1,116 @@
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+// The dependency direction of ARCHITECTURE.md, checked on every lint:
+// apps → adapters → features → core/data; features only downhill
+// (organizations ← directory ← teams, organizations ← directory ← sso).
+const serverLibs = ['@nestjs/*', 'typeorm', 'express', 'pg', 'better-sqlite3', 'passport*'];
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:app', 'type:adapter', 'type:feature', 'type:data', 'type:core'],
+  },
+  {
+    sourceTag: 'type:adapter',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:core'],
+  },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:core'],
+  },
+  { sourceTag: 'feature:organizations', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
+  {
+    sourceTag: 'feature:directory',
+    onlyDependOnLibsWithTags: ['feature:organizations', 'type:data', 'type:core'],
+  },
+  {
+    sourceTag: 'feature:teams',
+    onlyDependOnLibsWithTags: [
+      'feature:directory',
+      'feature:organizations',
+      'type:data',
+      'type:core',
+    ],
+  },
+  {
+    sourceTag: 'feature:sso',
+    onlyDependOnLibsWithTags: [
+      'feature:directory',
+      'feature:organizations',
+      'type:data',
+      'type:core',
+    ],
+  },
+  { sourceTag: 'feature:audit', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core'] },
+  {
+    sourceTag: 'type:core',
+    onlyDependOnLibsWithTags: ['type:core'],
+    bannedExternalImports: serverLibs,
+  },
+  { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:admin', 'scope:shared'] },
+  { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+];
+
+export default [
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/coverage',
+      '.nx',
+      'data',
+      'tmp',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      'apps/admin/vite.config.ts',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'import-x': importX },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints },
+      ],
+      'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'Barrels re-export by name, not `export *`.',
+        },
+      ],
+    },
+  },
+  {
+    // Only apps read the environment; libraries get their slice through configuration.
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/**/*.spec.ts', 'libs/**/*.int-spec.ts', 'libs/**/testing/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only apps read process.env.' },
+      ],
+    },
+  },
+  prettier,
+];

@@ -1,0 +1,22 @@
+export { OrganizationsModule } from './organizations.module';
+export { OrganizationError } from './domain/organization.error';
+export type { OrganizationErrorCode } from './domain/organization.error';
+export { hashPassword, verifyPassword } from './domain/password.hasher';
+export { OrganizationEntity } from './persistence/organization.entity';
+export { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
+export type { ScimPrincipal } from './use-cases/authenticate-scim-token.use-case';
+export {
+  BootstrapDemoOrganization,
+  DEMO_ADMIN_EMAIL,
+} from './use-cases/bootstrap-demo-organization.use-case';
+export { CreateOrganization } from './use-cases/create-organization.use-case';
+export type {
+  CreateOrganizationCommand,
+  CreatedOrganization,
+} from './use-cases/create-organization.use-case';
+export { CreateScimToken, MAX_LIVE_SCIM_TOKENS } from './use-cases/create-scim-token.use-case';
+export type { IssuedScimToken } from './use-cases/create-scim-token.use-case';
+export { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
+export type { ScimTokenSummary } from './use-cases/list-scim-tokens.use-case';
+export { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
+export type { RevokedScimToken } from './use-cases/revoke-scim-token.use-case';

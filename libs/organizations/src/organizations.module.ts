@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationAdminEntity } from './persistence/organization-admin.entity';
+import { OrganizationEntity } from './persistence/organization.entity';
+import { ScimTokenEntity } from './persistence/scim-token.entity';
+import { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
+import { BootstrapDemoOrganization } from './use-cases/bootstrap-demo-organization.use-case';
+import { CreateOrganization } from './use-cases/create-organization.use-case';
+import { CreateScimToken } from './use-cases/create-scim-token.use-case';
+import { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
+import { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
+
+const useCases = [
+  AuthenticateScimToken,
+  BootstrapDemoOrganization,
+  CreateOrganization,
+  CreateScimToken,
+  ListScimTokens,
+  RevokeScimToken,
+];
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OrganizationEntity, OrganizationAdminEntity, ScimTokenEntity]),
+  ],
+  providers: useCases,
+  exports: useCases,
+})
+export class OrganizationsModule {}

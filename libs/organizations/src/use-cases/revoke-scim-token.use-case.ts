@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import { OrganizationError } from '../domain/organization.error';
+import { ScimTokenEntity } from '../persistence/scim-token.entity';
+
+export interface RevokeScimTokenCommand {
+  /** The token's id or its visible prefix (`rcs_…`, as listed). */
+  token: string;
+  /** When given, only this organization's tokens are considered. */
+  organizationId?: string;
+}
+
+export interface RevokedScimToken {
+  id: string;
+  organizationId: string;
+  prefix: string;
+}
+
+@Injectable()
+export class RevokeScimToken {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute(command: RevokeScimTokenCommand): Promise<RevokedScimToken> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const scope = command.organizationId ? { organizationId: command.organizationId } : {};
+      const matches = await manager.find(ScimTokenEntity, {
+        where: [
+          { ...scope, id: command.token, revokedAt: IsNull() },
+          { ...scope, prefix: command.token, revokedAt: IsNull() },
+        ],
+        take: 2,
+      });
+      const [match, other] = matches;
+      if (!match) {
+        throw new OrganizationError('SCIM_TOKEN_NOT_FOUND', 'No live SCIM token matches.');
+      }
+      if (other) {
+        throw new OrganizationError(
+          'SCIM_TOKEN_AMBIGUOUS',
+          'More than one live SCIM token has this prefix; revoke it by id.',
+        );
+      }
+      await manager.update(ScimTokenEntity, { id: match.id }, { revokedAt: new Date() });
+      return { id: match.id, organizationId: match.organizationId, prefix: match.prefix };
+    });
+  }
+}

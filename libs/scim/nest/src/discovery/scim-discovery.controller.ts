@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, Param, UseFilters, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ScimError,
+  listResponse,
+  resourceTypesDocuments,
+  schemaDocuments,
+  serviceProviderConfigDocument,
+} from '@rollcall/scim-core';
+import { ScimErrorFilter } from '../http/scim-error.filter';
+import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
+import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
+
+/**
+ * RFC 7644 §4 discovery. Public on purpose: the documents describe the server, not an
+ * organization, and clients (and people) read them before they have a token.
+ */
+@ApiTags('SCIM discovery')
+@Controller(SCIM_BASE_PATH)
+@UseFilters(ScimErrorFilter)
+@UseInterceptors(ScimContentTypeInterceptor)
+export class ScimDiscoveryController {
+  private readonly baseUrl: string;
+
+  constructor(@Inject(SCIM_OPTIONS) private readonly options: ScimModuleOptions) {
+    this.baseUrl = scimBaseUrl(options);
+  }
+
+  @Get('ServiceProviderConfig')
+  @ApiOperation({ summary: 'What this SCIM server supports (RFC 7644 §4)' })
+  @ApiOkResponse({ description: 'The ServiceProviderConfig resource.' })
+  serviceProviderConfig() {
+    return serviceProviderConfigDocument(this.baseUrl, {
+      maxResults: this.options.maxResults,
+      maxPayloadSize: this.options.maxPayloadBytes,
+      documentationUri: `${this.options.publicUrl.replace(/\/+$/, '')}/api/docs`,
+      authenticationSchemes: [
+        {
+          type: 'oauthbearertoken',
+          name: 'OAuth Bearer Token',
+          description:
+            'The Secret Token shown in Single Sign-On settings → Provisioning, sent as `Authorization: Bearer <token>`.',
+          specUri: 'https://www.rfc-editor.org/info/rfc6750',
+          primary: true,
+        },
+      ],
+    });
+  }
+
+  @Get('ResourceTypes')
+  @ApiOperation({ summary: 'The resource types served: User and Group' })
+  resourceTypes() {
+    const all = resourceTypesDocuments(this.baseUrl);
+    return listResponse(all, all.length, 1);
+  }
+
+  @Get('ResourceTypes/:id')
+  @ApiOperation({ summary: 'One resource type' })
+  resourceType(@Param('id') id: string) {
+    const found = resourceTypesDocuments(this.baseUrl).find((r) => r.id === id);
+    if (!found) throw ScimError.notFound(`Resource type ${id} not found.`);
+    return found;
+  }
+
+  @Get('Schemas')
+  @ApiOperation({ summary: 'Every schema with every attribute and its characteristics' })
+  schemas() {
+    const all = schemaDocuments(this.baseUrl);
+    return listResponse(all, all.length, 1);
+  }
+
+  @Get('Schemas/:id')
+  @ApiOperation({ summary: 'One schema, by its URN' })
+  schema(@Param('id') id: string) {
+    const found = schemaDocuments(this.baseUrl).find((s) => s.id === id);
+    if (!found) throw ScimError.notFound(`Schema ${id} not found.`);
+    return found;
+  }
+}

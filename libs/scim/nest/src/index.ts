@@ -1,0 +1,8 @@
+export { ScimModule } from './scim.module';
+export { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl } from './scim.options';
+export type { ScimModuleOptions } from './scim.options';
+export { ScimAuthGuard, ScimUnauthorizedError } from './auth/scim-auth.guard';
+export { CurrentScimPrincipal } from './auth/scim-principal.decorator';
+export { ScimErrorFilter, writeScimError } from './http/scim-error.filter';
+export { SCIM_CONTENT_TYPE, toScimErrorResponse } from './http/scim-error.response';
+export { ScimContentTypeInterceptor } from './http/scim-content-type.interceptor';
