@@ -11,7 +11,13 @@ const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
   {
     sourceTag: 'type:e2e',
-    onlyDependOnLibsWithTags: ['type:app', 'type:adapter', 'type:feature', 'type:data', 'type:core'],
+    onlyDependOnLibsWithTags: [
+      'type:app',
+      'type:adapter',
+      'type:feature',
+      'type:data',
+      'type:core',
+    ],
   },
   {
     sourceTag: 'type:adapter',
@@ -97,6 +103,20 @@ export default [
         {
           selector: 'ExportAllDeclaration',
           message: 'Barrels re-export by name, not `export *`.',
+        },
+      ],
+    },
+  },
+  {
+    // Tests of core libs may drive a real database (e.g. compiled filters run on SQLite).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: depConstraints.map(({ bannedExternalImports: _banned, ...rest }) => rest),
         },
       ],
     },
