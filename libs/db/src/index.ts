@@ -3,3 +3,4 @@ export type { DatabaseConfig, DataSourceExtras, SqlDialect } from './database.op
 export { dialectOf } from './dialect';
 export { runMigrations } from './migration.runner';
 export { inTransaction } from './transaction.runner';
+export { isUniqueViolation } from './unique-violation';

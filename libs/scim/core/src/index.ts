@@ -52,6 +52,7 @@ export type {
 } from './filter/filter-sql.types';
 export { parsePatchRequest } from './patch/patch-request.parser';
 export { applyPatch } from './patch/patch.engine';
+export { jsonEqual } from './patch/json-object.accessor';
 export type { PatchOperation, ScimJsonObject } from './patch/patch.types';
 export { splitMemberOperations } from './patch/member-operations.splitter';
 export type { MemberOperation, SplitPatchOperations } from './patch/member-operations.splitter';

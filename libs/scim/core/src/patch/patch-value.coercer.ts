@@ -77,8 +77,13 @@ function coerceComplex(
 ): ScimJsonObject {
   const subAttributes = definition.subAttributes ?? [];
   const valueSub = subAttributes.find((s) => s.name === 'value');
-  // Entra sends the enterprise manager as a bare id: `"value": "2819c223-…"`.
-  if (valueSub && (typeof value === 'string' || typeof value === 'number')) {
+  // Entra sends the enterprise manager as a bare id: `"value": "2819c223-…"`. Only a
+  // single-valued attribute may be written so; `emails: "x"` is a type error.
+  if (
+    valueSub &&
+    !definition.multiValued &&
+    (typeof value === 'string' || typeof value === 'number')
+  ) {
     return { value: coerceSingleValue(valueSub, String(value), `${name}.value`) };
   }
   if (!isJsonObject(value)) {

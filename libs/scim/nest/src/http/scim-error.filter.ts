@@ -9,7 +9,12 @@ export class ScimErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    writeScimError(exception, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+    writeScimError(
+      exception,
+      http.getRequest<Request>(),
+      http.getResponse<Response>(),
+      this.logger,
+    );
   }
 }
 

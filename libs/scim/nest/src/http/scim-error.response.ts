@@ -1,6 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import { ScimError, scimErrorBody, type ScimErrorBody } from '@rollcall/scim-core';
+import { ScimError, scimErrorBody, type ScimErrorBody, type ScimType } from '@rollcall/scim-core';
+import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
+import { TeamsError, type TeamsErrorCode } from '@rollcall/teams';
 import { ScimUnauthorizedError } from '../auth/scim-auth.guard';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
@@ -45,6 +47,49 @@ function organizationStatus(code: OrganizationErrorCode): number {
   }
 }
 
+/** A client's mistake or an absent resource: answered as is, not logged as ours. */
+function expected(status: number, detail: string, scimType?: ScimType): ScimErrorResponse {
+  return { status, body: scimErrorBody(status, detail, scimType), headers: {}, unexpected: false };
+}
+
+function directoryError(error: DirectoryError): ScimErrorResponse {
+  const answer = (status: number, scimType?: ScimType) => expected(status, error.message, scimType);
+  const code: DirectoryErrorCode = error.code;
+  switch (code) {
+    case 'USER_NOT_FOUND':
+      return answer(404);
+    case 'USER_NAME_TAKEN':
+      return answer(409, 'uniqueness');
+    case 'USER_ID_IMMUTABLE':
+      return answer(400, 'mutability');
+    case 'USER_NAME_REQUIRED':
+    case 'ROLE_UNKNOWN':
+      return answer(400, 'invalidValue');
+  }
+}
+
+function teamsError(error: TeamsError): ScimErrorResponse {
+  const answer = (status: number, scimType?: ScimType) => expected(status, error.message, scimType);
+  const code: TeamsErrorCode = error.code;
+  switch (code) {
+    case 'TEAM_NOT_FOUND':
+    case 'RESOURCE_NOT_FOUND':
+      return answer(404);
+    case 'TEAM_NAME_TAKEN':
+      return answer(409, 'uniqueness');
+    case 'TEAM_ID_IMMUTABLE':
+    case 'TEAM_MANAGED_BY_SCIM':
+      return answer(400, 'mutability');
+    case 'TEAM_NAME_REQUIRED':
+    case 'MEMBER_NOT_IN_ORGANIZATION':
+    case 'TEAM_NOT_PENDING_DELETION':
+    case 'RESOURCE_KIND_INVALID':
+    case 'RESOURCE_NAME_REQUIRED':
+    case 'ROLE_MAPPING_INVALID':
+      return answer(400, 'invalidValue');
+  }
+}
+
 function plain(status: number, detail: string, headers: Record<string, string> = {}) {
   return { status, body: scimErrorBody(status, detail), headers, unexpected: status >= 500 };
 }
@@ -64,6 +109,8 @@ export function toScimErrorResponse(error: unknown): ScimErrorResponse {
       : 'Bearer realm="scim"';
     return plain(401, error.message, { 'WWW-Authenticate': challenge });
   }
+  if (error instanceof DirectoryError) return directoryError(error);
+  if (error instanceof TeamsError) return teamsError(error);
   if (error instanceof OrganizationError) {
     return plain(organizationStatus(error.code), error.message);
   }
@@ -77,7 +124,10 @@ export function toScimErrorResponse(error: unknown): ScimErrorResponse {
       case 'entity.too.large':
         return plain(413, 'The request body is larger than this server accepts.');
       default:
-        return plain(error.status >= 400 && error.status < 500 ? error.status : 400, 'The request body could not be read.');
+        return plain(
+          error.status >= 400 && error.status < 500 ? error.status : 400,
+          'The request body could not be read.',
+        );
     }
   }
   if (error instanceof HttpException) {

@@ -1,0 +1,15 @@
+export { AuditModule } from './audit.module';
+export type { ProvisioningRequest } from './domain/provisioning-request';
+export { redactRequestBody } from './domain/request-body.redactor';
+export { ProvisioningLogEntity } from './persistence/provisioning-log.entity';
+export { ListProvisioningLog } from './use-cases/list-provisioning-log.use-case';
+export type {
+  ProvisioningLogPage,
+  ProvisioningLogQuery,
+} from './use-cases/list-provisioning-log.use-case';
+export {
+  PROVISIONING_LOG_MAX_ROWS,
+  PROVISIONING_LOG_RETENTION_DAYS,
+  PurgeProvisioningLog,
+} from './use-cases/purge-provisioning-log.use-case';
+export { RecordProvisioningRequest } from './use-cases/record-provisioning-request.use-case';

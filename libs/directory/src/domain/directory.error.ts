@@ -1,0 +1,17 @@
+export type DirectoryErrorCode =
+  | 'USER_NOT_FOUND'
+  | 'USER_NAME_REQUIRED'
+  | 'USER_NAME_TAKEN'
+  | 'USER_ID_IMMUTABLE'
+  | 'ROLE_UNKNOWN';
+
+/** A rule of the directory was broken; each API edge maps the code to its own answer. */
+export class DirectoryError extends Error {
+  constructor(
+    readonly code: DirectoryErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DirectoryError';
+  }
+}

@@ -1,0 +1,217 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  DeleteUser,
+  GetUser,
+  ListUsers,
+  PatchUser,
+  ProvisionUser,
+  ReplaceUser,
+  type DirectoryUser,
+} from '@rollcall/directory';
+import type { ScimPrincipal } from '@rollcall/organizations';
+import {
+  USER_RESOURCE_SCHEMAS,
+  listResponse,
+  parseListQuery,
+  projectResource,
+  requestsAttribute,
+  type ListQuery,
+  type ScimJsonObject,
+} from '@rollcall/scim-core';
+import { ListTeamsOfUsers, type UserTeam } from '@rollcall/teams';
+import { ScimAuthGuard } from '../auth/scim-auth.guard';
+import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
+import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
+import { ScimErrorFilter } from '../http/scim-error.filter';
+import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
+import { SCIM_USER_EXAMPLE, SCIM_USER_PATCH_EXAMPLE } from './scim-user.examples';
+import { renderScimUser, versionTag } from './scim-user.renderer';
+
+type QueryParams = Record<string, unknown>;
+
+/** RFC 7644 §3 for /Users, as Microsoft Entra ID's provisioning service calls it. */
+@ApiTags('SCIM Users')
+@ApiBearerAuth('scim-token')
+@Controller(`${SCIM_BASE_PATH}/Users`)
+@UseGuards(ScimAuthGuard)
+@UseFilters(ScimErrorFilter)
+@UseInterceptors(ScimContentTypeInterceptor)
+export class ScimUsersController {
+  private readonly baseUrl: string;
+
+  constructor(
+    @Inject(SCIM_OPTIONS) private readonly options: ScimModuleOptions,
+    private readonly provisionUser: ProvisionUser,
+    private readonly getUser: GetUser,
+    private readonly listUsers: ListUsers,
+    private readonly replaceUser: ReplaceUser,
+    private readonly patchUser: PatchUser,
+    private readonly deleteUser: DeleteUser,
+    private readonly teamsOfUsers: ListTeamsOfUsers,
+  ) {
+    this.baseUrl = scimBaseUrl(options);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Create a user (201 with Location; 409 uniqueness on a taken userName)',
+  })
+  @ApiBody({ schema: { example: SCIM_USER_EXAMPLE } })
+  async create(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Body() body: unknown,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const user = await this.provisionUser.execute(principal.organizationId, body);
+    response.location(`${this.baseUrl}/Users/${user.id}`);
+    return this.one(user, query, response);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List or filter users',
+    description:
+      'Entra matches with `filter=userName eq "…"` (Test Connection uses a random value and expects an empty list). The full RFC 7644 filter grammar is supported.',
+  })
+  @ApiQuery({ name: 'filter', required: false, example: 'userName eq "ada@example.com"' })
+  @ApiQuery({ name: 'startIndex', required: false, example: 1 })
+  @ApiQuery({ name: 'count', required: false, example: 100 })
+  list(@CurrentScimPrincipal() principal: ScimPrincipal, @Query() query: QueryParams) {
+    return this.search(principal, query);
+  }
+
+  @Post('.search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Search users with a SearchRequest body (RFC 7644 §3.4.3)' })
+  async search(@CurrentScimPrincipal() principal: ScimPrincipal, @Body() request: QueryParams) {
+    const query = parseListQuery(request ?? {}, {
+      maxCount: this.options.maxResults,
+      defaultCount: Math.min(100, this.options.maxResults),
+    });
+    const { total, users } = await this.listUsers.execute(principal.organizationId, query);
+    const groups = await this.groupsOf(principal.organizationId, users, query);
+    return listResponse(
+      users.map((user) =>
+        projectResource(
+          renderScimUser(user, this.baseUrl, groups?.get(user.id)),
+          USER_RESOURCE_SCHEMAS,
+          query,
+        ),
+      ),
+      total,
+      query.startIndex,
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Get one user' })
+  async get(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.one(await this.getUser.execute(principal.organizationId, id), query, response);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Replace a user' })
+  @ApiBody({ schema: { example: SCIM_USER_EXAMPLE } })
+  async replace(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const user = await this.replaceUser.execute(principal.organizationId, id, body);
+    return this.one(user, query, response);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Update a user with PATCH operations',
+    description:
+      'Accepts Entra’s shapes: any-case `op`, value-filter paths, URN-qualified paths, no-path value objects, "True"/"False" booleans. `active: false` deactivates the member.',
+  })
+  @ApiBody({ schema: { example: SCIM_USER_PATCH_EXAMPLE } })
+  async patch(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const user = await this.patchUser.execute(principal.organizationId, id, body);
+    return this.one(user, query, response);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a user (their memberships go, their teams keep their resources)',
+  })
+  async remove(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.deleteUser.execute(principal.organizationId, id);
+    response.locals['scimResourceId'] = id;
+  }
+
+  private async one(
+    user: DirectoryUser,
+    query: QueryParams,
+    response: Response,
+  ): Promise<ScimJsonObject> {
+    const { attributes, excludedAttributes } = parseListQuery(query, {
+      maxCount: this.options.maxResults,
+      defaultCount: 0,
+    });
+    const projection = { attributes, excludedAttributes };
+    const groups = await this.groupsOf(user.organizationId, [user], projection);
+    response.locals['scimResourceId'] = user.id;
+    response.setHeader('ETag', versionTag(user.version));
+    return projectResource(
+      renderScimUser(user, this.baseUrl, groups?.get(user.id)),
+      USER_RESOURCE_SCHEMAS,
+      projection,
+    );
+  }
+
+  /** The read-only `groups` attribute, in one query for the page, only when it is returned. */
+  private async groupsOf(
+    organizationId: string,
+    users: readonly DirectoryUser[],
+    projection: Pick<ListQuery, 'attributes' | 'excludedAttributes'>,
+  ): Promise<Map<string, UserTeam[]> | undefined> {
+    if (users.length === 0 || !requestsAttribute(projection, 'groups', USER_RESOURCE_SCHEMAS)) {
+      return undefined;
+    }
+    return this.teamsOfUsers.execute(
+      organizationId,
+      users.map((user) => user.id),
+    );
+  }
+}
