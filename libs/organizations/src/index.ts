@@ -2,6 +2,8 @@ export { OrganizationsModule } from './organizations.module';
 export { OrganizationError } from './domain/organization.error';
 export type { OrganizationErrorCode } from './domain/organization.error';
 export { hashPassword, verifyPassword } from './domain/password.hasher';
+export { slugify } from './domain/organization-slug';
+export { OrganizationAdminEntity } from './persistence/organization-admin.entity';
 export { OrganizationEntity } from './persistence/organization.entity';
 export { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
 export type { ScimPrincipal } from './use-cases/authenticate-scim-token.use-case';

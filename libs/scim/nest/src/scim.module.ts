@@ -1,20 +1,31 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '@rollcall/audit';
+import { DirectoryModule } from '@rollcall/directory';
 import { OrganizationsModule } from '@rollcall/organizations';
+import { TeamsModule } from '@rollcall/teams';
 import { ScimAuthGuard } from './auth/scim-auth.guard';
 import { ScimBearerStrategy } from './auth/scim-bearer.strategy';
 import { ScimDiscoveryController } from './discovery/scim-discovery.controller';
+import { ProvisioningLogMiddleware } from './http/provisioning-log.middleware';
 import { ScimErrorFilter } from './http/scim-error.filter';
-import { SCIM_OPTIONS, type ScimModuleOptions } from './scim.options';
+import { ScimGroupsController } from './groups/scim-groups.controller';
+import { ScimUsersController } from './users/scim-users.controller';
+import { SCIM_BASE_PATH, SCIM_OPTIONS, type ScimModuleOptions } from './scim.options';
 
 /** The SCIM 2.0 edge at /scim/v2: authentication, discovery, and the resource endpoints. */
 @Module({})
-export class ScimModule {
+export class ScimModule implements NestModule {
   static forRoot(options: ScimModuleOptions): DynamicModule {
     return {
       module: ScimModule,
-      imports: [PassportModule, OrganizationsModule],
-      controllers: [ScimDiscoveryController],
+      imports: [PassportModule, OrganizationsModule, DirectoryModule, TeamsModule, AuditModule],
+      controllers: [ScimDiscoveryController, ScimUsersController, ScimGroupsController],
       providers: [
         { provide: SCIM_OPTIONS, useValue: options },
         ScimBearerStrategy,
@@ -23,5 +34,9 @@ export class ScimModule {
       ],
       exports: [SCIM_OPTIONS],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ProvisioningLogMiddleware).forRoutes(`${SCIM_BASE_PATH}/*path`);
   }
 }

@@ -1,0 +1,237 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ScimPrincipal } from '@rollcall/organizations';
+import {
+  GROUP_RESOURCE_SCHEMAS,
+  listResponse,
+  parseListQuery,
+  projectResource,
+  requestsAttribute,
+  type ListQuery,
+  type ScimJsonObject,
+} from '@rollcall/scim-core';
+import {
+  DeleteTeam,
+  GetTeam,
+  ListTeams,
+  PatchGroup,
+  ProvisionGroup,
+  ReadTeamMembers,
+  ReplaceGroup,
+  type Team,
+} from '@rollcall/teams';
+import { ScimAuthGuard } from '../auth/scim-auth.guard';
+import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
+import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
+import { ScimErrorFilter } from '../http/scim-error.filter';
+import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
+import { versionTag } from '../users/scim-user.renderer';
+import { SCIM_GROUP_EXAMPLE, SCIM_GROUP_PATCH_EXAMPLE } from './scim-group.examples';
+import { renderScimGroup, renderScimMember } from './scim-group.renderer';
+
+type QueryParams = Record<string, unknown>;
+type Projection = Pick<ListQuery, 'attributes' | 'excludedAttributes'>;
+
+/** RFC 7644 §3 for /Groups: a group is a team; members are users of the same organization. */
+@ApiTags('SCIM Groups')
+@ApiBearerAuth('scim-token')
+@Controller(`${SCIM_BASE_PATH}/Groups`)
+@UseGuards(ScimAuthGuard)
+@UseFilters(ScimErrorFilter)
+@UseInterceptors(ScimContentTypeInterceptor)
+export class ScimGroupsController {
+  private readonly baseUrl: string;
+
+  constructor(
+    @Inject(SCIM_OPTIONS) private readonly options: ScimModuleOptions,
+    private readonly provisionGroup: ProvisionGroup,
+    private readonly getTeam: GetTeam,
+    private readonly listTeams: ListTeams,
+    private readonly members: ReadTeamMembers,
+    private readonly patchGroup: PatchGroup,
+    private readonly replaceGroup: ReplaceGroup,
+    private readonly deleteTeam: DeleteTeam,
+  ) {
+    this.baseUrl = scimBaseUrl(options);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a group (a team managed by Entra)' })
+  @ApiBody({ schema: { example: SCIM_GROUP_EXAMPLE } })
+  async create(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Body() body: unknown,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const team = await this.provisionGroup.execute(principal.organizationId, body);
+    response.location(`${this.baseUrl}/Groups/${team.id}`);
+    return this.withMembers(team, this.projection(query), response);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List or filter groups',
+    description:
+      'Entra matches with `filter=displayName eq "…"` and `excludedAttributes=members`; with members excluded they are not read at all.',
+  })
+  @ApiQuery({ name: 'filter', required: false, example: 'displayName eq "On-call Engineers"' })
+  @ApiQuery({ name: 'excludedAttributes', required: false, example: 'members' })
+  list(@CurrentScimPrincipal() principal: ScimPrincipal, @Query() query: QueryParams) {
+    return this.search(principal, query);
+  }
+
+  @Post('.search')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Search groups with a SearchRequest body (RFC 7644 §3.4.3)' })
+  async search(@CurrentScimPrincipal() principal: ScimPrincipal, @Body() request: QueryParams) {
+    const query = parseListQuery(request ?? {}, {
+      maxCount: this.options.maxResults,
+      defaultCount: Math.min(100, this.options.maxResults),
+    });
+    const { total, teams } = await this.listTeams.execute(principal.organizationId, query);
+    const members = requestsAttribute(query, 'members', GROUP_RESOURCE_SCHEMAS)
+      ? await this.members.ofTeams(teams.map((team) => team.id))
+      : undefined;
+    const resources = teams.map((team) =>
+      projectResource(
+        {
+          ...renderScimGroup(team, this.baseUrl),
+          ...(members
+            ? {
+                members: (members.get(team.id) ?? []).map((m) => renderScimMember(m, this.baseUrl)),
+              }
+            : {}),
+        },
+        GROUP_RESOURCE_SCHEMAS,
+        query,
+      ),
+    );
+    return listResponse(resources, total, query.startIndex);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'Get one group',
+    description:
+      'Members are streamed in chunks, so a 10,000-member group is never built in memory at once.',
+  })
+  async get(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Query() query: QueryParams,
+    @Res() response: Response,
+  ): Promise<void> {
+    const team = await this.getTeam.execute(principal.organizationId, id);
+    const projection = this.projection(query);
+    const head = this.head(team, projection, response);
+    if (!requestsAttribute(projection, 'members', GROUP_RESOURCE_SCHEMAS)) {
+      response.status(200).send(JSON.stringify(head));
+      return;
+    }
+    // The head serialised without its closing brace, then the members array chunk by chunk.
+    const opening = JSON.stringify(head);
+    response.status(200);
+    response.write(`${opening.slice(0, -1)}${opening.length > 2 ? ',' : ''}"members":[`);
+    let first = true;
+    for await (const chunk of this.members.chunks(team.id)) {
+      const text = chunk.map((m) => JSON.stringify(renderScimMember(m, this.baseUrl))).join(',');
+      response.write(first ? text : `,${text}`);
+      first = false;
+    }
+    response.end(']}');
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Replace a group, members included' })
+  @ApiBody({ schema: { example: SCIM_GROUP_EXAMPLE } })
+  async replace(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const team = await this.replaceGroup.execute(principal.organizationId, id, body);
+    return this.withMembers(team, this.projection(query), response);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Update a group: members Add/Remove batches, displayName, externalId',
+    description:
+      'Answers 204 without a body, or 200 with the group when `attributes` is given. Adding an existing member or removing an absent one is not an error.',
+  })
+  @ApiBody({ schema: { example: SCIM_GROUP_PATCH_EXAMPLE } })
+  async patch(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Query() query: QueryParams,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ScimJsonObject | undefined> {
+    const team = await this.patchGroup.execute(principal.organizationId, id, body);
+    const projection = this.projection(query);
+    if (projection.attributes.length === 0) {
+      response.locals['scimResourceId'] = team.id;
+      response.status(204);
+      return undefined;
+    }
+    return this.withMembers(team, projection, response);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a group — its team and everything it owns',
+    description:
+      'Answers 204 at once. The team, its memberships and resources move to pending deletion for the organization’s retention window (restorable by an admin), or go at once when the window is 0.',
+  })
+  async remove(
+    @CurrentScimPrincipal() principal: ScimPrincipal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.deleteTeam.execute(principal.organizationId, id, `scim:${principal.tokenPrefix}`);
+    response.locals['scimResourceId'] = id;
+  }
+
+  private projection(query: QueryParams): Projection {
+    const { attributes, excludedAttributes } = parseListQuery(query, {
+      maxCount: this.options.maxResults,
+      defaultCount: 0,
+    });
+    return { attributes, excludedAttributes };
+  }
+
+  private head(team: Team, projection: Projection, response: Response): ScimJsonObject {
+    response.locals['scimResourceId'] = team.id;
+    response.setHeader('ETag', versionTag(team.version));
+    return projectResource(renderScimGroup(team, this.baseUrl), GROUP_RESOURCE_SCHEMAS, projection);
+  }
+
+  private async withMembers(team: Team, projection: Projection, response: Response) {
+    const head = this.head(team, projection, response);
+    if (!requestsAttribute(projection, 'members', GROUP_RESOURCE_SCHEMAS)) return head;
+    const members = (await this.members.ofTeams([team.id])).get(team.id) ?? [];
+    return { ...head, members: members.map((m) => renderScimMember(m, this.baseUrl)) };
+  }
+}

@@ -1,0 +1,27 @@
+/** A team of an organization; a SCIM group is a team with source `scim`. */
+export interface Team {
+  id: string;
+  organizationId: string;
+  name: string;
+  slug: string;
+  externalId: string | null;
+  source: 'scim' | 'manual';
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  deletedBy: string | null;
+  purgeAfter: Date | null;
+}
+
+export interface TeamMember {
+  userId: string;
+  userName: string;
+  displayName: string | null;
+}
+
+/** What deleting a team destroys: the dashboard's warning and the pending-deletion list. */
+export interface TeamContents {
+  members: number;
+  resources: Record<string, number>;
+}

@@ -1,0 +1,23 @@
+export type TeamsErrorCode =
+  | 'TEAM_NOT_FOUND'
+  | 'TEAM_NAME_REQUIRED'
+  | 'TEAM_NAME_TAKEN'
+  | 'TEAM_ID_IMMUTABLE'
+  | 'TEAM_MANAGED_BY_SCIM'
+  | 'TEAM_NOT_PENDING_DELETION'
+  | 'MEMBER_NOT_IN_ORGANIZATION'
+  | 'RESOURCE_KIND_INVALID'
+  | 'RESOURCE_NAME_REQUIRED'
+  | 'RESOURCE_NOT_FOUND'
+  | 'ROLE_MAPPING_INVALID';
+
+/** A rule of teams was broken; each API edge maps the code to its own answer. */
+export class TeamsError extends Error {
+  constructor(
+    readonly code: TeamsErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TeamsError';
+  }
+}
