@@ -1,7 +1,13 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminApiModule } from '@rollcall/admin-api';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { ScimModule } from '@rollcall/scim-nest';
 import type { AppConfig } from './config/app-config';
@@ -29,6 +35,7 @@ export class AppModule implements NestModule {
           maxResults: config.scimMaxResults,
           maxPayloadBytes: config.maxBodyBytes,
         }),
+        AdminApiModule.forRoot({ publicUrl: config.publicUrl }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [HttpMetrics, { provide: APP_FILTER, useClass: EdgeExceptionFilter }],

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ADMIN_SESSION_COOKIE } from '@rollcall/admin-api';
 import type { AppConfig } from './config/app-config';
 
 export const SCIM_BEARER_AUTH = 'scim-token';
@@ -23,6 +24,16 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', description: 'SCIM Secret Token (`rcs_…`)' },
         SCIM_BEARER_AUTH,
+      )
+      .addCookieAuth(
+        ADMIN_SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: ADMIN_SESSION_COOKIE,
+          description: 'Dashboard session from POST /api/auth/login',
+        },
+        ADMIN_SESSION_COOKIE,
       )
       .build(),
   );

@@ -1,4 +1,14 @@
 import { Organizations1763900000000 } from './1763900000000-organizations';
+import { Directory1763900000100 } from './1763900000100-directory';
+import { ProvisioningLog1763900000200 } from './1763900000200-provisioning-log';
+import { AdminSessions1763900000300 } from './1763900000300-admin-sessions';
+import { Teams1763900000400 } from './1763900000400-teams';
 
 /** Every migration, oldest first; each one is written for both dialects. */
-export const migrations = [Organizations1763900000000];
+export const migrations = [
+  Organizations1763900000000,
+  Directory1763900000100,
+  ProvisioningLog1763900000200,
+  AdminSessions1763900000300,
+  Teams1763900000400,
+];

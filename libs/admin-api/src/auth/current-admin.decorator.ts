@@ -1,0 +1,34 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedAdmin } from '@rollcall/sso';
+import type { AdminSessionRequest } from './admin-session.request';
+
+/** Who is calling an admin endpoint; every query is scoped to `organizationId`. */
+export interface AdminPrincipal {
+  adminId: string;
+  organizationId: string;
+  sessionId: string;
+}
+
+function sessionOf(context: ExecutionContext): AuthenticatedAdmin {
+  const session = context.switchToHttp().getRequest<AdminSessionRequest>().adminSession;
+  // A programming error, not a client one: the route forgot @UseGuards(AdminSessionGuard).
+  if (!session) throw new Error('The route needs @UseGuards(AdminSessionGuard).');
+  return session;
+}
+
+/** The admin behind the current request (set by AdminSessionGuard). */
+export const CurrentAdmin = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AdminPrincipal => {
+    const session = sessionOf(context);
+    return {
+      adminId: session.admin.id,
+      organizationId: session.organization.id,
+      sessionId: session.sessionId,
+    };
+  },
+);
+
+/** The whole session: the admin, the organization and the CSRF token. */
+export const CurrentAdminSession = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedAdmin => sessionOf(context),
+);

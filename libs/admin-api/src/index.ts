@@ -1,0 +1,10 @@
+export { AdminApiModule } from './admin-api.module';
+export { ADMIN_API_OPTIONS } from './admin-api.options';
+export type { AdminApiOptions } from './admin-api.options';
+export { AdminSessionGuard, CSRF_HEADER } from './auth/admin-session.guard';
+export { CurrentAdmin, CurrentAdminSession } from './auth/current-admin.decorator';
+export type { AdminPrincipal } from './auth/current-admin.decorator';
+export { adminBodyPipe } from './http/admin-body.pipe';
+export { ADMIN_SESSION_COOKIE } from './auth/session.cookie';
+export { ApiErrorDto } from './http/api-error.dto';
+export { RetryAfterInterceptor } from './http/retry-after.interceptor';

@@ -1,0 +1,16 @@
+export { SsoModule } from './sso.module';
+export { SsoError } from './domain/sso.error';
+export type { SsoErrorCode } from './domain/sso.error';
+export type { AuthenticatedAdmin } from './domain/authenticated-admin';
+export {
+  SESSION_ABSOLUTE_LIFETIME_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+} from './domain/admin-session.policy';
+export { csrfTokenMatches } from './domain/session.secret';
+export { AuthenticateAdminSession } from './use-cases/authenticate-admin-session.use-case';
+export { LogInAdmin } from './use-cases/log-in-admin.use-case';
+export type { AdminSignIn, LogInAdminCommand } from './use-cases/log-in-admin.use-case';
+export { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
+export type { PurgedSignInState } from './use-cases/purge-expired-admin-sessions.use-case';
+export { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
+export { RevokeAllAdminSessions } from './use-cases/revoke-all-admin-sessions.use-case';

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import {
+  OrganizationAdminEntity,
+  OrganizationEntity,
+  verifyPassword,
+} from '@rollcall/organizations';
+import { sessionExpiresAt } from '../domain/admin-session.policy';
+import type { AuthenticatedAdmin } from '../domain/authenticated-admin';
+import { dummyPasswordHash } from '../domain/dummy-password.hash';
+import {
+  LOGIN_THROTTLE,
+  lockedUntil,
+  normalizeEmail,
+  secondsUntil,
+  throttleKey,
+  type ThrottleScope,
+} from '../domain/login-throttle.policy';
+import {
+  generateCsrfToken,
+  generateSessionSecret,
+  isWellFormedSessionSecret,
+  sessionIdOf,
+} from '../domain/session.secret';
+import { SsoError } from '../domain/sso.error';
+import { AdminSessionEntity } from '../persistence/admin-session.entity';
+import { LoginFailureStore } from '../persistence/login-failure.store';
+import { PurgeExpiredAdminSessions } from './purge-expired-admin-sessions.use-case';
+
+export interface LogInAdminCommand {
+  email: string;
+  password: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  /** The session secret the browser already held, if any: it is revoked (rotation). */
+  previousSessionSecret: string | null;
+}
+
+export interface AdminSignIn extends AuthenticatedAdmin {
+  /** The cookie value; this is the only time it is known. */
+  sessionSecret: string;
+  expiresAt: Date;
+}
+
+interface AccountRow {
+  adminId: string;
+  email: string;
+  passwordHash: string;
+  organizationId: string;
+  organizationName: string;
+  organizationSlug: string;
+}
+
+interface ThrottleCounter {
+  scope: ThrottleScope;
+  key: string;
+}
+
+// One message for an unknown e-mail and a wrong password: the answer must not tell which
+// e-mails administer an organization.
+const INVALID_CREDENTIALS = 'The e-mail or password is incorrect.';
+
+/** E-mail + password sign-in of an org admin to the dashboard; opens a new session. */
+@Injectable()
+export class LogInAdmin {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loginFailures: LoginFailureStore,
+    private readonly purgeExpired: PurgeExpiredAdminSessions,
+  ) {}
+
+  async execute(command: LogInAdminCommand): Promise<AdminSignIn> {
+    await this.purgeExpired.execute();
+    const email = normalizeEmail(command.email);
+    const counters: ThrottleCounter[] = [{ scope: 'email', key: throttleKey('email', email) }];
+    if (command.ipAddress) {
+      counters.push({ scope: 'ip', key: throttleKey('ip', command.ipAddress) });
+    }
+    // Checked before the password, so the right password is refused too while locked:
+    // otherwise a lockout would only slow guessing, and tell when a guess was right.
+    await this.refuseWhileThrottled(counters);
+
+    const account = await this.findAccount(email);
+    // An unknown e-mail costs one scrypt as well, so timing does not tell it apart.
+    const passwordMatches = await verifyPassword(
+      command.password,
+      account?.passwordHash ?? (await dummyPasswordHash()),
+    );
+    if (!account || !passwordMatches) {
+      await this.loginFailures.record(
+        counters.map((c) => c.key),
+        new Date(),
+      );
+      throw new SsoError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+    }
+    return this.openSession(account, command, counters);
+  }
+
+  private async refuseWhileThrottled(counters: ThrottleCounter[]): Promise<void> {
+    const now = new Date();
+    let until: Date | null = null;
+    for (const { scope, key } of counters) {
+      const limit = LOGIN_THROTTLE[scope];
+      const locked = lockedUntil(await this.loginFailures.recent(key, limit, now), limit, now);
+      if (locked && (!until || locked > until)) until = locked;
+    }
+    if (until) {
+      throw new SsoError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many failed sign-in attempts. Try again later.',
+        secondsUntil(until, now),
+      );
+    }
+  }
+
+  private findAccount(email: string): Promise<AccountRow | undefined> {
+    return this.dataSource
+      .createQueryBuilder(OrganizationAdminEntity, 'a')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = a.organization_id')
+      .select('a.id', 'adminId')
+      .addSelect('a.email', 'email')
+      .addSelect('a.password_hash', 'passwordHash')
+      .addSelect('o.id', 'organizationId')
+      .addSelect('o.name', 'organizationName')
+      .addSelect('o.slug', 'organizationSlug')
+      .where('a.email_normalized = :email', { email })
+      .getRawOne<AccountRow>();
+  }
+
+  private async openSession(
+    account: AccountRow,
+    command: LogInAdminCommand,
+    counters: ThrottleCounter[],
+  ): Promise<AdminSignIn> {
+    const { secret, id } = generateSessionSecret();
+    const csrfToken = generateCsrfToken();
+    const now = new Date();
+    const expiresAt = sessionExpiresAt(now);
+    const previous = command.previousSessionSecret;
+    await inTransaction(this.dataSource, async (manager) => {
+      // A successful sign-in forgives the e-mail's failures, not the IP's: one good password
+      // must not reset a spray across many e-mails.
+      await this.loginFailures.clearWithin(
+        manager,
+        counters.filter((c) => c.scope === 'email').map((c) => c.key),
+      );
+      // Rotation: a session id planted before sign-in (session fixation) never becomes live.
+      if (previous && isWellFormedSessionSecret(previous)) {
+        await manager.update(
+          AdminSessionEntity,
+          { id: sessionIdOf(previous), revokedAt: IsNull() },
+          { revokedAt: now },
+        );
+      }
+      await manager.insert(AdminSessionEntity, {
+        id,
+        adminId: account.adminId,
+        organizationId: account.organizationId,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+        revokedAt: null,
+        userAgent: command.userAgent?.slice(0, 512) ?? null,
+        ipAddress: command.ipAddress?.slice(0, 64) ?? null,
+      });
+      await manager.update(OrganizationAdminEntity, { id: account.adminId }, { lastLoginAt: now });
+    });
+    return {
+      sessionSecret: secret,
+      sessionId: id,
+      csrfToken,
+      expiresAt,
+      admin: { id: account.adminId, email: account.email },
+      organization: {
+        id: account.organizationId,
+        name: account.organizationName,
+        slug: account.organizationSlug,
+      },
+    };
+  }
+}
