@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: node bench/scim-load.mjs --users N --db sqlite|postgres [options]
+
+  --users N            users to provision (required, 1–1,000,000)
+  --db sqlite|postgres database dialect under test (required)
+  --concurrency C      requests in flight per phase (default 16, like a busy Entra job)
+  --port P             port for the api under test (default 3200; must be free)
+  --lookups L          filter look-ups per attribute in the lookup phase (default 1000)
+  --groups G           also run the group phases with G groups (off by default)
+  --members M          members per group for --groups (default 500; batches of 100)
+  --phases a,b,…       run only these phases (see README); dependencies are not added
+  --pg-url URL         admin connection for CREATE/DROP DATABASE
+                       (default postgres://postgres@127.0.0.1:5432/postgres; loopback only)
+  --timeout-ms T       per-request timeout (default 30000); a timeout counts as an error
+  --no-build           use dist/apps/api as it is instead of running nx run api:build
+  --keep               keep the temp database (and DATA_DIR) for inspection
+  -h, --help           this text
+`;
+
+export class UsageError extends Error {}
+
+function positiveInt(name, raw, { min = 1, max = 1_000_000 } = {}) {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new UsageError(`--${name} must be between ${min} and ${max}`);
+  return value;
+}
+
+function loopbackUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--pg-url is not a URL: ${raw}`);
+  }
+  // The bench creates and drops databases: never point it anywhere but this machine.
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new UsageError(`--pg-url must target 127.0.0.1, got host "${url.hostname}"`);
+  }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+    throw new UsageError('--pg-url must be a postgres:// URL');
+  }
+  return url;
+}
+
+/** Parses and checks argv; throws UsageError with a message meant for the operator. */
+export function readOptions(argv, knownPhases) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      users: { type: 'string' },
+      db: { type: 'string' },
+      concurrency: { type: 'string', default: '16' },
+      port: { type: 'string', default: '3200' },
+      lookups: { type: 'string', default: '1000' },
+      groups: { type: 'string' },
+      members: { type: 'string', default: '500' },
+      phases: { type: 'string' },
+      'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'timeout-ms': { type: 'string', default: '30000' },
+      'no-build': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return { help: true };
+  if (values.users === undefined) throw new UsageError('--users is required');
+  if (values.db !== 'sqlite' && values.db !== 'postgres') {
+    throw new UsageError('--db must be sqlite or postgres');
+  }
+  const groups = positiveInt('groups', values.groups, { min: 1, max: 10_000 });
+  const phases = values.phases
+    ? values.phases
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : undefined;
+  for (const name of phases ?? []) {
+    if (!knownPhases.includes(name)) {
+      throw new UsageError(`unknown phase "${name}"; known: ${knownPhases.join(', ')}`);
+    }
+  }
+  return {
+    help: false,
+    users: positiveInt('users', values.users),
+    db: values.db,
+    concurrency: positiveInt('concurrency', values.concurrency, { max: 512 }),
+    port: positiveInt('port', values.port, { min: 1024, max: 65535 }),
+    lookups: positiveInt('lookups', values.lookups, { max: 100_000 }),
+    groups: groups ?? 0,
+    members: positiveInt('members', values.members, { max: 1_000_000 }),
+    phases,
+    pgUrl: loopbackUrl(values['pg-url']),
+    timeoutMs: positiveInt('timeout-ms', values['timeout-ms'], { min: 100, max: 600_000 }),
+    build: !values['no-build'],
+    keep: values.keep,
+  };
+}
