@@ -32,7 +32,11 @@ async function main(argv: string[]): Promise<number> {
     logger: false,
   });
   try {
-    const output = await runCliCommand(app, config, { command, positionals: rest, options: values });
+    const output = await runCliCommand(app, config, {
+      command,
+      positionals: rest,
+      options: values,
+    });
     process.stdout.write(values.json ? `${JSON.stringify(output.json)}\n` : `${output.text}\n`);
     return 0;
   } finally {
@@ -45,10 +49,13 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage =
       error instanceof CliUsageError ||
-      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+      (error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'));
     const expected = usage || error instanceof ConfigError || error instanceof OrganizationError;
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    if (!expected && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (!expected && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     process.exit(usage ? 2 : 1);
   },
 );

@@ -16,7 +16,8 @@ export class DatabaseModule {
           useFactory: () => ({ ...buildDataSourceOptions(database), autoLoadEntities: true }),
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('Database options are missing.');
-            if (database.dialect === 'sqlite') mkdirSync(dirname(database.file), { recursive: true });
+            if (database.dialect === 'sqlite')
+              mkdirSync(dirname(database.file), { recursive: true });
             const dataSource = await new DataSource(options).initialize();
             await runMigrations(dataSource);
             return dataSource;

@@ -11,9 +11,11 @@ async function main(): Promise<void> {
   const demo = await app.get(BootstrapDemoOrganization).execute();
   await app.listen(config.port);
   if (demo) process.stdout.write(firstStartBanner(config, demo));
-  app.get(Logger).log(
-    `Rollcall listening on ${config.publicUrl} (${config.database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite at ${config.database.file}`})`,
-  );
+  app
+    .get(Logger)
+    .log(
+      `Rollcall listening on ${config.publicUrl} (${config.database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite at ${config.database.file}`})`,
+    );
 }
 
 main().catch((error: unknown) => {
@@ -21,6 +23,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(78); // EX_CONFIG
   }
-  process.stderr.write(`Rollcall failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Rollcall failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -5,8 +5,7 @@ import { migrations } from './migrations';
 export type SqlDialect = 'sqlite' | 'postgres';
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string; poolSize: number };
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; poolSize: number };
 
 export interface DataSourceExtras {
   // TypeORM's own signature for entity lists.

@@ -86,7 +86,12 @@ export async function runCliCommand(
       const revoked = await app
         .get(RevokeScimToken)
         .execute({ token: requirePositional(parsed, 'a token prefix or id') });
-      const json = { orgId: revoked.organizationId, tokenId: revoked.id, tokenPrefix: revoked.prefix, revoked: true };
+      const json = {
+        orgId: revoked.organizationId,
+        tokenId: revoked.id,
+        tokenPrefix: revoked.prefix,
+        revoked: true,
+      };
       return { json, text: `Revoked SCIM token ${revoked.prefix}… (${revoked.id}).` };
     }
     default:

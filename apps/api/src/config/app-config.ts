@@ -22,15 +22,13 @@ const optional = (schema: z.ZodString) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const url = (protocols: string[], example: string) =>
-  z
-    .string()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL like ${example}`);
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL like ${example}`);
 
 const envSchema = z.object({
   PORT: z.preprocess(

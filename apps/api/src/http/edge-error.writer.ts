@@ -18,7 +18,10 @@ export function writeEdgeError(
   }
   const body = { ...toApiErrorBody(error), requestId: String(request.id) };
   if (body.statusCode >= 500) {
-    logger.error({ err: error, requestId: request.id, path: request.path }, 'Request failed unexpectedly');
+    logger.error(
+      { err: error, requestId: request.id, path: request.path },
+      'Request failed unexpectedly',
+    );
   }
   response.status(body.statusCode).json(body);
 }

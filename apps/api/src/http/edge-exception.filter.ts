@@ -9,6 +9,11 @@ export class EdgeExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    writeEdgeError(exception, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+    writeEdgeError(
+      exception,
+      http.getRequest<Request>(),
+      http.getResponse<Response>(),
+      this.logger,
+    );
   }
 }

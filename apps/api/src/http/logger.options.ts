@@ -17,7 +17,8 @@ export function loggerOptions(config: AppConfig): Params {
       // Honour a well-formed request id from a proxy, else make one; echoed to the client.
       genReqId: (request: IncomingMessage, response: ServerResponse) => {
         const incoming = request.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         response.setHeader('X-Request-Id', id);
         return id;
       },

@@ -62,7 +62,10 @@ export class CreateOrganization {
       }
       const emailNormalized = adminEmail.toLowerCase();
       if (await manager.exists(OrganizationAdminEntity, { where: { emailNormalized } })) {
-        throw new OrganizationError('ADMIN_EMAIL_TAKEN', 'This e-mail already administers an organization.');
+        throw new OrganizationError(
+          'ADMIN_EMAIL_TAKEN',
+          'This e-mail already administers an organization.',
+        );
       }
       const now = new Date();
       const organization = manager.create(OrganizationEntity, {
