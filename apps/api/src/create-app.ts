@@ -20,7 +20,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(helmet());
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
-  // SIGTERM: stop accepting, finish in-flight requests, close the database pool.
-  app.enableShutdownHooks();
+  // SIGTERM: stop accepting, finish in-flight requests, close the database pool, then exit 0
+  // (without useProcessExit Nest re-raises the signal and the exit status is 143).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
 }

@@ -34,10 +34,14 @@ export class Directory1763900000100 implements MigrationInterface {
         deactivated_at ${t.timestamp} NULL
       )`);
     // Entra matches on userName and externalId before every create: both are index lookups.
+    // The externalId index also carries the list order (created_at, id), so SQLite, which
+    // has no statistics on a young database, never prefers scanning the order index.
     await db.query(
       `CREATE UNIQUE INDEX ux_users_org_user_name ON users (organization_id, user_name_normalized)`,
     );
-    await db.query(`CREATE INDEX ix_users_org_external_id ON users (organization_id, external_id)`);
+    await db.query(
+      `CREATE INDEX ix_users_org_external_id ON users (organization_id, external_id, created_at, id)`,
+    );
     await db.query(`CREATE INDEX ix_users_org_created ON users (organization_id, created_at, id)`);
     await db.query(`CREATE INDEX ix_users_org_email ON users (organization_id, email_normalized)`);
   }

@@ -30,7 +30,9 @@ export class Teams1763900000400 implements MigrationInterface {
     await db.query(
       `CREATE UNIQUE INDEX ux_teams_org_live_name ON teams (organization_id, name_normalized) WHERE deleted_at IS NULL`,
     );
-    await db.query(`CREATE INDEX ix_teams_org_external_id ON teams (organization_id, external_id)`);
+    await db.query(
+      `CREATE INDEX ix_teams_org_external_id ON teams (organization_id, external_id, created_at, id)`,
+    );
     await db.query(`CREATE INDEX ix_teams_org_created ON teams (organization_id, created_at, id)`);
     await db.query(`CREATE INDEX ix_teams_purge ON teams (purge_after)`);
     await db.query(`
