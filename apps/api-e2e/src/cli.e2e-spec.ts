@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import { ApiProcess, buildApi, freePort, runCli, type CliResult } from './support/api-process';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+// The operator contract (ARCHITECTURE.md): `npm run cli -- …` and `npm start`, run as the
+// built processes an operator runs, on SQLite or (TEST_DB=postgres) PostgreSQL.
+
+jest.setTimeout(60_000);
+
+const PUBLIC_URL = 'https://ids.example.test';
+const TOKEN = /^rcs_[A-Za-z0-9_-]{43,}$/;
+
+beforeAll(() => {
+  buildApi();
+}, 300_000);
+
+const databases: TestDatabase[] = [];
+
+afterAll(async () => {
+  await Promise.all(databases.map((database) => database.drop()));
+});
+
+async function freshDatabase(): Promise<Record<string, string>> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database.env;
+}
+
+/** Entra's Test Connection against a Tenant URL. */
+function testConnection(tenantUrl: string, token: string): Promise<Response> {
+  const filter = encodeURIComponent(`userName eq "${randomUUID()}"`);
+  return fetch(`${tenantUrl}/Users?filter=${filter}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+}
+
+/** The one JSON line a --json command prints. */
+function jsonLine(result: CliResult): Record<string, unknown> {
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  const lines = result.stdout.split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toBe('');
+  return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+}
+
+function expectFailure(result: CliResult, code: number, message: RegExp): void {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(message);
+}
+
+describe('npm run cli -- org:create', () => {
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    env = { ...(await freshDatabase()), PUBLIC_URL };
+  });
+
+  it('prints exactly one JSON line with the organization, its Tenant URL, token and admin', async () => {
+    const created = jsonLine(await runCli(['org:create', 'Acme', '--json'], env));
+    expect(Object.keys(created).sort()).toEqual(
+      ['adminEmail', 'adminPassword', 'orgId', 'scimBaseUrl', 'scimToken'].sort(),
+    );
+    expect(created['orgId']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created['scimBaseUrl']).toBe(`${PUBLIC_URL}/scim/v2`);
+    expect(created['scimToken']).toMatch(TOKEN);
+    expect(created['adminEmail']).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+    expect(String(created['adminPassword']).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('uses the --admin-email and --admin-password given', async () => {
+    const created = jsonLine(
+      await runCli(
+        [
+          'org:create',
+          'Contoso',
+          '--admin-email',
+          'it@contoso.example',
+          '--admin-password',
+          'Str0ng-enough',
+          '--json',
+        ],
+        env,
+      ),
+    );
+    expect(created).toMatchObject({
+      adminEmail: 'it@contoso.example',
+      adminPassword: 'Str0ng-enough',
+      scimBaseUrl: `${PUBLIC_URL}/scim/v2`,
+    });
+  });
+
+  it('refuses an admin e-mail that already administers an organization', async () => {
+    const args = ['org:create', 'Fabrikam', '--admin-email', 'dup@fabrikam.example', '--json'];
+    jsonLine(await runCli(args, env));
+    expectFailure(await runCli(args, env), 1, /already administers/);
+  });
+
+  it('refuses a password shorter than 8 characters', async () => {
+    expectFailure(
+      await runCli(['org:create', 'Short', '--admin-password', 'short', '--json'], env),
+      1,
+      /at least 8/,
+    );
+  });
+
+  it('prints readable text without --json', async () => {
+    const result = await runCli(['org:create', 'Readable'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`SCIM Tenant URL  ${PUBLIC_URL}/scim/v2`);
+    expect(result.stdout).toMatch(/Secret Token\s+rcs_[A-Za-z0-9_-]{43,}/);
+  });
+});
+
+// One organization's token rotation, step by step, against a server on the same database.
+describe('npm run cli -- token:create / token:revoke', () => {
+  let env: Record<string, string>;
+  let server: ApiProcess;
+  let tenantUrl: string;
+  let orgId: string;
+  let firstToken: string;
+  let secondToken: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      ...(await freshDatabase()),
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+    const created = jsonLine(await runCli(['org:create', 'Rotation', '--json'], env));
+    orgId = String(created['orgId']);
+    firstToken = String(created['scimToken']);
+    tenantUrl = String(created['scimBaseUrl']);
+    server = await ApiProcess.start(env);
+  });
+
+  afterAll(async () => {
+    await server.kill();
+  });
+
+  it('issues a token the server accepts at once', async () => {
+    expect((await testConnection(tenantUrl, firstToken)).status).toBe(200);
+  });
+
+  it('issues a second token; both work', async () => {
+    const issued = jsonLine(
+      await runCli(['token:create', orgId, '--label', 'rotation', '--json'], env),
+    );
+    secondToken = String(issued['scimToken']);
+    expect(secondToken).toMatch(TOKEN);
+    expect(issued).toMatchObject({
+      orgId,
+      tokenPrefix: secondToken.slice(0, 12),
+      scimBaseUrl: tenantUrl,
+      tokenId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect((await testConnection(tenantUrl, secondToken)).status).toBe(200);
+    expect((await testConnection(tenantUrl, firstToken)).status).toBe(200);
+  });
+
+  it('refuses a third live token with exit code 1 and a message on stderr', async () => {
+    expectFailure(
+      await runCli(['token:create', orgId, '--json'], env),
+      1,
+      /live SCIM tokens; revoke one first/,
+    );
+  });
+
+  it('revokes the first token by prefix; the server refuses it while the second works', async () => {
+    const result = await runCli(['token:revoke', firstToken.slice(0, 12)], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(firstToken.slice(0, 12));
+    expect(result.stdout).not.toContain(firstToken);
+
+    const refused = await testConnection(tenantUrl, firstToken);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect((await testConnection(tenantUrl, secondToken)).status).toBe(200);
+  });
+
+  it('reports a token that is not live with exit code 1', async () => {
+    expectFailure(
+      await runCli(['token:revoke', firstToken.slice(0, 12)], env),
+      1,
+      /No live SCIM token/,
+    );
+  });
+
+  it('issues a token again once a slot is free', async () => {
+    const issued = jsonLine(await runCli(['token:create', orgId, '--json'], env));
+    expect((await testConnection(tenantUrl, String(issued['scimToken']))).status).toBe(200);
+  });
+
+  it('refuses a token for an unknown organization with exit code 1', async () => {
+    expectFailure(
+      await runCli(['token:create', randomUUID(), '--json'], env),
+      1,
+      /No such organization/,
+    );
+  });
+});
+
+describe('npm run cli -- usage and configuration errors', () => {
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    env = await freshDatabase();
+  });
+
+  it('answers an unknown command with exit code 2 and the usage on stderr', async () => {
+    expectFailure(
+      await runCli(['org:destroy', 'Acme'], env),
+      2,
+      /Unknown command "org:destroy"[\s\S]*Usage:/,
+    );
+  });
+
+  it('answers no command with exit code 2 and the usage', async () => {
+    expectFailure(await runCli([], env), 2, /Usage:/);
+  });
+
+  it('answers a missing argument with exit code 2', async () => {
+    expectFailure(await runCli(['token:create', '--json'], env), 2, /needs an organization id/);
+  });
+
+  it('answers an unknown option with exit code 2', async () => {
+    const result = await runCli(['org:create', 'Acme', '--colour'], env);
+    expectFailure(result, 2, /colour/);
+  });
+
+  it('names a bad PORT on stderr and exits non-zero', async () => {
+    const result = await runCli(['org:create', 'Acme', '--json'], { ...env, PORT: 'abc' });
+    expect(result.code).not.toBe(0);
+    expect(result.code).not.toBeNull();
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/PORT/);
+  });
+
+  it('names an unsupported DATABASE_URL on stderr without echoing it', async () => {
+    const result = await runCli(['org:create', 'Acme', '--json'], {
+      ...env,
+      DATABASE_URL: 'mysql://root:hunter2@x/db',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.code).not.toBeNull();
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/DATABASE_URL/);
+    expect(result.stderr).not.toContain('hunter2');
+  });
+});
+
+describe('npm start', () => {
+  let env: Record<string, string>;
+  let server: ApiProcess | undefined;
+  let banner: {
+    dashboard: string;
+    email: string;
+    password: string;
+    tenantUrl: string;
+    token: string;
+  };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      ...(await freshDatabase()),
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+  });
+
+  afterEach(async () => {
+    await server?.kill();
+    server = undefined;
+  });
+
+  function bannerValue(output: string, label: string): string {
+    const match = new RegExp(`^\\s*${label}\\s+(\\S+)\\s*$`, 'm').exec(output);
+    if (!match?.[1]) throw new Error(`no "${label}" in:\n${output}`);
+    return match[1];
+  }
+
+  it('prints the dashboard, admin credentials, Tenant URL and a working Secret Token on first start', async () => {
+    server = await ApiProcess.start(env);
+    const output = server.stdoutAndStderr;
+    banner = {
+      dashboard: bannerValue(output, 'Dashboard'),
+      email: bannerValue(output, 'Admin e-mail'),
+      password: bannerValue(output, 'Admin password'),
+      tenantUrl: bannerValue(output, 'SCIM Tenant URL'),
+      token: bannerValue(output, 'Secret Token'),
+    };
+    expect(banner.dashboard).toBe(`${env['PUBLIC_URL']}/`);
+    expect(banner.email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+    expect(banner.password.length).toBeGreaterThanOrEqual(8);
+    expect(banner.tenantUrl).toBe(`${env['PUBLIC_URL']}/scim/v2`);
+    expect(banner.token).toMatch(TOKEN);
+    // Shown once: the banner, never a log line.
+    expect(output.split(banner.token)).toHaveLength(2);
+
+    const response = await testConnection(banner.tenantUrl, banner.token);
+    expect(response.status).toBe(200);
+  });
+
+  it('prints no credentials on a second start on the same database', async () => {
+    server = await ApiProcess.start(env);
+    const output = server.stdoutAndStderr;
+    expect(output).not.toMatch(/Admin password|Secret Token|rcs_/);
+    expect(output).not.toContain(banner.password);
+    expect((await testConnection(banner.tenantUrl, banner.token)).status).toBe(200);
+  });
+
+  it('exits with code 0 on SIGTERM', async () => {
+    server = await ApiProcess.start(env);
+    expect((await testConnection(`${server.baseUrl}/scim/v2`, banner.token)).status).toBe(200);
+    expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  });
+});

@@ -1,0 +1,145 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pinoHttp, type Options } from 'pino-http';
+import { loadConfig } from '../config/app-config';
+import { loggerOptions } from './logger.options';
+
+// The access log must never carry a credential: Entra's bearer token, the admin session
+// cookie, a CSRF token, or a token some client put in the query string.
+
+function httpOptions(): Options {
+  const { pinoHttp: options } = loggerOptions(loadConfig({ LOG_LEVEL: 'info' }));
+  if (!options || Array.isArray(options) || !('level' in options)) {
+    throw new Error('expected pino-http options');
+  }
+  return options as Options;
+}
+
+interface LoggedRequest {
+  statusCode: number;
+  requestId: string | undefined;
+  lines: string[];
+}
+
+/** One request through a server that logs with our options into memory. */
+async function logOneRequest(
+  path: string,
+  headers: Record<string, string>,
+  respond: (res: import('node:http').ServerResponse) => void = (res) => res.end('ok'),
+): Promise<LoggedRequest> {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = pinoHttp(httpOptions(), sink);
+  const server: Server = createServer((req, res) => {
+    logger(req, res);
+    respond(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const answer = await new Promise<{ statusCode: number; requestId: string | undefined }>(
+      (resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({
+              statusCode: res.statusCode ?? 0,
+              requestId: res.headers['x-request-id'] as string | undefined,
+            }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    // pino-http logs on the response's `finish`, which may come after the client's `end`.
+    while (!lines.some((line) => line.includes('"res"'))) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { ...answer, lines };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('loggerOptions', () => {
+  it('redacts the authorization and cookie headers, the CSRF token and set-cookie', () => {
+    const { redact } = httpOptions();
+    const paths = Array.isArray(redact) ? redact : (redact?.paths ?? []);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ]),
+    );
+  });
+
+  it.each([
+    [
+      '/scim/v2/Users?access_token=s3cret&filter=x',
+      '/scim/v2/Users?access_token=[REDACTED]&filter=x',
+    ],
+    ['/cb?state=1&code=s3cret', '/cb?state=1&code=[REDACTED]'],
+    ['/x?TOKEN=s3cret', '/x?TOKEN=[REDACTED]'],
+    [
+      '/x?client_secret=s3cret&access_token=s3cret',
+      '/x?client_secret=[REDACTED]&access_token=[REDACTED]',
+    ],
+    [
+      '/scim/v2/Users?filter=userName%20eq%20%22a%22',
+      '/scim/v2/Users?filter=userName%20eq%20%22a%22',
+    ],
+  ])('masks query-string secrets in the logged url: %s', (url, logged) => {
+    const serializer = httpOptions().serializers?.['req'] as
+      ((req: unknown) => { url?: string }) | undefined;
+    expect(serializer).toBeDefined();
+    const serialized = serializer?.({ id: '1', method: 'GET', url, headers: {} });
+    expect(serialized?.url).toBe(logged);
+  });
+
+  it('writes access log lines without any credential', async () => {
+    const { lines } = await logOneRequest(
+      '/scim/v2/Users?access_token=query-s3cret&filter=x',
+      {
+        Authorization: 'Bearer rcs_header-s3cret',
+        Cookie: 'rollcall_session=cookie-s3cret',
+        'X-CSRF-Token': 'csrf-s3cret',
+      },
+      (res) => {
+        res.setHeader('Set-Cookie', 'rollcall_session=set-cookie-s3cret; HttpOnly');
+        res.end('ok');
+      },
+    );
+    const log = lines.join('\n');
+    expect(log).toContain('/scim/v2/Users?access_token=[REDACTED]&filter=x');
+    expect(log).toContain('[REDACTED]');
+    expect(log).not.toMatch(/s3cret/);
+  });
+
+  it('keeps a well-formed incoming request id and replaces a malformed one', async () => {
+    const kept = await logOneRequest('/x', { 'X-Request-Id': 'entra-0f3c.1_a' });
+    expect(kept.requestId).toBe('entra-0f3c.1_a');
+    expect(kept.lines.join('\n')).toContain('"id":"entra-0f3c.1_a"');
+
+    const replaced = await logOneRequest('/x', { 'X-Request-Id': 'bad id with spaces' });
+    expect(replaced.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced.lines.join('\n')).toContain(`"id":"${replaced.requestId ?? ''}"`);
+  });
+
+  it('does not log health and metrics scrapes', () => {
+    const autoLogging = httpOptions().autoLogging;
+    const ignore = typeof autoLogging === 'object' ? autoLogging.ignore : undefined;
+    const asRequest = (url: string) => ({ url }) as Parameters<NonNullable<typeof ignore>>[0];
+    expect(ignore?.(asRequest('/health'))).toBe(true);
+    expect(ignore?.(asRequest('/metrics'))).toBe(true);
+    expect(ignore?.(asRequest('/scim/v2/Users'))).toBe(false);
+  });
+});
