@@ -18,6 +18,8 @@ export interface TeamMember {
   userId: string;
   userName: string;
   displayName: string | null;
+  /** Deactivated members keep their membership (reactivation restores it). */
+  active: boolean;
 }
 
 /** What deleting a team destroys: the dashboard's warning and the pending-deletion list. */

@@ -30,13 +30,23 @@ interface MemberRow {
   userId: string;
   userName: string;
   displayName: string | null;
+  active: boolean | number;
+}
+
+function toMember({ userId, userName, displayName, active }: MemberRow): TeamMember {
+  return { userId, userName, displayName, active: Boolean(active) };
 }
 
 @Injectable()
 export class TypeOrmTeamStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A live team (not pending deletion) of the organization. */
+  /**
+   * A live team (not pending deletion) of the organization. Inside a transaction on
+   * PostgreSQL the row is locked (SELECT … FOR UPDATE), so concurrent PATCHes of one group
+   * (Entra sends them in parallel) apply one after the other instead of overwriting each
+   * other's name, version or deletion. SQLite writers already take turns.
+   */
   findLive(
     organizationId: string,
     id: string,
@@ -44,13 +54,21 @@ export class TypeOrmTeamStore {
   ): Promise<TeamEntity | null> {
     return (manager ?? this.dataSource.manager).findOne(TeamEntity, {
       where: { organizationId, id, deletedAt: IsNull() },
+      ...this.lockFor(manager),
     });
   }
 
   findAny(organizationId: string, id: string, manager?: EntityManager): Promise<TeamEntity | null> {
     return (manager ?? this.dataSource.manager).findOne(TeamEntity, {
       where: { organizationId, id },
+      ...this.lockFor(manager),
     });
+  }
+
+  private lockFor(manager: EntityManager | undefined) {
+    return manager && dialectOf(this.dataSource) === 'postgres'
+      ? { lock: { mode: 'pessimistic_write' as const } }
+      : {};
   }
 
   async page(
@@ -169,6 +187,7 @@ export class TypeOrmTeamStore {
         .select('tm.user_id', 'userId')
         .addSelect('u.user_name', 'userName')
         .addSelect('u.display_name', 'displayName')
+        .addSelect('u.active', 'active')
         .from(TeamMemberEntity, 'tm')
         .innerJoin('users', 'u', 'u.id = tm.user_id')
         .where('tm.team_id = :teamId', { teamId })
@@ -176,7 +195,7 @@ export class TypeOrmTeamStore {
         .orderBy('tm.user_id', 'ASC')
         .limit(size)
         .getRawMany<MemberRow>();
-      if (rows.length > 0) yield rows;
+      if (rows.length > 0) yield rows.map(toMember);
       if (rows.length < size) return;
       after = rows[rows.length - 1]?.userId ?? after;
     }
@@ -192,12 +211,13 @@ export class TypeOrmTeamStore {
         .addSelect('tm.user_id', 'userId')
         .addSelect('u.user_name', 'userName')
         .addSelect('u.display_name', 'displayName')
+        .addSelect('u.active', 'active')
         .from(TeamMemberEntity, 'tm')
         .innerJoin('users', 'u', 'u.id = tm.user_id')
         .where('tm.team_id IN (:...ids)', { ids })
         .orderBy('tm.user_id', 'ASC')
         .getRawMany<MemberRow & { teamId: string }>();
-      for (const { teamId, ...member } of rows) byTeam.get(teamId)?.push(member);
+      for (const { teamId, ...member } of rows) byTeam.get(teamId)?.push(toMember(member));
     }
     return byTeam;
   }

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
 import { slugify } from '@rollcall/organizations';
+import { groupFields } from '../domain/group-document';
 import type { Team } from '../domain/team';
 import { TeamEntity } from '../persistence/team.entity';
 import { toTeam } from '../persistence/team.mapper';
@@ -24,10 +25,11 @@ export class CreateTeam {
   ) {}
 
   execute(organizationId: string, command: CreateTeamCommand): Promise<Team> {
+    const { name } = groupFields({ displayName: command.name });
     return inTransaction(this.dataSource, async (manager) => {
-      const nameNormalized = command.name.toLowerCase();
+      const nameNormalized = name.toLowerCase();
       if (await this.teams.nameTaken(manager, organizationId, nameNormalized)) {
-        throw teamNameTaken(command.name);
+        throw teamNameTaken(name);
       }
       const memberIds = command.memberIds ?? [];
       await this.teams.assertUsersInOrganization(manager, organizationId, memberIds);
@@ -35,10 +37,10 @@ export class CreateTeam {
       const team = Object.assign(new TeamEntity(), {
         id: randomUUID(),
         organizationId,
-        name: command.name,
+        name,
         nameNormalized,
         // Unique enough for URLs; the id stays the identity.
-        slug: `${slugify(command.name).slice(0, 100)}-${randomBytes(3).toString('hex')}`,
+        slug: `${slugify(name).slice(0, 100)}-${randomBytes(3).toString('hex')}`,
         externalId: command.externalId ?? null,
         source: command.source,
         version: 1,
