@@ -108,6 +108,16 @@ export default [
     },
   },
   {
+    // The black-box suites start the real app in-process (createApp from @rollcall/api).
+    files: ['apps/api-e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: ['@rollcall/api'], depConstraints },
+      ],
+    },
+  },
+  {
     // Tests of core libs may drive a real database (e.g. compiled filters run on SQLite).
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts'],
     rules: {

@@ -1,8 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@rollcall/audit';
+import { DirectoryModule } from '@rollcall/directory';
+import { OrganizationsModule } from '@rollcall/organizations';
 import { SsoModule } from '@rollcall/sso';
+import { TeamsModule } from '@rollcall/teams';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
 import { AdminAuthController } from './auth/admin-auth.controller';
 import { AdminSessionGuard } from './auth/admin-session.guard';
+import { OrganizationController } from './organization/organization.controller';
+import { ProvisioningLogController } from './provisioning-log/provisioning-log.controller';
+import { GroupRoleMappingsController } from './role-mappings/group-role-mappings.controller';
+import { ScimTokensController } from './scim-tokens/scim-tokens.controller';
+import { AdminTeamReader } from './teams/admin-team.reader';
+import { TeamDeletionController } from './teams/team-deletion.controller';
+import { TeamResourcesController } from './teams/team-resources.controller';
+import { TeamsController } from './teams/teams.controller';
+import { AdminUserReader } from './users/admin-user.reader';
+import { UsersController } from './users/users.controller';
 
 /** The admin REST API under /api: every controller but sign-in sits behind AdminSessionGuard. */
 @Module({})
@@ -10,9 +24,24 @@ export class AdminApiModule {
   static forRoot(options: AdminApiOptions): DynamicModule {
     return {
       module: AdminApiModule,
-      imports: [SsoModule],
-      controllers: [AdminAuthController],
-      providers: [{ provide: ADMIN_API_OPTIONS, useValue: options }, AdminSessionGuard],
+      imports: [SsoModule, OrganizationsModule, DirectoryModule, TeamsModule, AuditModule],
+      controllers: [
+        AdminAuthController,
+        OrganizationController,
+        ScimTokensController,
+        ProvisioningLogController,
+        TeamsController,
+        TeamDeletionController,
+        TeamResourcesController,
+        GroupRoleMappingsController,
+        UsersController,
+      ],
+      providers: [
+        { provide: ADMIN_API_OPTIONS, useValue: options },
+        AdminSessionGuard,
+        AdminTeamReader,
+        AdminUserReader,
+      ],
       // A module with its own admin controllers imports SsoModule too, so the guard resolves.
       exports: [ADMIN_API_OPTIONS, AdminSessionGuard, SsoModule],
     };

@@ -1,3 +1,49 @@
 export { ROLE_NAMES, isRoleName } from './roles';
 export type { RoleName } from './roles';
 export type { ApiErrorBody } from './api-error';
+export { MAX_DELETED_TEAM_RETENTION_DAYS } from './organization';
+export type {
+  OrganizationSettings,
+  OrganizationView,
+  UpdateOrganizationSettingsRequest,
+} from './organization';
+export type { CreateScimTokenRequest, CreatedScimTokenView, ScimTokenView } from './scim-tokens';
+export { ENTRA_QUARANTINE_FAILURE_RATIO, ENTRA_QUARANTINE_MIN_FAILURES } from './provisioning-log';
+export type {
+  ProvisioningLogEntryView,
+  ProvisioningLogPageView,
+  ProvisioningLogSummaryView,
+  ProvisioningResourceType,
+} from './provisioning-log';
+export { MAX_TEAM_DETAIL_MEMBERS, TEAM_RESOURCE_KIND_NAMES } from './teams';
+export type {
+  CreateTeamRequest,
+  CreateTeamResourceRequest,
+  PendingTeamDeletionListView,
+  PendingTeamDeletionView,
+  ResourceCounts,
+  TeamDeletionPreviewView,
+  TeamDeletionView,
+  TeamDetailView,
+  TeamListView,
+  TeamMemberView,
+  TeamResourceKindName,
+  TeamResourceListView,
+  TeamResourceView,
+  TeamSource,
+  TeamSummaryView,
+} from './teams';
+export { ROLE_PRECEDENCE } from './role-mappings';
+export type {
+  GroupRoleMappingListView,
+  GroupRoleMappingView,
+  SetGroupRoleMappingRequest,
+} from './role-mappings';
+export type {
+  AdminUserDetailView,
+  AdminUserListView,
+  AdminUserView,
+  EffectiveRoleView,
+  RoleSourceName,
+  UserStatusFilter,
+} from './users';

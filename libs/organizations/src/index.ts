@@ -18,7 +18,10 @@ export type {
 } from './use-cases/create-organization.use-case';
 export { CreateScimToken, MAX_LIVE_SCIM_TOKENS } from './use-cases/create-scim-token.use-case';
 export type { IssuedScimToken } from './use-cases/create-scim-token.use-case';
+export { GetOrganization } from './use-cases/get-organization.use-case';
 export { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
 export type { ScimTokenSummary } from './use-cases/list-scim-tokens.use-case';
 export { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 export type { RevokedScimToken } from './use-cases/revoke-scim-token.use-case';
+export { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
+export type { OrganizationSettingsChange } from './use-cases/update-organization-settings.use-case';

@@ -7,16 +7,20 @@ import { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-c
 import { BootstrapDemoOrganization } from './use-cases/bootstrap-demo-organization.use-case';
 import { CreateOrganization } from './use-cases/create-organization.use-case';
 import { CreateScimToken } from './use-cases/create-scim-token.use-case';
+import { GetOrganization } from './use-cases/get-organization.use-case';
 import { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
 import { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
+import { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
 
 const useCases = [
   AuthenticateScimToken,
   BootstrapDemoOrganization,
   CreateOrganization,
   CreateScimToken,
+  GetOrganization,
   ListScimTokens,
   RevokeScimToken,
+  UpdateOrganizationSettings,
 ];
 
 @Module({

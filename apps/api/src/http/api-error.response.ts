@@ -1,7 +1,10 @@
 import { HttpException } from '@nestjs/common';
 import type { ApiErrorBody } from '@rollcall/contracts';
+import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
+import { ScimError } from '@rollcall/scim-core';
 import { SsoError, type SsoErrorCode } from '@rollcall/sso';
+import { TeamsError, type TeamsErrorCode } from '@rollcall/teams';
 
 function organizationStatus(code: OrganizationErrorCode): number {
   switch (code) {
@@ -16,6 +19,39 @@ function organizationStatus(code: OrganizationErrorCode): number {
     case 'ADMIN_EMAIL_INVALID':
     case 'ADMIN_PASSWORD_TOO_SHORT':
     case 'SCIM_TOKEN_AMBIGUOUS':
+      return 400;
+  }
+}
+
+function directoryStatus(code: DirectoryErrorCode): number {
+  switch (code) {
+    case 'USER_NOT_FOUND':
+      return 404;
+    case 'USER_NAME_TAKEN':
+      return 409;
+    case 'USER_NAME_REQUIRED':
+    case 'USER_ID_IMMUTABLE':
+    case 'ROLE_UNKNOWN':
+      return 400;
+  }
+}
+
+function teamsStatus(code: TeamsErrorCode): number {
+  switch (code) {
+    case 'TEAM_NOT_FOUND':
+    case 'RESOURCE_NOT_FOUND':
+      return 404;
+    // A state conflict, not a malformed request: the same call can succeed later.
+    case 'TEAM_NAME_TAKEN':
+    case 'TEAM_NOT_PENDING_DELETION':
+    case 'TEAM_MANAGED_BY_SCIM':
+      return 409;
+    case 'TEAM_NAME_REQUIRED':
+    case 'TEAM_ID_IMMUTABLE':
+    case 'MEMBER_NOT_IN_ORGANIZATION':
+    case 'RESOURCE_KIND_INVALID':
+    case 'RESOURCE_NAME_REQUIRED':
+    case 'ROLE_MAPPING_INVALID':
       return 400;
   }
 }
@@ -52,6 +88,17 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
   }
   if (error instanceof SsoError) {
     return { statusCode: ssoStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof TeamsError) {
+    return { statusCode: teamsStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof DirectoryError) {
+    return { statusCode: directoryStatus(error.code), code: error.code, message: error.message };
+  }
+  // Shared SCIM rules (a filter, a value) can surface here too: `invalidFilter` → INVALID_FILTER.
+  if (error instanceof ScimError) {
+    const code = (error.scimType ?? 'invalidRequest').replace(/([a-z])([A-Z])/g, '$1_$2');
+    return { statusCode: error.status, code: code.toUpperCase(), message: error.message };
   }
   const parserType = (error as { type?: unknown } | null)?.type;
   if (typeof parserType === 'string' && BODY_PARSER_ERRORS[parserType]) {

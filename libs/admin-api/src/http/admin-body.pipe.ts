@@ -7,6 +7,11 @@ function messages(errors: ValidationError[]): string[] {
   ]);
 }
 
+/** Every validation problem of one request as a single 400 (the edge gives it the admin shape). */
+export function adminValidationException(errors: ValidationError[]): BadRequestException {
+  return new BadRequestException(messages(errors).join('; ') || 'The request is not valid.');
+}
+
 /**
  * Validates an admin API body against its DTO class; failures become one 400 whose message
  * lists every problem (the edge turns it into the admin error shape). Unknown properties are
@@ -16,7 +21,6 @@ export function adminBodyPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidUnknownValues: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException(messages(errors).join('; ') || 'The request body is not valid.'),
+    exceptionFactory: adminValidationException,
   });
 }

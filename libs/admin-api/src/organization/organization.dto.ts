@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import {
+  MAX_DELETED_TEAM_RETENTION_DAYS,
+  ROLE_NAMES,
+  isRoleName,
+  type OrganizationSettings,
+  type OrganizationView,
+  type RoleName,
+  type UpdateOrganizationSettingsRequest,
+} from '@rollcall/contracts';
+import type { OrganizationEntity } from '@rollcall/organizations';
+import { IsOmittable } from '../http/omittable.decorator';
+
+export class OrganizationSettingsDto implements OrganizationSettings {
+  @ApiProperty({ description: 'Provisioning on: SCIM tokens authenticate only while true.' })
+  scimEnabled!: boolean;
+
+  @ApiProperty({
+    minimum: 0,
+    maximum: MAX_DELETED_TEAM_RETENTION_DAYS,
+    example: 30,
+    description: 'Days a deleted team stays restorable; 0 deletes at once and for good.',
+  })
+  deletedTeamRetentionDays!: number;
+
+  @ApiProperty({ enum: ROLE_NAMES, description: 'Role of members with no roleName or group.' })
+  defaultRole!: RoleName;
+}
+
+export class OrganizationDto implements OrganizationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Acme' })
+  name!: string;
+
+  @ApiProperty({ example: 'acme' })
+  slug!: string;
+
+  @ApiProperty({ type: OrganizationSettingsDto })
+  settings!: OrganizationSettingsDto;
+
+  @ApiProperty({
+    example: 'https://rollcall.example.com/scim/v2',
+    description: 'The SCIM Tenant URL to paste into Entra (the token identifies the org).',
+  })
+  scimBaseUrl!: string;
+}
+
+export class UpdateOrganizationSettingsDto implements UpdateOrganizationSettingsRequest {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsBoolean()
+  scimEnabled?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_DELETED_TEAM_RETENTION_DAYS, example: 30 })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DELETED_TEAM_RETENTION_DAYS)
+  deletedTeamRetentionDays?: number;
+
+  @ApiPropertyOptional({ enum: ROLE_NAMES })
+  @IsOmittable()
+  @IsIn(ROLE_NAMES)
+  defaultRole?: RoleName;
+}
+
+export function toOrganizationDto(
+  organization: OrganizationEntity,
+  publicUrl: string,
+): OrganizationDto {
+  return {
+    id: organization.id,
+    name: organization.name,
+    slug: organization.slug,
+    settings: {
+      scimEnabled: organization.scimEnabled,
+      deletedTeamRetentionDays: organization.deletedTeamRetentionDays,
+      // The column predates the role list being shared; anything unknown reads as `member`.
+      defaultRole: isRoleName(organization.defaultRole) ? organization.defaultRole : 'member',
+    },
+    scimBaseUrl: `${publicUrl.replace(/\/+$/, '')}/scim/v2`,
+  };
+}

@@ -1,0 +1,104 @@
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthenticatedAdmin } from '@rollcall/sso';
+import { DeleteTeam, PreviewTeamDeletion, RestoreTeam } from '@rollcall/teams';
+import {
+  CurrentAdmin,
+  CurrentAdminSession,
+  type AdminPrincipal,
+} from '../auth/current-admin.decorator';
+import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
+import { ApiErrorDto } from '../http/api-error.dto';
+import { isoDateOrNull } from '../http/iso-date.format';
+import { AdminTeamReader } from './admin-team.reader';
+import {
+  TeamDeletionDto,
+  TeamDeletionPreviewDto,
+  TeamSummaryDto,
+  toResourceCounts,
+  toTeamSummaryDto,
+} from './teams.dto';
+
+/** Deleting a team is the product's one data-loss event: warned about, and undoable for a while. */
+@ApiTags('Admin: teams')
+@Controller('api/teams')
+@AdminRoutes()
+export class TeamDeletionController {
+  constructor(
+    private readonly previewTeamDeletion: PreviewTeamDeletion,
+    private readonly deleteTeam: DeleteTeam,
+    private readonly restoreTeam: RestoreTeam,
+    private readonly teamReader: AdminTeamReader,
+  ) {}
+
+  @Get(':id/deletion-preview')
+  @ApiOperation({
+    summary: 'What deleting the team would destroy',
+    description: 'Member count, resources by kind and the retention window, for the warning.',
+  })
+  @ApiOkResponse({ type: TeamDeletionPreviewDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
+  async preview(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id') id: string,
+  ): Promise<TeamDeletionPreviewDto> {
+    const preview = await this.previewTeamDeletion.execute(admin.organizationId, id);
+    return {
+      team: toTeamSummaryDto(preview.team, preview),
+      members: preview.members,
+      resources: toResourceCounts(preview.resources),
+      retentionDays: preview.retentionDays,
+    };
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Delete a team with its memberships and resources',
+    description:
+      'The team moves to pending deletion for the retention window and can be restored until `purgeAfter`; with a window of 0 it is deleted at once and for good (`purgeAfter: null`). A team managed by Entra may be recreated by the next sync if its group is still assigned.',
+  })
+  @ApiOkResponse({ type: TeamDeletionDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
+  async delete(
+    @CurrentAdminSession() session: AuthenticatedAdmin,
+    @Param('id') id: string,
+  ): Promise<TeamDeletionDto> {
+    // The session carries the admin's e-mail as stored with OrganizationAdminEntity.
+    const deletion = await this.deleteTeam.execute(
+      session.organization.id,
+      id,
+      `admin:${session.admin.email}`,
+    );
+    return { purgeAfter: isoDateOrNull(deletion.purgeAfter) };
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Restore a team pending deletion',
+    description: 'Members, resources and role mappings by name come back as they were.',
+  })
+  @ApiOkResponse({ type: TeamSummaryDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND (or purged already)' })
+  @ApiConflictResponse({
+    type: ApiErrorDto,
+    description:
+      'TEAM_NAME_TAKEN: a live team has the name now; TEAM_NOT_PENDING_DELETION: it is live.',
+  })
+  async restore(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('id') id: string,
+  ): Promise<TeamSummaryDto> {
+    await this.restoreTeam.execute(admin.organizationId, id);
+    return this.teamReader.summary(admin.organizationId, id);
+  }
+}
