@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 // The dependency direction of ARCHITECTURE.md, checked on every lint:
 // apps → adapters → features → core/data; features only downhill
@@ -103,6 +104,37 @@ export default [
         {
           selector: 'ExportAllDeclaration',
           message: 'Barrels re-export by name, not `export *`.',
+        },
+      ],
+    },
+  },
+  // The dashboard: React, hooks and accessibility rules from Nx's flat React config,
+  // scoped to the admin app (the server code has no JSX).
+  ...nx.configs['flat/react-jsx'].map((config) => ({
+    ...config,
+    files: ['apps/admin/src/**/*.ts', 'apps/admin/src/**/*.tsx'],
+  })),
+  {
+    files: ['apps/admin/src/**/*.tsx'],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      // React 17+ JSX transform: React need not be in scope.
+      'react/react-in-jsx-scope': 'off',
+      'react/jsx-uses-react': 'off',
+    },
+  },
+  {
+    // The browser suites drive the built app over HTTP: they import no project.
+    files: ['apps/admin-e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // node:test's describe/it return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test'] },
+          ],
         },
       ],
     },

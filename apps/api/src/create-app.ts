@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { findAdminSpa, useAdminSpa } from './http/admin-spa';
 import { useBodyParsing } from './http/body-parsing';
 import { useSwagger } from './swagger';
 
@@ -20,6 +21,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(helmet());
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
+  // The dashboard, when it has been built (`nx run admin:build`); the API works without it.
+  const adminSpa = findAdminSpa();
+  if (adminSpa) useAdminSpa(app, adminSpa);
   // SIGTERM: stop accepting, finish in-flight requests, close the database pool, then exit 0
   // (without useProcessExit Nest re-raises the signal and the exit status is 143).
   app.enableShutdownHooks(undefined, { useProcessExit: true });

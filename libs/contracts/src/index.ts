@@ -1,13 +1,20 @@
 export { ROLE_NAMES, isRoleName } from './roles';
 export type { RoleName } from './roles';
 export type { ApiErrorBody } from './api-error';
+export { CSRF_HEADER_NAME } from './auth';
+export type { AdminSessionView, LoginRequest } from './auth';
 export { MAX_DELETED_TEAM_RETENTION_DAYS } from './organization';
 export type {
   OrganizationSettings,
   OrganizationView,
   UpdateOrganizationSettingsRequest,
 } from './organization';
-export type { CreateScimTokenRequest, CreatedScimTokenView, ScimTokenView } from './scim-tokens';
+export type {
+  CreateScimTokenRequest,
+  CreatedScimTokenView,
+  ScimTokenListView,
+  ScimTokenView,
+} from './scim-tokens';
 export { ENTRA_QUARANTINE_FAILURE_RATIO, ENTRA_QUARANTINE_MIN_FAILURES } from './provisioning-log';
 export type {
   ProvisioningLogEntryView,

@@ -18,3 +18,8 @@ export interface CreateScimTokenRequest {
 export interface CreatedScimTokenView extends ScimTokenView {
   token: string;
 }
+
+/** `GET /api/scim/tokens` */
+export interface ScimTokenListView {
+  tokens: ScimTokenView[];
+}

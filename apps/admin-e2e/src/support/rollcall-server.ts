@@ -1,0 +1,122 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const WORKSPACE = resolve(__dirname, '../../../..');
+const API_MAIN = join(WORKSPACE, 'dist/apps/api/src/main.js');
+const API_CLI = join(WORKSPACE, 'dist/apps/api/src/cli.js');
+
+export interface CreatedOrganization {
+  orgId: string;
+  scimBaseUrl: string;
+  scimToken: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+export interface RollcallServer {
+  baseUrl: string;
+  org: CreatedOrganization;
+  /** What the server printed, for a failing test's message. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 150));
+  }
+  throw new Error(`the API did not become healthy in 30 s:\n${output()}`);
+}
+
+/**
+ * The built API (`dist/apps/api`, serving the built dashboard) as a child process on a free
+ * port with a fresh SQLite DATA_DIR, and one organization made with the CLI, as an operator
+ * would. The CLI runs first: a database with an organization gets no demo organization.
+ */
+export async function startRollcall(name = 'Acme'): Promise<RollcallServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'rollcall-admin-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'warn',
+  };
+  delete env['DATABASE_URL'];
+  delete env['REDIS_URL'];
+
+  const created = await run(
+    process.execPath,
+    [
+      API_CLI,
+      'org:create',
+      name,
+      '--admin-email',
+      'it@acme.example',
+      '--admin-password',
+      'correct horse battery staple',
+      '--json',
+    ],
+    { env, cwd: WORKSPACE },
+  );
+  const lastLine = created.stdout.trim().split('\n').pop() ?? '';
+  const org = JSON.parse(lastLine) as CreatedOrganization;
+
+  const child = spawn(process.execPath, [API_MAIN], {
+    env,
+    cwd: WORKSPACE,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const output = () => log.slice(-4000);
+  await waitForHealth(baseUrl, child, output);
+
+  return {
+    baseUrl,
+    org,
+    output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconKey,
+  IconListDetails,
+  IconLogout,
+  IconRefresh,
+  IconSettings,
+  IconShieldLock,
+  IconTrashX,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { BrandMark } from '../components/brand-mark';
+import { ColorSchemeToggle } from '../components/color-scheme-toggle';
+import { useSession } from '../features/auth/api/use-session';
+import { useSignOut } from '../features/auth/api/use-sign-out';
+import { usePendingDeletions } from '../features/pending-deletions/api/use-pending-deletions';
+import { ProvisioningDeleteBanner } from '../features/pending-deletions/components/provisioning-delete-banner';
+
+interface NavItem {
+  label: string;
+  to: string;
+  icon: ReactNode;
+  /** Active only on exactly this path (the SSO page's tabs share a prefix). */
+  end?: boolean;
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { label: 'Single Sign-On', to: '/sso', icon: <IconShieldLock size={18} />, end: true },
+  { label: 'Provisioning', to: '/sso/provisioning', icon: <IconRefresh size={18} /> },
+  { label: 'Users', to: '/users', icon: <IconUsers size={18} /> },
+  { label: 'Teams', to: '/teams', icon: <IconUsersGroup size={18} /> },
+  { label: 'Pending deletions', to: '/pending-deletions', icon: <IconTrashX size={18} /> },
+  { label: 'Provisioning log', to: '/provisioning-log', icon: <IconListDetails size={18} /> },
+  { label: 'Settings', to: '/settings', icon: <IconSettings size={18} /> },
+];
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const pending = usePendingDeletions();
+  const pendingCount = pending.data?.teams.length ?? 0;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            />
+            <BrandMark />
+            <Text fw={700} fz="lg">
+              Rollcall
+            </Text>
+            {session.data ? (
+              <Badge variant="light" color="gray" visibleFrom="xs" tt="none" size="lg" fw={500}>
+                {session.data.organization.name}
+              </Badge>
+            ) : null}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <ColorSchemeToggle />
+            <Menu position="bottom-end" width={220} withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label="Account menu">
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={500} visibleFrom="sm" maw={220} truncate>
+                      {session.data?.admin.email}
+                    </Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{session.data?.admin.email}</Menu.Label>
+                <Menu.Item
+                  leftSection={<IconKey size={16} />}
+                  onClick={() => window.open('/api/docs', '_blank', 'noopener')}
+                >
+                  API documentation
+                </Menu.Item>
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() =>
+                    signOut.mutate(undefined, {
+                      onSettled: () => void navigate('/sign-in', { replace: true }),
+                    })
+                  }
+                >
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2} component="nav" aria-label="Main navigation">
+            {NAV_ITEMS.map((item) => (
+              <NavLink
+                key={item.to}
+                component={RouterNavLink}
+                to={item.to}
+                end={item.end}
+                label={item.label}
+                leftSection={item.icon}
+                onClick={close}
+                active={
+                  item.end
+                    ? location.pathname === item.to
+                    : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
+                }
+                rightSection={
+                  item.to === '/pending-deletions' && pendingCount > 0 ? (
+                    <Badge size="sm" color="orange" variant="filled" circle>
+                      {pendingCount}
+                    </Badge>
+                  ) : null
+                }
+                styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" pb={4}>
+            SCIM 2.0 · Microsoft Entra ID
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Stack maw={1200} mx="auto" gap={0}>
+          {location.pathname !== '/pending-deletions' ? <ProvisioningDeleteBanner /> : null}
+          <Outlet />
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

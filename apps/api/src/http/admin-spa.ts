@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+
+/** The Nest app in production; a bare express app in the spec. */
+interface MiddlewareHost {
+  use(handler: RequestHandler): unknown;
+}
+
+/** Paths the API owns: never answered with the dashboard, even when nothing matches. */
+export const API_PATH_PREFIXES = ['/api', '/scim', '/health', '/metrics'] as const;
+
+// dist/apps/api/src/http → dist/apps/admin, where `nx run admin:build` writes the SPA.
+const DEFAULT_ADMIN_DIST = resolve(__dirname, '../../../admin');
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+function isApiPath(path: string): boolean {
+  return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+/**
+ * A built dashboard, not its sources: Vite writes `.vite/manifest.json` next to the hashed
+ * assets. (Run from TypeScript sources, DEFAULT_ADMIN_DIST is apps/admin with an unbuilt
+ * index.html, which must not be served.)
+ */
+export function findAdminSpa(directory: string = DEFAULT_ADMIN_DIST): string | null {
+  return existsSync(join(directory, 'index.html')) &&
+    existsSync(join(directory, '.vite', 'manifest.json'))
+    ? directory
+    : null;
+}
+
+/**
+ * Serves the admin SPA at `/`: hashed files under /assets are cached for a year (their names
+ * change with their content), everything else — index.html above all — is revalidated each
+ * time, so a deploy is picked up at once. Any other GET outside the API's own paths gets
+ * index.html and the client-side router takes it from there.
+ */
+export function useAdminSpa(app: MiddlewareHost, directory: string): void {
+  const indexFile = join(directory, 'index.html');
+  app.use(
+    express.static(directory, {
+      index: false,
+      dotfiles: 'ignore',
+      fallthrough: true,
+      setHeaders: (response, filePath) => {
+        const hashed = filePath.startsWith(join(directory, 'assets') + '/');
+        response.setHeader('Cache-Control', hashed ? IMMUTABLE : REVALIDATE);
+      },
+    }),
+  );
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (isApiPath(request.path)) return next();
+    // A missing file (/assets/old-hash.js, /robots.txt) is a 404, not the app's HTML.
+    if (extname(request.path) !== '') return next();
+    response.setHeader('Cache-Control', REVALIDATE);
+    response.sendFile(indexFile, (error) => {
+      if (error) next(error);
+    });
+  });
+}
