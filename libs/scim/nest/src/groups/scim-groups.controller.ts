@@ -21,10 +21,8 @@ import type { ScimPrincipal } from '@rollcall/organizations';
 import {
   GROUP_RESOURCE_SCHEMAS,
   listResponse,
-  parseListQuery,
   projectResource,
   requestsAttribute,
-  type ListQuery,
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import {
@@ -41,13 +39,13 @@ import { ScimAuthGuard } from '../auth/scim-auth.guard';
 import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
 import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
 import { ScimErrorFilter } from '../http/scim-error.filter';
+import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
 import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 import { versionTag } from '../users/scim-user.renderer';
 import { SCIM_GROUP_EXAMPLE, SCIM_GROUP_PATCH_EXAMPLE } from './scim-group.examples';
 import { renderScimGroup, renderScimMember } from './scim-group.renderer';
 
 type QueryParams = Record<string, unknown>;
-type Projection = Pick<ListQuery, 'attributes' | 'excludedAttributes'>;
 
 /** RFC 7644 §3 for /Groups: a group is a team; members are users of the same organization. */
 @ApiTags('SCIM Groups')
@@ -103,10 +101,7 @@ export class ScimGroupsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search groups with a SearchRequest body (RFC 7644 §3.4.3)' })
   async search(@CurrentScimPrincipal() principal: ScimPrincipal, @Body() request: QueryParams) {
-    const query = parseListQuery(request ?? {}, {
-      maxCount: this.options.maxResults,
-      defaultCount: Math.min(100, this.options.maxResults),
-    });
+    const query = listQueryOf(request, this.options);
     const { total, teams } = await this.listTeams.execute(principal.organizationId, query);
     const members = requestsAttribute(query, 'members', GROUP_RESOURCE_SCHEMAS)
       ? await this.members.ofTeams(teams.map((team) => team.id))
@@ -214,21 +209,17 @@ export class ScimGroupsController {
     response.locals['scimResourceId'] = id;
   }
 
-  private projection(query: QueryParams): Projection {
-    const { attributes, excludedAttributes } = parseListQuery(query, {
-      maxCount: this.options.maxResults,
-      defaultCount: 0,
-    });
-    return { attributes, excludedAttributes };
+  private projection(query: QueryParams): ScimProjection {
+    return projectionOf(query, this.options);
   }
 
-  private head(team: Team, projection: Projection, response: Response): ScimJsonObject {
+  private head(team: Team, projection: ScimProjection, response: Response): ScimJsonObject {
     response.locals['scimResourceId'] = team.id;
     response.setHeader('ETag', versionTag(team.version));
     return projectResource(renderScimGroup(team, this.baseUrl), GROUP_RESOURCE_SCHEMAS, projection);
   }
 
-  private async withMembers(team: Team, projection: Projection, response: Response) {
+  private async withMembers(team: Team, projection: ScimProjection, response: Response) {
     const head = this.head(team, projection, response);
     if (!requestsAttribute(projection, 'members', GROUP_RESOURCE_SCHEMAS)) return head;
     const members = (await this.members.ofTeams([team.id])).get(team.id) ?? [];

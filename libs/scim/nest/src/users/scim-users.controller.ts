@@ -30,10 +30,8 @@ import type { ScimPrincipal } from '@rollcall/organizations';
 import {
   USER_RESOURCE_SCHEMAS,
   listResponse,
-  parseListQuery,
   projectResource,
   requestsAttribute,
-  type ListQuery,
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import { ListTeamsOfUsers, type UserTeam } from '@rollcall/teams';
@@ -41,6 +39,7 @@ import { ScimAuthGuard } from '../auth/scim-auth.guard';
 import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
 import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
 import { ScimErrorFilter } from '../http/scim-error.filter';
+import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
 import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 import { SCIM_USER_EXAMPLE, SCIM_USER_PATCH_EXAMPLE } from './scim-user.examples';
 import { renderScimUser, versionTag } from './scim-user.renderer';
@@ -104,10 +103,7 @@ export class ScimUsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search users with a SearchRequest body (RFC 7644 §3.4.3)' })
   async search(@CurrentScimPrincipal() principal: ScimPrincipal, @Body() request: QueryParams) {
-    const query = parseListQuery(request ?? {}, {
-      maxCount: this.options.maxResults,
-      defaultCount: Math.min(100, this.options.maxResults),
-    });
+    const query = listQueryOf(request, this.options);
     const { total, users } = await this.listUsers.execute(principal.organizationId, query);
     const groups = await this.groupsOf(principal.organizationId, users, query);
     return listResponse(
@@ -185,11 +181,7 @@ export class ScimUsersController {
     query: QueryParams,
     response: Response,
   ): Promise<ScimJsonObject> {
-    const { attributes, excludedAttributes } = parseListQuery(query, {
-      maxCount: this.options.maxResults,
-      defaultCount: 0,
-    });
-    const projection = { attributes, excludedAttributes };
+    const projection = projectionOf(query, this.options);
     const groups = await this.groupsOf(user.organizationId, [user], projection);
     response.locals['scimResourceId'] = user.id;
     response.setHeader('ETag', versionTag(user.version));
@@ -204,7 +196,7 @@ export class ScimUsersController {
   private async groupsOf(
     organizationId: string,
     users: readonly DirectoryUser[],
-    projection: Pick<ListQuery, 'attributes' | 'excludedAttributes'>,
+    projection: ScimProjection,
   ): Promise<Map<string, UserTeam[]> | undefined> {
     if (users.length === 0 || !requestsAttribute(projection, 'groups', USER_RESOURCE_SCHEMAS)) {
       return undefined;
