@@ -35,7 +35,7 @@ export class AppModule implements NestModule {
           maxResults: config.scimMaxResults,
           maxPayloadBytes: config.maxBodyBytes,
         }),
-        AdminApiModule.forRoot({ publicUrl: config.publicUrl }),
+        AdminApiModule.forRoot({ publicUrl: config.publicUrl, entra: config.entra }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [HttpMetrics, { provide: APP_FILTER, useClass: EdgeExceptionFilter }],

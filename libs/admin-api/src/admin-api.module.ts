@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@rollcall/audit';
 import { DirectoryModule } from '@rollcall/directory';
 import { OrganizationsModule } from '@rollcall/organizations';
-import { SsoModule } from '@rollcall/sso';
+import { EntraSsoModule, SsoModule } from '@rollcall/sso';
 import { TeamsModule } from '@rollcall/teams';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
 import { AdminAuthController } from './auth/admin-auth.controller';
@@ -11,6 +11,8 @@ import { OrganizationController } from './organization/organization.controller';
 import { ProvisioningLogController } from './provisioning-log/provisioning-log.controller';
 import { GroupRoleMappingsController } from './role-mappings/group-role-mappings.controller';
 import { ScimTokensController } from './scim-tokens/scim-tokens.controller';
+import { MicrosoftConnectController } from './sso/microsoft-connect.controller';
+import { MicrosoftSignInController } from './sso/microsoft-sign-in.controller';
 import { AdminTeamReader } from './teams/admin-team.reader';
 import { TeamDeletionController } from './teams/team-deletion.controller';
 import { TeamResourcesController } from './teams/team-resources.controller';
@@ -24,7 +26,14 @@ export class AdminApiModule {
   static forRoot(options: AdminApiOptions): DynamicModule {
     return {
       module: AdminApiModule,
-      imports: [SsoModule, OrganizationsModule, DirectoryModule, TeamsModule, AuditModule],
+      imports: [
+        SsoModule,
+        EntraSsoModule.forRoot({ ...options.entra, publicUrl: options.publicUrl }),
+        OrganizationsModule,
+        DirectoryModule,
+        TeamsModule,
+        AuditModule,
+      ],
       controllers: [
         AdminAuthController,
         OrganizationController,
@@ -35,6 +44,8 @@ export class AdminApiModule {
         TeamResourcesController,
         GroupRoleMappingsController,
         UsersController,
+        MicrosoftConnectController,
+        MicrosoftSignInController,
       ],
       providers: [
         { provide: ADMIN_API_OPTIONS, useValue: options },

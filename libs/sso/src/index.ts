@@ -1,4 +1,4 @@
-export { SsoModule } from './sso.module';
+export { EntraSsoModule, SsoModule } from './sso.module';
 export { SsoError } from './domain/sso.error';
 export type { SsoErrorCode } from './domain/sso.error';
 export type { AuthenticatedAdmin } from './domain/authenticated-admin';
@@ -14,3 +14,14 @@ export { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessi
 export type { PurgedSignInState } from './use-cases/purge-expired-admin-sessions.use-case';
 export { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
 export { RevokeAllAdminSessions } from './use-cases/revoke-all-admin-sessions.use-case';
+export type { EntraSsoOptions } from './entra/entra-sso.options';
+export type { AuthenticatedMember, MemberSignIn } from './domain/authenticated-member';
+export { OIDC_AUTHORIZATION_LIFETIME_MS } from './domain/oidc-authorization.policy';
+export { StartEntraAuthorization } from './use-cases/start-entra-authorization.use-case';
+export { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
+export { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
+export type { EntraConnection } from './use-cases/get-entra-connection.use-case';
+export { DisconnectEntraTenant } from './use-cases/disconnect-entra-tenant.use-case';
+export { SignInWithMicrosoft } from './use-cases/sign-in-with-microsoft.use-case';
+export type { MicrosoftSignIn } from './use-cases/sign-in-with-microsoft.use-case';
+export { AuthenticateMemberSession } from './use-cases/authenticate-member-session.use-case';

@@ -60,11 +60,25 @@ function ssoStatus(code: SsoErrorCode): number {
   switch (code) {
     case 'INVALID_CREDENTIALS':
     case 'UNAUTHENTICATED':
+    case 'SSO_TOKEN_INVALID':
       return 401;
     case 'CSRF_TOKEN_INVALID':
+    case 'SSO_ACCOUNT_DEACTIVATED':
+    case 'SSO_ACCOUNT_NOT_PROVISIONED':
+    case 'SSO_TENANT_NOT_CONNECTED':
       return 403;
+    case 'SSO_NOT_CONNECTED':
+      return 404;
+    case 'SSO_STATE_INVALID':
+      return 400;
+    case 'ENTRA_TENANT_TAKEN':
+      return 409;
     case 'TOO_MANY_ATTEMPTS':
       return 429;
+    case 'SSO_PROVIDER_UNAVAILABLE':
+      return 502;
+    case 'SSO_NOT_CONFIGURED':
+      return 503;
   }
 }
 

@@ -3,6 +3,7 @@ import { Directory1763900000100 } from './1763900000100-directory';
 import { ProvisioningLog1763900000200 } from './1763900000200-provisioning-log';
 import { AdminSessions1763900000300 } from './1763900000300-admin-sessions';
 import { Teams1763900000400 } from './1763900000400-teams';
+import { EntraSso1763900000500 } from './1763900000500-entra-sso';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ProvisioningLog1763900000200,
   AdminSessions1763900000300,
   Teams1763900000400,
+  EntraSso1763900000500,
 ];

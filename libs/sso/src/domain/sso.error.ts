@@ -1,5 +1,21 @@
 export type SsoErrorCode =
-  'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'UNAUTHENTICATED' | 'CSRF_TOKEN_INVALID';
+  | 'INVALID_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'UNAUTHENTICATED'
+  | 'CSRF_TOKEN_INVALID'
+  /** ENTRA_CLIENT_ID / ENTRA_CLIENT_SECRET are not configured. */
+  | 'SSO_NOT_CONFIGURED'
+  /** Microsoft's discovery document could not be fetched. */
+  | 'SSO_PROVIDER_UNAVAILABLE'
+  /** The callback's `state` is unknown, used, expired, or not this browser's. */
+  | 'SSO_STATE_INVALID'
+  /** Microsoft answered with an error, or the code exchange or ID token failed validation. */
+  | 'SSO_TOKEN_INVALID'
+  | 'ENTRA_TENANT_TAKEN'
+  | 'SSO_NOT_CONNECTED'
+  | 'SSO_TENANT_NOT_CONNECTED'
+  | 'SSO_ACCOUNT_DEACTIVATED'
+  | 'SSO_ACCOUNT_NOT_PROVISIONED';
 
 /** A rule of sign-in or sessions was broken; each API edge maps the code to its own status. */
 export class SsoError extends Error {

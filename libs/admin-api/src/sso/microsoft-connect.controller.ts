@@ -1,0 +1,115 @@
+import { Controller, Delete, Get, Header, HttpCode, Inject, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiFoundResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  ConnectEntraTenant,
+  DisconnectEntraTenant,
+  GetEntraConnection,
+  StartEntraAuthorization,
+} from '@rollcall/sso';
+import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
+import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
+import { ApiErrorDto } from '../http/api-error.dto';
+import { callbackErrorCode } from './sso-callback.redirect';
+import { SsoStatusDto, toSsoStatusDto } from './sso.dto';
+import { browserBoundState, clearedOidcStateCookie, oidcStateCookie } from './oidc-state.cookie';
+
+/** The dashboard page the connect round trip ends on; it shows the flash for `connected`. */
+const SSO_SETTINGS_PAGE = '/sso';
+
+/** Single Sign-On settings: connect the org's Microsoft Entra tenant (the reference flow). */
+@ApiTags('Admin: single sign-on')
+@Controller('api/sso')
+@AdminRoutes()
+export class MicrosoftConnectController {
+  constructor(
+    private readonly startAuthorization: StartEntraAuthorization,
+    private readonly connectTenant: ConnectEntraTenant,
+    private readonly getConnection: GetEntraConnection,
+    private readonly disconnectTenant: DisconnectEntraTenant,
+    @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Single Sign-On status: the connected Microsoft Entra tenant' })
+  @ApiOkResponse({ type: SsoStatusDto })
+  async status(@CurrentAdmin() admin: AdminPrincipal): Promise<SsoStatusDto> {
+    return toSsoStatusDto(await this.getConnection.execute(admin.organizationId));
+  }
+
+  @Get('microsoft/connect')
+  @ApiOperation({
+    summary: 'Connect Microsoft Azure: redirects to Microsoft to sign in and grant permissions',
+    description:
+      'A browser navigation. Redirects to Entra’s `organizations` authorize endpoint (authorization code + PKCE S256, state, nonce, prompt=consent); Microsoft returns to `/api/sso/microsoft/callback`.',
+  })
+  @ApiFoundResponse({ description: 'To Microsoft.' })
+  async connect(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const started = await this.startAuthorization.execute({
+      purpose: 'connect',
+      organizationId: admin.organizationId,
+      adminId: admin.adminId,
+    });
+    response.setHeader('Cache-Control', 'no-store');
+    response.append('Set-Cookie', oidcStateCookie(started.state, this.secure(request)));
+    response.redirect(302, started.url);
+  }
+
+  @Get('microsoft/callback')
+  @ApiOperation({
+    summary: 'Microsoft returns here after connect',
+    description:
+      'Validates the round trip and the ID token, records the tenant (`tid`) and redirects to `/sso?connected=microsoft` (flash: “Azure Single Sign-On was successfully connected.”) or `/sso?error=<code>` (`state_invalid`, `token_invalid`, `tenant_taken`, …).',
+  })
+  @ApiFoundResponse({ description: 'To the Single Sign-On settings page.' })
+  async callback(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    let target: string;
+    try {
+      await this.connectTenant.execute({
+        state: browserBoundState(query['state'], request.headers.cookie),
+        code: query['code'],
+        error: query['error'],
+        adminId: admin.adminId,
+        organizationId: admin.organizationId,
+      });
+      target = `${SSO_SETTINGS_PAGE}?connected=microsoft`;
+    } catch (error) {
+      target = `${SSO_SETTINGS_PAGE}?error=${callbackErrorCode(error)}`;
+    }
+    response.setHeader('Cache-Control', 'no-store');
+    response.append('Set-Cookie', clearedOidcStateCookie(this.secure(request)));
+    response.redirect(302, target);
+  }
+
+  @Delete('microsoft')
+  @HttpCode(204)
+  @AdminWrite()
+  @ApiOperation({ summary: 'Disconnect Microsoft Entra: Sign in with Microsoft stops working' })
+  @ApiNoContentResponse({ description: 'Disconnected.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SSO_NOT_CONNECTED' })
+  async disconnect(@CurrentAdmin() admin: AdminPrincipal): Promise<void> {
+    await this.disconnectTenant.execute(admin.organizationId);
+  }
+
+  private secure(request: Request): boolean {
+    return request.secure || this.options.publicUrl.startsWith('https:');
+  }
+}

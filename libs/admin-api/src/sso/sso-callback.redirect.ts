@@ -1,0 +1,38 @@
+import { SsoError, type SsoErrorCode } from '@rollcall/sso';
+
+/**
+ * A callback is a browser navigation, so a refusal is a redirect to a dashboard page with a
+ * stable `error` code it can explain, not a JSON body. Anything not an SsoError is a bug and
+ * reaches the error filter as usual.
+ */
+export function callbackErrorCode(error: unknown): string {
+  if (!(error instanceof SsoError)) throw error;
+  return errorParam(error.code);
+}
+
+function errorParam(code: SsoErrorCode): string {
+  switch (code) {
+    case 'SSO_ACCOUNT_DEACTIVATED':
+      return 'account_deactivated';
+    case 'SSO_ACCOUNT_NOT_PROVISIONED':
+      return 'not_provisioned';
+    case 'SSO_TENANT_NOT_CONNECTED':
+      return 'tenant_not_connected';
+    case 'ENTRA_TENANT_TAKEN':
+      return 'tenant_taken';
+    case 'SSO_STATE_INVALID':
+      return 'state_invalid';
+    case 'SSO_TOKEN_INVALID':
+      return 'token_invalid';
+    case 'SSO_NOT_CONFIGURED':
+      return 'not_configured';
+    case 'SSO_PROVIDER_UNAVAILABLE':
+      return 'provider_unavailable';
+    case 'SSO_NOT_CONNECTED':
+    case 'INVALID_CREDENTIALS':
+    case 'TOO_MANY_ATTEMPTS':
+    case 'UNAUTHENTICATED':
+    case 'CSRF_TOKEN_INVALID':
+      return code.toLowerCase();
+  }
+}

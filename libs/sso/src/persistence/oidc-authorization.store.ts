@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, LessThan } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import { isWellFormedState, stateIdOf } from '../domain/oidc-authorization.policy';
+import { OidcAuthorizationEntity } from './oidc-authorization.entity';
+
+/** Started OIDC round trips, in the database so any replica can finish one. */
+@Injectable()
+export class OidcAuthorizationStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  save(row: OidcAuthorizationEntity): Promise<void> {
+    return inTransaction(this.dataSource, async (manager) => {
+      // Cheap and indexed: abandoned round trips are swept by the next one to start.
+      await manager.delete(OidcAuthorizationEntity, { expiresAt: LessThan(row.createdAt) });
+      await manager.insert(OidcAuthorizationEntity, row);
+    });
+  }
+
+  /**
+   * The round trip of `state`, removed so it can finish once: of two concurrent callbacks with
+   * one state only the one whose delete hits the row gets it. Null when unknown, used or expired.
+   */
+  take(state: unknown, now: Date = new Date()): Promise<OidcAuthorizationEntity | null> {
+    if (!isWellFormedState(state)) return Promise.resolve(null);
+    const id = stateIdOf(state);
+    return inTransaction(this.dataSource, async (manager) => {
+      const row = await manager.findOneBy(OidcAuthorizationEntity, { id });
+      if (!row) return null;
+      const deleted = await manager.delete(OidcAuthorizationEntity, { id });
+      if (deleted.affected !== 1) return null;
+      return row.expiresAt.getTime() > now.getTime() ? row : null;
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import { SsoError } from '../domain/sso.error';
+import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
+
+/**
+ * Disconnects the org's Entra tenant: Sign in with Microsoft stops finding the org. Users'
+ * `oid` links are kept, so reconnecting the same tenant signs the same people in again.
+ */
+@Injectable()
+export class DisconnectEntraTenant {
+  constructor(private readonly dataSource: DataSource) {}
+
+  execute(organizationId: string): Promise<void> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const result = await manager.delete(EntraConnectionEntity, { organizationId });
+      if (!result.affected) {
+        throw new SsoError('SSO_NOT_CONNECTED', 'Microsoft Entra is not connected.');
+      }
+    });
+  }
+}
