@@ -36,6 +36,19 @@ describe('signing in', () => {
     await context.close();
   });
 
+  it('explains a refused Sign in with Microsoft (the API sends it to /signin?error=…)', async () => {
+    const { context, page } = await openDashboard(browser, server.baseUrl);
+    await page.goto('/signin?error=not_provisioned');
+    await page.waitForURL('**/sign-in?error=not_provisioned');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Could not sign in with Microsoft/);
+    assert.match(await alert.innerText(), /no Rollcall account in this organization yet/);
+    assert.doesNotMatch(await alert.innerText(), /not_provisioned/);
+    await screenshot(page, '01b-sign-in-not-provisioned');
+    await context.close();
+  });
+
   it('signs in, keeps the session across a reload, and signs out', async () => {
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
@@ -85,14 +98,37 @@ describe('signing in', () => {
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
     await page.getByRole('link', { name: 'Single Sign-On', exact: true }).click();
+    // The test server runs without ENTRA_*: Connect is disabled, and the page says why.
+    await page
+      .getByText('Microsoft sign-in is not configured on this server', { exact: true })
+      .waitFor();
     const azure = page.getByRole('article', { name: 'Microsoft Azure' });
-    await azure.getByText('Not connected').waitFor();
-    assert.equal(
-      await azure.getByRole('button', { name: 'Connect Microsoft Azure' }).isDisabled(),
-      true,
+    await azure.getByText('Not configured', { exact: true }).waitFor();
+    const connect = azure.getByRole('button', { name: 'Connect' });
+    assert.equal(await connect.isDisabled(), true);
+    assert.match(
+      (await connect.getAttribute('aria-describedby')) ?? '',
+      /microsoft-connect-reason/,
     );
-    await page.getByRole('article', { name: 'Custom OIDC' }).getByText('Not connected').waitFor();
+    await azure.getByText(/not configured on this server, so Connect is unavailable/).waitFor();
+    const oidc = page.getByRole('article', { name: 'Custom OIDC' });
+    await oidc.getByText('Not available yet').waitFor();
+    assert.equal(await oidc.getByRole('button', { name: 'Connect' }).isDisabled(), true);
     await screenshot(page, '15-sso-providers');
+
+    // The connect callback's landing: the flash, and a clean address bar.
+    await page.goto('/sso?connected=microsoft');
+    const flash = page.getByRole('status').filter({
+      hasText: 'Azure Single Sign-On was successfully connected.',
+    });
+    await flash.waitFor();
+    await page.waitForURL((url) => url.pathname === '/sso' && url.search === '');
+    await page.goto('/sso?error=tenant_taken');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'already connected to another organization' })
+      .waitFor();
+    await page.waitForURL((url) => url.pathname === '/sso' && url.search === '');
 
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page
@@ -104,6 +140,28 @@ describe('signing in', () => {
     await mappings.getByRole('button', { name: 'Save mapping' }).click();
     await page.getByRole('table', { name: 'Group role mappings' }).getByText('SRE').waitFor();
     await screenshot(page, '16-settings');
+
+    // Rename the organization: toast, header, and it survives a reload.
+    const name = page.getByRole('form', { name: 'Organization name' });
+    const field = name.getByLabel('Organization name');
+    await field.fill('   ');
+    assert.equal(await name.getByRole('button', { name: 'Save name' }).isDisabled(), true);
+    await field.fill('  Acme Renamed  ');
+    await name.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('Organization renamed').waitFor();
+    const header = page.getByRole('banner');
+    await header.getByText('Acme Renamed', { exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('form', { name: 'Organization name' }).waitFor();
+    assert.equal(
+      await page
+        .getByRole('form', { name: 'Organization name' })
+        .getByLabel('Organization name')
+        .inputValue(),
+      'Acme Renamed',
+    );
+    await page.getByRole('banner').getByText('Acme Renamed', { exact: true }).waitFor();
+    await screenshot(page, '16b-settings-renamed');
     await context.close();
 
     const phone = await openDashboard(browser, server.baseUrl, {

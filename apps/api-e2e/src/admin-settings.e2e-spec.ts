@@ -1,4 +1,4 @@
-import type { OrganizationView } from '@rollcall/contracts';
+import type { AdminSessionView, OrganizationView } from '@rollcall/contracts';
 import { AdminClient, anonymous } from './support/admin-client';
 import { TestApi, type TestOrganization } from './support/test-api';
 
@@ -126,6 +126,76 @@ describe('admin API: organization and settings', () => {
     expect((await api.scim(org.scimToken, 'GET', '/Users')).status).toBe(200);
   });
 
+  describe('renaming the organization', () => {
+    let renamed: TestOrganization;
+    let renamer: AdminClient;
+
+    beforeAll(async () => {
+      renamed = await api.createOrganization('Rename Me');
+      renamer = await AdminClient.signIn(api, renamed);
+    });
+
+    it('trims the name, keeps the slug, and the session shows the new name', async () => {
+      const body = await renamer.json<OrganizationView>(
+        renamer.request('PATCH', '/api/organization', { name: '  Renamed Corp  ' }),
+        200,
+      );
+      expect(body).toMatchObject({ id: renamed.orgId, name: 'Renamed Corp', slug: 'rename-me' });
+      const read = await renamer.json<OrganizationView>(renamer.get('/api/organization'), 200);
+      expect(read.name).toBe('Renamed Corp');
+      const session = await renamer.json<AdminSessionView>(renamer.get('/api/auth/session'), 200);
+      expect(session.organization.name).toBe('Renamed Corp');
+      const mine = await admin.json<OrganizationView>(admin.get('/api/organization'), 200);
+      expect(mine.name).toBe('Settings Org');
+    });
+
+    it('accepts 200 characters', async () => {
+      const name = 'n'.repeat(200);
+      const body = await renamer.json<OrganizationView>(
+        renamer.request('PATCH', '/api/organization', { name }),
+        200,
+      );
+      expect(body.name).toBe(name);
+    });
+
+    it.each([[''], ['   '], ['n'.repeat(201)]])(
+      'refuses %j with ORGANIZATION_NAME_INVALID',
+      async (name) => {
+        await renamer.error(
+          renamer.request('PATCH', '/api/organization', { name }),
+          400,
+          'ORGANIZATION_NAME_INVALID',
+        );
+      },
+    );
+
+    it.each([[{}], [{ name: 42 }], [{ name: null }]])(
+      'refuses the body %j with 400',
+      async (body) => {
+        await renamer.error(
+          renamer.request('PATCH', '/api/organization', body),
+          400,
+          'BAD_REQUEST',
+        );
+      },
+    );
+
+    it('needs the CSRF header and a session', async () => {
+      await renamer.error(
+        renamer.request('PATCH', '/api/organization', { name: 'Nope' }, { csrf: false }),
+        403,
+        'CSRF_TOKEN_INVALID',
+      );
+      await renamer.error(
+        anonymous(api, 'PATCH', '/api/organization', { name: 'Nope' }),
+        401,
+        'UNAUTHENTICATED',
+      );
+      const read = await renamer.json<OrganizationView>(renamer.get('/api/organization'), 200);
+      expect(read.name).not.toBe('Nope');
+    });
+  });
+
   it('scopes every call to the admin’s own organization', async () => {
     const other = await api.createOrganization('Other Org');
     const otherAdmin = await AdminClient.signIn(api, other);
@@ -146,6 +216,7 @@ describe('admin API: organization and settings', () => {
     };
     const expected: [string, string][] = [
       ['/api/organization', 'get'],
+      ['/api/organization', 'patch'],
       ['/api/organization/settings', 'patch'],
       ['/api/scim/tokens', 'post'],
       ['/api/scim/tokens/{id}', 'delete'],

@@ -11,6 +11,7 @@ import { TestApi, type TestOrganization } from './support/test-api';
 jest.setTimeout(60_000);
 
 interface SsoStatus {
+  microsoftConfigured: boolean;
   microsoft: { tenantId: string; connectedBy: string; connectedAt: string } | null;
 }
 
@@ -47,7 +48,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     const { admin } = await anAdmin();
     const account = anAccount();
     emulator.account = account;
-    expect(await status(admin)).toEqual({ microsoft: null });
+    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
 
     const result = await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
 
@@ -84,7 +85,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
       tamperCallback: tamper,
     });
     expect(result.location).toBe('/sso?error=state_invalid');
-    expect(await status(admin)).toEqual({ microsoft: null });
+    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
   });
 
   it('refuses a callback in a browser that did not start it (no state cookie)', async () => {
@@ -122,7 +123,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
       `${other.cookie}; ${stateCookie}`,
     );
     expect(result.location).toBe('/sso?error=state_invalid');
-    expect(await status(other)).toEqual({ microsoft: null });
+    expect(await status(other)).toEqual({ microsoftConfigured: true, microsoft: null });
   });
 
   it.each<[string, () => TokenFault]>([
@@ -139,7 +140,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     emulator.nextFault = fault();
     const result = await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
     expect(result.location).toBe('/sso?error=token_invalid');
-    expect(await status(admin)).toEqual({ microsoft: null });
+    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
   });
 
   it('refuses a tenant already connected to another organization', async () => {
@@ -153,7 +154,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     emulator.account = anAccount(tenantId);
     const result = await runMicrosoftFlow(api, CONNECT, { cookie: second.cookie });
     expect(result.location).toBe('/sso?error=tenant_taken');
-    expect(await status(second)).toEqual({ microsoft: null });
+    expect(await status(second)).toEqual({ microsoftConfigured: true, microsoft: null });
     expect((await status(first)).microsoft?.tenantId).toBe(tenantId);
   });
 
@@ -170,7 +171,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     );
     const response = await admin.request('DELETE', '/api/sso/microsoft');
     expect(response.status).toBe(204);
-    expect(await status(admin)).toEqual({ microsoft: null });
+    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
     await admin.error(admin.request('DELETE', '/api/sso/microsoft'), 404, 'SSO_NOT_CONNECTED');
 
     const { admin: other } = await anAdmin();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SignInProvidersView, SsoStatusView } from '@rollcall/contracts';
 import { AdminClient } from './support/admin-client';
 import { EntraEmulator, type EmulatedAccount } from './support/oidc-emulator/entra-emulator';
 import {
@@ -189,5 +190,37 @@ describe('Sign in with Microsoft', () => {
       admin: { email: org.adminEmail },
       organization: { id: org.orgId },
     });
+  });
+
+  it('tells the public sign-in page that Microsoft is offered', async () => {
+    const response = await fetch(`${api.baseUrl}/api/auth/providers`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect((await response.json()) as SignInProvidersView).toEqual({ microsoft: true });
+  });
+});
+
+describe('Sign in with Microsoft on a server without an Entra app', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('tells the sign-in page Microsoft is not offered, and says so in the SSO status', async () => {
+    const providers = await fetch(`${api.baseUrl}/api/auth/providers`);
+    expect((await providers.json()) as SignInProvidersView).toEqual({ microsoft: false });
+
+    const org = await api.createOrganization(`Plain ${randomUUID().slice(0, 8)}`);
+    const admin = await AdminClient.signIn(api, org);
+    expect(await admin.json<SsoStatusView>(admin.get('/api/sso'), 200)).toEqual({
+      microsoftConfigured: false,
+      microsoft: null,
+    });
+    await admin.error(admin.get('/api/sso/microsoft/connect'), 503, 'SSO_NOT_CONFIGURED');
   });
 });

@@ -3,10 +3,11 @@ export type { RoleName } from './roles';
 export type { ApiErrorBody } from './api-error';
 export { CSRF_HEADER_NAME } from './auth';
 export type { AdminSessionView, LoginRequest } from './auth';
-export { MAX_DELETED_TEAM_RETENTION_DAYS } from './organization';
+export { MAX_DELETED_TEAM_RETENTION_DAYS, MAX_ORGANIZATION_NAME_LENGTH } from './organization';
 export type {
   OrganizationSettings,
   OrganizationView,
+  RenameOrganizationRequest,
   UpdateOrganizationSettingsRequest,
 } from './organization';
 export type {
@@ -54,3 +55,4 @@ export type {
   RoleSourceName,
   UserStatusFilter,
 } from './users';
+export type { MicrosoftConnectionView, SignInProvidersView, SsoStatusView } from './sso';

@@ -25,3 +25,12 @@ export type UpdateOrganizationSettingsRequest = Partial<OrganizationSettings>;
 
 /** Bounds of `deletedTeamRetentionDays`. */
 export const MAX_DELETED_TEAM_RETENTION_DAYS = 365;
+
+/** `PATCH /api/organization` */
+export interface RenameOrganizationRequest {
+  /** Trimmed; 1 to 200 characters. */
+  name: string;
+}
+
+/** Bound of the organization name, after trimming. */
+export const MAX_ORGANIZATION_NAME_LENGTH = 200;

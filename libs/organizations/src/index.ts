@@ -21,6 +21,7 @@ export type { IssuedScimToken } from './use-cases/create-scim-token.use-case';
 export { GetOrganization } from './use-cases/get-organization.use-case';
 export { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
 export type { ScimTokenSummary } from './use-cases/list-scim-tokens.use-case';
+export { RenameOrganization } from './use-cases/rename-organization.use-case';
 export { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 export type { RevokedScimToken } from './use-cases/revoke-scim-token.use-case';
 export { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';

@@ -9,6 +9,7 @@ import { CreateOrganization } from './use-cases/create-organization.use-case';
 import { CreateScimToken } from './use-cases/create-scim-token.use-case';
 import { GetOrganization } from './use-cases/get-organization.use-case';
 import { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
+import { RenameOrganization } from './use-cases/rename-organization.use-case';
 import { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 import { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
 
@@ -19,6 +20,7 @@ const useCases = [
   CreateScimToken,
   GetOrganization,
   ListScimTokens,
+  RenameOrganization,
   RevokeScimToken,
   UpdateOrganizationSettings,
 ];

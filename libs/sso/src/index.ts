@@ -21,6 +21,8 @@ export { StartEntraAuthorization } from './use-cases/start-entra-authorization.u
 export { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
 export { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
 export type { EntraConnection } from './use-cases/get-entra-connection.use-case';
+export { GetSsoAvailability } from './use-cases/get-sso-availability.use-case';
+export type { SsoAvailability } from './use-cases/get-sso-availability.use-case';
 export { DisconnectEntraTenant } from './use-cases/disconnect-entra-tenant.use-case';
 export { SignInWithMicrosoft } from './use-cases/sign-in-with-microsoft.use-case';
 export type { MicrosoftSignIn } from './use-cases/sign-in-with-microsoft.use-case';

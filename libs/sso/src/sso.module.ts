@@ -17,6 +17,7 @@ import { AuthenticateMemberSession } from './use-cases/authenticate-member-sessi
 import { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
 import { DisconnectEntraTenant } from './use-cases/disconnect-entra-tenant.use-case';
 import { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
+import { GetSsoAvailability } from './use-cases/get-sso-availability.use-case';
 import { LogInAdmin } from './use-cases/log-in-admin.use-case';
 import { OpenAdminSession } from './use-cases/open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
@@ -37,6 +38,7 @@ const entraUseCases = [
   StartEntraAuthorization,
   ConnectEntraTenant,
   GetEntraConnection,
+  GetSsoAvailability,
   DisconnectEntraTenant,
   SignInWithMicrosoft,
   AuthenticateMemberSession,

@@ -76,6 +76,9 @@ export async function startRollcall(name = 'Acme'): Promise<RollcallServer> {
   };
   delete env['DATABASE_URL'];
   delete env['REDIS_URL'];
+  // No Entra app: the dashboard shows Microsoft sign-in as not configured.
+  delete env['ENTRA_CLIENT_ID'];
+  delete env['ENTRA_CLIENT_SECRET'];
 
   const created = await run(
     process.execPath,

@@ -25,6 +25,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useOrganization } from '../api/use-organization';
 import { BrandMark } from '../components/brand-mark';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
 import { useSession } from '../features/auth/api/use-session';
@@ -53,6 +54,9 @@ const NAV_ITEMS: NavItem[] = [
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const session = useSession();
+  // The organization query follows a rename at once; the session has the name from sign-in.
+  const organization = useOrganization();
+  const organizationName = organization.data?.name ?? session.data?.organization.name;
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
@@ -79,9 +83,18 @@ export function AppLayout() {
             <Text fw={700} fz="lg">
               Rollcall
             </Text>
-            {session.data ? (
-              <Badge variant="light" color="gray" visibleFrom="xs" tt="none" size="lg" fw={500}>
-                {session.data.organization.name}
+            {organizationName ? (
+              <Badge
+                variant="light"
+                color="gray"
+                visibleFrom="xs"
+                tt="none"
+                size="lg"
+                fw={500}
+                maw={320}
+                aria-label={`Organization: ${organizationName}`}
+              >
+                {organizationName}
               </Badge>
             ) : null}
           </Group>

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { PendingDeletionsPage } from '../features/pending-deletions/components/pending-deletions-page';
 import { ProvisioningLogPage } from '../features/provisioning-log/components/provisioning-log-page';
@@ -11,8 +11,15 @@ import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 
+/** The API sends Sign in with Microsoft's refusals to `/signin?error=<code>`. */
+function SignInAlias() {
+  const { search } = useLocation();
+  return <Navigate to={`/sign-in${search}`} replace />;
+}
+
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/signin', element: <SignInAlias /> },
   {
     element: <RequireSession />,
     children: [

@@ -1,6 +1,10 @@
 import { Body, Controller, Get, Header, Inject, Patch } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetOrganization, UpdateOrganizationSettings } from '@rollcall/organizations';
+import {
+  GetOrganization,
+  RenameOrganization,
+  UpdateOrganizationSettings,
+} from '@rollcall/organizations';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
 import { adminBodyPipe } from '../http/admin-body.pipe';
@@ -8,6 +12,7 @@ import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
 import {
   OrganizationDto,
+  RenameOrganizationDto,
   UpdateOrganizationSettingsDto,
   toOrganizationDto,
 } from './organization.dto';
@@ -20,6 +25,7 @@ export class OrganizationController {
   constructor(
     private readonly getOrganization: GetOrganization,
     private readonly updateSettings: UpdateOrganizationSettings,
+    private readonly renameOrganization: RenameOrganization,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
 
@@ -29,6 +35,22 @@ export class OrganizationController {
   @ApiOkResponse({ type: OrganizationDto })
   async get(@CurrentAdmin() admin: AdminPrincipal): Promise<OrganizationDto> {
     const organization = await this.getOrganization.execute(admin.organizationId);
+    return toOrganizationDto(organization, this.options.publicUrl);
+  }
+
+  @Patch()
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Rename the organization',
+    description: 'The name is trimmed and has 1 to 200 characters; the slug does not change.',
+  })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'ORGANIZATION_NAME_INVALID' })
+  async rename(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Body(adminBodyPipe()) body: RenameOrganizationDto,
+  ): Promise<OrganizationDto> {
+    const organization = await this.renameOrganization.execute(admin.organizationId, body.name);
     return toOrganizationDto(organization, this.options.publicUrl);
   }
 

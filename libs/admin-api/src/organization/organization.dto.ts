@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 import {
   MAX_DELETED_TEAM_RETENTION_DAYS,
+  MAX_ORGANIZATION_NAME_LENGTH,
   ROLE_NAMES,
   isRoleName,
   type OrganizationSettings,
   type OrganizationView,
+  type RenameOrganizationRequest,
   type RoleName,
   type UpdateOrganizationSettingsRequest,
 } from '@rollcall/contracts';
@@ -65,6 +67,17 @@ export class UpdateOrganizationSettingsDto implements UpdateOrganizationSettings
   @IsOmittable()
   @IsIn(ROLE_NAMES)
   defaultRole?: RoleName;
+}
+
+export class RenameOrganizationDto implements RenameOrganizationRequest {
+  @ApiProperty({
+    example: 'Acme Corporation',
+    minLength: 1,
+    maxLength: MAX_ORGANIZATION_NAME_LENGTH,
+    description: `Trimmed; 1 to ${MAX_ORGANIZATION_NAME_LENGTH} characters. The slug does not change.`,
+  })
+  @IsString()
+  name!: string;
 }
 
 export function toOrganizationDto(

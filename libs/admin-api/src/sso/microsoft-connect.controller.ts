@@ -12,6 +12,7 @@ import {
   ConnectEntraTenant,
   DisconnectEntraTenant,
   GetEntraConnection,
+  GetSsoAvailability,
   StartEntraAuthorization,
 } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
@@ -34,16 +35,22 @@ export class MicrosoftConnectController {
     private readonly startAuthorization: StartEntraAuthorization,
     private readonly connectTenant: ConnectEntraTenant,
     private readonly getConnection: GetEntraConnection,
+    private readonly getAvailability: GetSsoAvailability,
     private readonly disconnectTenant: DisconnectEntraTenant,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Single Sign-On status: the connected Microsoft Entra tenant' })
+  @ApiOperation({
+    summary: 'Single Sign-On status: whether Microsoft is configured, and the connected tenant',
+  })
   @ApiOkResponse({ type: SsoStatusDto })
   async status(@CurrentAdmin() admin: AdminPrincipal): Promise<SsoStatusDto> {
-    return toSsoStatusDto(await this.getConnection.execute(admin.organizationId));
+    return toSsoStatusDto(
+      this.getAvailability.execute(),
+      await this.getConnection.execute(admin.organizationId),
+    );
   }
 
   @Get('microsoft/connect')

@@ -10,6 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import {
   AuthenticateMemberSession,
+  GetSsoAvailability,
   SignInWithMicrosoft,
   SsoError,
   StartEntraAuthorization,
@@ -18,7 +19,7 @@ import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { readSessionCookie, sessionCookie } from '../auth/session.cookie';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { callbackErrorCode } from './sso-callback.redirect';
-import { MemberSessionDto } from './sso.dto';
+import { MemberSessionDto, SignInProvidersDto } from './sso.dto';
 import {
   MEMBER_SESSION_COOKIE,
   browserBoundState,
@@ -38,8 +39,21 @@ export class MicrosoftSignInController {
     private readonly startAuthorization: StartEntraAuthorization,
     private readonly signIn: SignInWithMicrosoft,
     private readonly authenticateMember: AuthenticateMemberSession,
+    private readonly getAvailability: GetSsoAvailability,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
+
+  @Get('providers')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Sign-in providers this server offers',
+    description:
+      'Public: the sign-in page shows `Sign in with Microsoft` as usable only when the server has an Entra app configured.',
+  })
+  @ApiOkResponse({ type: SignInProvidersDto })
+  providers(): SignInProvidersDto {
+    return { microsoft: this.getAvailability.execute().microsoft };
+  }
 
   @Get('microsoft')
   @ApiOperation({

@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EntraConnection } from '@rollcall/sso';
+import type {
+  MicrosoftConnectionView,
+  SignInProvidersView,
+  SsoStatusView,
+} from '@rollcall/contracts';
+import type { EntraConnection, SsoAvailability } from '@rollcall/sso';
 
-export class MicrosoftConnectionDto {
+export class MicrosoftConnectionDto implements MicrosoftConnectionView {
   @ApiProperty({ format: 'uuid', description: 'The Entra tenant id (`tid`).' })
   tenantId!: string;
 
@@ -12,7 +17,13 @@ export class MicrosoftConnectionDto {
   connectedAt!: string;
 }
 
-export class SsoStatusDto {
+export class SsoStatusDto implements SsoStatusView {
+  @ApiProperty({
+    description:
+      'The server has a Microsoft Entra app configured (ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET). When false, connecting answers SSO_NOT_CONFIGURED.',
+  })
+  microsoftConfigured!: boolean;
+
   @ApiProperty({
     type: MicrosoftConnectionDto,
     nullable: true,
@@ -21,8 +32,12 @@ export class SsoStatusDto {
   microsoft!: MicrosoftConnectionDto | null;
 }
 
-export function toSsoStatusDto(connection: EntraConnection | null): SsoStatusDto {
+export function toSsoStatusDto(
+  availability: SsoAvailability,
+  connection: EntraConnection | null,
+): SsoStatusDto {
   return {
+    microsoftConfigured: availability.microsoft,
     microsoft: connection && {
       tenantId: connection.tenantId,
       connectedBy: connection.connectedByEmail,
@@ -53,4 +68,9 @@ export class MemberSessionDto {
 
   @ApiProperty({ type: MemberSessionOrganizationDto })
   organization!: MemberSessionOrganizationDto;
+}
+
+export class SignInProvidersDto implements SignInProvidersView {
+  @ApiProperty({ description: 'Sign in with Microsoft is configured on this server.' })
+  microsoft!: boolean;
 }

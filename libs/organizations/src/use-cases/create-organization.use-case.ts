@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
+import { validOrganizationName } from '../domain/organization-name';
 import { OrganizationError } from '../domain/organization.error';
 import { slugify } from '../domain/organization-slug';
 import { hashPassword } from '../domain/password.hasher';
@@ -37,13 +38,7 @@ export class CreateOrganization {
   ) {}
 
   async execute(command: CreateOrganizationCommand): Promise<CreatedOrganization> {
-    const name = command.name.trim();
-    if (!name || name.length > 200) {
-      throw new OrganizationError(
-        'ORGANIZATION_NAME_INVALID',
-        'An organization name has 1 to 200 characters.',
-      );
-    }
+    const name = validOrganizationName(command.name);
     const adminPassword = command.adminPassword ?? randomBytes(15).toString('base64url');
     if (adminPassword.length < MIN_ADMIN_PASSWORD_LENGTH) {
       throw new OrganizationError(

@@ -12,23 +12,31 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/api-error';
 import { BrandMark } from '../../../components/brand-mark';
 import { ColorSchemeToggle } from '../../../components/color-scheme-toggle';
 import { useSession } from '../api/use-session';
 import { useSignIn } from '../api/use-sign-in';
+import { useSignInProviders } from '../api/use-sign-in-providers';
 import { MicrosoftLogo } from './microsoft-logo';
+import { signInErrorMessage } from './sign-in-error';
 
 const MICROSOFT_NOT_CONFIGURED = 'Microsoft sign-in is not configured on this server.';
+/** A full-page navigation: the API redirects to Microsoft and back. */
+const MICROSOFT_SIGN_IN_URL = '/api/auth/microsoft';
 
 export function SignInPage() {
   const session = useSession();
   const signIn = useSignIn();
+  const providers = useSignInProviders();
+  const [searchParams] = useSearchParams();
+  // Where Sign in with Microsoft's refusals land (`/signin?error=<code>`).
+  const microsoftError = signInErrorMessage(searchParams.get('error'));
+  const microsoftAvailable = providers.data?.microsoft === true;
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
@@ -73,6 +81,17 @@ export function SignInPage() {
                   Manage single sign-on, provisioning and teams for your organization.
                 </Text>
               </div>
+              {microsoftError && !signIn.isError ? (
+                <Alert
+                  color="red"
+                  variant="light"
+                  icon={<IconAlertCircle size={18} />}
+                  role="alert"
+                  title="Could not sign in with Microsoft"
+                >
+                  {microsoftError}
+                </Alert>
+              ) : null}
               {signIn.isError ? (
                 <Alert
                   color="red"
@@ -108,23 +127,37 @@ export function SignInPage() {
                 </Stack>
               </form>
               <Divider label="or" labelPosition="center" />
-              {/* The OIDC flow is not built yet: say so instead of offering a button that fails. */}
-              <Tooltip label={MICROSOFT_NOT_CONFIGURED} withArrow multiline w={260}>
+              {microsoftAvailable ? (
                 <Button
+                  component="a"
+                  href={MICROSOFT_SIGN_IN_URL}
                   variant="default"
                   fullWidth
                   leftSection={<MicrosoftLogo />}
-                  data-disabled
-                  aria-disabled="true"
-                  aria-describedby="microsoft-sign-in-hint"
-                  onClick={(event) => event.preventDefault()}
                 >
                   Sign in with Microsoft
                 </Button>
-              </Tooltip>
-              <Text id="microsoft-sign-in-hint" size="xs" c="dimmed" ta="center" mt={-8}>
-                {MICROSOFT_NOT_CONFIGURED}
-              </Text>
+              ) : (
+                <>
+                  {/* Say why instead of offering a button that fails. */}
+                  <Button
+                    variant="default"
+                    fullWidth
+                    leftSection={<MicrosoftLogo />}
+                    disabled
+                    aria-describedby="microsoft-sign-in-hint"
+                  >
+                    Sign in with Microsoft
+                  </Button>
+                  <Text id="microsoft-sign-in-hint" size="xs" c="dimmed" ta="center" mt={-8}>
+                    {providers.isPending
+                      ? 'Checking whether Microsoft sign-in is available…'
+                      : providers.isError
+                        ? 'Could not check whether Microsoft sign-in is available.'
+                        : MICROSOFT_NOT_CONFIGURED}
+                  </Text>
+                </>
+              )}
             </Stack>
           </Paper>
           <Text size="xs" c="dimmed" ta="center">

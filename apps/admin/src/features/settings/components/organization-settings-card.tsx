@@ -20,6 +20,7 @@ import {
 import { errorMessage } from '../../../api/api-error';
 import { useUpdateOrganizationSettings } from '../../../api/use-update-organization-settings';
 import { retentionSentence } from '../../../components/retention.format';
+import { OrganizationNameForm } from './organization-name-form';
 import { ROLE_OPTIONS, asRole } from './role-options';
 
 export function OrganizationSettingsCard({ organization }: { organization: OrganizationView }) {
@@ -59,16 +60,12 @@ export function OrganizationSettingsCard({ organization }: { organization: Organ
       </Title>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="Organization name"
-            value={organization.name}
-            readOnly
-            description="Set when the organization was created."
-          />
+          <OrganizationNameForm key={organization.name} organization={organization} />
           <TextInput
             label="Slug"
             value={organization.slug}
             readOnly
+            description="Fixed when the organization was created."
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
         </SimpleGrid>

@@ -10,54 +10,22 @@ import {
   Text,
   ThemeIcon,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import { IconInfoCircle, IconKey } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCircleCheck, IconKey } from '@tabler/icons-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { SsoStatusView } from '@rollcall/contracts';
+import { errorMessage } from '../../../api/api-error';
+import { formatDateTime } from '../../../components/date.format';
+import { ErrorState, LoadingState } from '../../../components/query-state';
+import { useDisconnectMicrosoft } from '../api/use-disconnect-microsoft';
+import { useSsoStatus } from '../api/use-sso-status';
+import { connectResult } from './connect-result';
 
-const NOT_YET = 'Connecting a provider is not available on this server yet.';
-
-interface ProviderCardProps {
-  name: string;
-  icon: ReactNode;
-  description: string;
-  detail: string;
-}
-
-function ProviderCard({ name, icon, description, detail }: ProviderCardProps) {
-  return (
-    <Card withBorder radius="md" p="lg" component="article" aria-label={name}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Title order={3} fz="md">
-            {name}
-          </Title>
-        </Group>
-        <Badge color="gray" variant="light" tt="none">
-          Not connected
-        </Badge>
-      </Group>
-      <Text size="sm" c="dimmed" mb="md">
-        {description}
-      </Text>
-      <Text size="xs" c="dimmed" mb="md">
-        {detail}
-      </Text>
-      <Tooltip label={NOT_YET} withArrow>
-        <Button
-          variant="default"
-          data-disabled
-          aria-disabled="true"
-          onClick={(event) => event.preventDefault()}
-          w="fit-content"
-        >
-          Connect {name}
-        </Button>
-      </Tooltip>
-    </Card>
-  );
-}
+/** A full-page navigation: the API redirects to Microsoft and back to `/sso`. */
+const CONNECT_URL = '/api/sso/microsoft/connect';
 
 function MicrosoftIcon() {
   return (
@@ -72,38 +40,233 @@ function MicrosoftIcon() {
   );
 }
 
+interface ProviderCardProps {
+  name: string;
+  icon: ReactNode;
+  badge: ReactNode;
+  description: string;
+  children: ReactNode;
+}
+
+function ProviderCard({ name, icon, badge, description, children }: ProviderCardProps) {
+  return (
+    <Card withBorder radius="md" p="lg" component="article" aria-label={name}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
+        <Group gap="sm" wrap="nowrap">
+          {icon}
+          <Title order={3} fz="md">
+            {name}
+          </Title>
+        </Group>
+        {badge}
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        {description}
+      </Text>
+      {children}
+    </Card>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" ff={label === 'Tenant ID' ? 'monospace' : undefined}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function MicrosoftCard({ status }: { status: SsoStatusView }) {
+  const disconnect = useDisconnectMicrosoft();
+  const connection = status.microsoft;
+
+  const confirmDisconnect = () =>
+    modals.openConfirmModal({
+      title: <Text fw={700}>Disconnect Microsoft Azure?</Text>,
+      centered: true,
+      children: (
+        <Text size="sm">
+          Sign in with Microsoft stops working for your organization at once. Provisioning from
+          Entra (SCIM) is not affected. You can connect again at any time.
+        </Text>
+      ),
+      labels: { confirm: 'Disconnect', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        disconnect.mutate(undefined, {
+          onSuccess: () =>
+            notifications.show({
+              color: 'teal',
+              title: 'Microsoft Azure disconnected',
+              message: 'Sign in with Microsoft no longer works for your organization.',
+            }),
+          onError: (error) =>
+            notifications.show({
+              color: 'red',
+              title: 'Could not disconnect',
+              message: errorMessage(error),
+            }),
+        }),
+    });
+
+  const badge = connection ? (
+    <Badge color="teal" variant="light" tt="none">
+      Connected
+    </Badge>
+  ) : status.microsoftConfigured ? (
+    <Badge color="gray" variant="light" tt="none">
+      Not connected
+    </Badge>
+  ) : (
+    <Badge color="yellow" variant="light" tt="none">
+      Not configured
+    </Badge>
+  );
+
+  return (
+    <ProviderCard
+      name="Microsoft Azure"
+      icon={<MicrosoftIcon />}
+      badge={badge}
+      description="Members sign in with their Microsoft Entra ID work accounts. Connecting asks you to sign in to Microsoft and grant the Rollcall app its permissions."
+    >
+      {connection ? (
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <Detail label="Tenant ID">{connection.tenantId}</Detail>
+            <Detail label="Connected by">{connection.connectedBy}</Detail>
+            <Detail label="Connected">{formatDateTime(connection.connectedAt)}</Detail>
+          </SimpleGrid>
+          <Button
+            variant="light"
+            color="red"
+            w="fit-content"
+            onClick={confirmDisconnect}
+            loading={disconnect.isPending}
+          >
+            Disconnect
+          </Button>
+        </Stack>
+      ) : status.microsoftConfigured ? (
+        <Button component="a" href={CONNECT_URL} w="fit-content">
+          Connect
+        </Button>
+      ) : (
+        <Stack gap="xs">
+          <Button disabled w="fit-content" aria-describedby="microsoft-connect-reason">
+            Connect
+          </Button>
+          <Text id="microsoft-connect-reason" size="xs" c="dimmed">
+            Microsoft sign-in is not configured on this server, so Connect is unavailable.
+          </Text>
+        </Stack>
+      )}
+    </ProviderCard>
+  );
+}
+
+function CustomOidcCard() {
+  return (
+    <ProviderCard
+      name="Custom OIDC"
+      icon={
+        <ThemeIcon variant="default" size={36} radius="md" aria-hidden>
+          <IconKey size={18} />
+        </ThemeIcon>
+      }
+      badge={
+        <Badge color="gray" variant="light" tt="none">
+          Not available yet
+        </Badge>
+      }
+      description="Any standards-compliant OpenID Connect provider (Okta, Google Workspace, Keycloak…): issuer URL, client ID and client secret."
+    >
+      <Stack gap="xs">
+        <Button disabled variant="default" w="fit-content" aria-describedby="custom-oidc-reason">
+          Connect
+        </Button>
+        <Text id="custom-oidc-reason" size="xs" c="dimmed">
+          Custom OIDC providers are not available on this server yet.
+        </Text>
+      </Stack>
+    </ProviderCard>
+  );
+}
+
+/** The connect round trip ends on `/sso?connected=microsoft` or `/sso?error=<code>`. */
+function useConnectResult() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Read once: the query string is cleaned right away, the message stays until dismissed.
+  const [result, setResult] = useState(() => connectResult(location.search));
+  const hasQuery = location.search !== '';
+  useEffect(() => {
+    if (hasQuery) void navigate(location.pathname, { replace: true });
+  }, [hasQuery, location.pathname, navigate]);
+  return { result, dismiss: () => setResult(null) };
+}
+
 export function ProvidersTab() {
+  const status = useSsoStatus();
+  const { result, dismiss } = useConnectResult();
+
   return (
     <Stack gap="lg">
-      <Alert variant="light" color="blue" icon={<IconInfoCircle size={20} />}>
-        Sign-in through an identity provider is not set up on this server yet, so no provider can be
-        connected for now. Members sign in to the product as before, and provisioning from Entra
-        works without single sign-on: see the Provisioning tab.
-      </Alert>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <ProviderCard
-          name="Microsoft Azure"
-          icon={<MicrosoftIcon />}
-          description="Members sign in with their Microsoft Entra ID work accounts. Connecting asks you to sign in to Microsoft and grant the Rollcall app its permissions."
-          detail="After connecting, the connected Entra tenant is shown here."
-        />
-        <ProviderCard
-          name="Custom OIDC"
+      {result ? (
+        <Alert
+          color={result.kind === 'connected' ? 'teal' : 'red'}
+          variant="light"
           icon={
-            <ThemeIcon variant="default" size={36} radius="md" aria-hidden>
-              <IconKey size={18} />
-            </ThemeIcon>
+            result.kind === 'connected' ? (
+              <IconCircleCheck size={20} />
+            ) : (
+              <IconAlertTriangle size={20} />
+            )
           }
-          description="Any standards-compliant OpenID Connect provider (Okta, Google Workspace, Keycloak…): issuer URL, client ID and client secret."
-          detail="Discovery (/.well-known/openid-configuration) and the authorization code flow with PKCE."
-        />
-      </SimpleGrid>
+          role={result.kind === 'connected' ? 'status' : 'alert'}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={dismiss}
+        >
+          {result.message}
+        </Alert>
+      ) : null}
+      {status.isPending ? (
+        <LoadingState />
+      ) : status.isError ? (
+        <ErrorState error={status.error} onRetry={() => void status.refetch()} />
+      ) : (
+        <>
+          {status.data.microsoftConfigured ? null : (
+            <Alert
+              variant="light"
+              color="yellow"
+              icon={<IconAlertTriangle size={20} />}
+              title="Microsoft sign-in is not configured on this server"
+            >
+              The operator has not registered the Rollcall app with Microsoft Entra (ENTRA_CLIENT_ID
+              and ENTRA_CLIENT_SECRET), so Microsoft Azure cannot be connected yet. Provisioning
+              from Entra works without single sign-on: see the Provisioning tab.
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <MicrosoftCard status={status.data} />
+            <CustomOidcCard />
+          </SimpleGrid>
+        </>
+      )}
       <Card withBorder radius="md" p="lg">
         <Title order={3} fz="md" mb="xs">
           Sign-in policy
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          These take effect once a provider is connected.
+          Not available on this server yet. Today only users provisioned from Entra can sign in with
+          Microsoft.
         </Text>
         <Stack gap="sm">
           <Switch

@@ -1,0 +1,29 @@
+import { MICROSOFT_CONNECTED_FLASH, connectResult } from './connect-result';
+
+describe('connectResult', () => {
+  it('flashes the connection', () => {
+    expect(connectResult('?connected=microsoft')).toEqual({
+      kind: 'connected',
+      message: 'Azure Single Sign-On was successfully connected.',
+    });
+    expect(MICROSOFT_CONNECTED_FLASH).toBe('Azure Single Sign-On was successfully connected.');
+  });
+
+  it('explains known error codes', () => {
+    expect(connectResult('?error=tenant_taken')).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('already connected to another organization'),
+    });
+  });
+
+  it('falls back for unknown codes, without echoing long input', () => {
+    const result = connectResult(`?error=${'x'.repeat(500)}`);
+    expect(result?.kind).toBe('error');
+    expect(result?.message.length).toBeLessThan(120);
+  });
+
+  it('says nothing on a plain visit', () => {
+    expect(connectResult('')).toBeNull();
+    expect(connectResult('?connected=okta')).toBeNull();
+  });
+});
