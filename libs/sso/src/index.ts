@@ -9,7 +9,8 @@ export {
 export { csrfTokenMatches } from './domain/session.secret';
 export { AuthenticateAdminSession } from './use-cases/authenticate-admin-session.use-case';
 export { LogInAdmin } from './use-cases/log-in-admin.use-case';
-export type { AdminSignIn, LogInAdminCommand } from './use-cases/log-in-admin.use-case';
+export type { LogInAdminCommand } from './use-cases/log-in-admin.use-case';
+export type { AdminSignIn } from './use-cases/open-admin-session.use-case';
 export { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
 export type { PurgedSignInState } from './use-cases/purge-expired-admin-sessions.use-case';
 export { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';

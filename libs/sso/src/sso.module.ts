@@ -28,6 +28,7 @@ import { StartEntraAuthorization } from './use-cases/start-entra-authorization.u
 
 const useCases = [
   LogInAdmin,
+  OpenAdminSession,
   AuthenticateAdminSession,
   RevokeAdminSession,
   RevokeAllAdminSessions,
@@ -66,13 +67,12 @@ export class EntraSsoModule {
   static forRoot(options: EntraSsoOptions): DynamicModule {
     return {
       module: EntraSsoModule,
-      imports: [TypeOrmModule.forFeature(entities), OrganizationsModule],
+      imports: [TypeOrmModule.forFeature(entities), OrganizationsModule, SsoModule],
       providers: [
         { provide: ENTRA_SSO_OPTIONS, useValue: options },
         EntraClient,
         EntraRoundTrip,
         OidcAuthorizationStore,
-        OpenAdminSession,
         ...entraUseCases,
       ],
       exports: entraUseCases,

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
 import {
   OrganizationAdminEntity,
   OrganizationEntity,
   verifyPassword,
 } from '@rollcall/organizations';
-import { sessionExpiresAt } from '../domain/admin-session.policy';
-import type { AuthenticatedAdmin } from '../domain/authenticated-admin';
 import { dummyPasswordHash } from '../domain/dummy-password.hash';
 import {
   LOGIN_THROTTLE,
@@ -17,15 +15,9 @@ import {
   throttleKey,
   type ThrottleScope,
 } from '../domain/login-throttle.policy';
-import {
-  generateCsrfToken,
-  generateSessionSecret,
-  isWellFormedSessionSecret,
-  sessionIdOf,
-} from '../domain/session.secret';
 import { SsoError } from '../domain/sso.error';
-import { AdminSessionEntity } from '../persistence/admin-session.entity';
 import { LoginFailureStore } from '../persistence/login-failure.store';
+import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './purge-expired-admin-sessions.use-case';
 
 export interface LogInAdminCommand {
@@ -37,19 +29,11 @@ export interface LogInAdminCommand {
   previousSessionSecret: string | null;
 }
 
-export interface AdminSignIn extends AuthenticatedAdmin {
-  /** The cookie value; this is the only time it is known. */
-  sessionSecret: string;
-  expiresAt: Date;
-}
-
 interface AccountRow {
   adminId: string;
   email: string;
   passwordHash: string;
   organizationId: string;
-  organizationName: string;
-  organizationSlug: string;
 }
 
 interface ThrottleCounter {
@@ -68,6 +52,7 @@ export class LogInAdmin {
     private readonly dataSource: DataSource,
     private readonly loginFailures: LoginFailureStore,
     private readonly purgeExpired: PurgeExpiredAdminSessions,
+    private readonly openAdminSession: OpenAdminSession,
   ) {}
 
   async execute(command: LogInAdminCommand): Promise<AdminSignIn> {
@@ -122,62 +107,28 @@ export class LogInAdmin {
       .addSelect('a.email', 'email')
       .addSelect('a.password_hash', 'passwordHash')
       .addSelect('o.id', 'organizationId')
-      .addSelect('o.name', 'organizationName')
-      .addSelect('o.slug', 'organizationSlug')
       .where('a.email_normalized = :email', { email })
       .getRawOne<AccountRow>();
   }
 
-  private async openSession(
+  private openSession(
     account: AccountRow,
     command: LogInAdminCommand,
     counters: ThrottleCounter[],
   ): Promise<AdminSignIn> {
-    const { secret, id } = generateSessionSecret();
-    const csrfToken = generateCsrfToken();
-    const now = new Date();
-    const expiresAt = sessionExpiresAt(now);
-    const previous = command.previousSessionSecret;
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       // A successful sign-in forgives the e-mail's failures, not the IP's: one good password
       // must not reset a spray across many e-mails.
       await this.loginFailures.clearWithin(
         manager,
         counters.filter((c) => c.scope === 'email').map((c) => c.key),
       );
-      // Rotation: a session id planted before sign-in (session fixation) never becomes live.
-      if (previous && isWellFormedSessionSecret(previous)) {
-        await manager.update(
-          AdminSessionEntity,
-          { id: sessionIdOf(previous), revokedAt: IsNull() },
-          { revokedAt: now },
-        );
-      }
-      await manager.insert(AdminSessionEntity, {
-        id,
+      return this.openAdminSession.openWithin(manager, {
         adminId: account.adminId,
-        organizationId: account.organizationId,
-        csrfToken,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-        revokedAt: null,
-        userAgent: command.userAgent?.slice(0, 512) ?? null,
-        ipAddress: command.ipAddress?.slice(0, 64) ?? null,
+        ipAddress: command.ipAddress,
+        userAgent: command.userAgent,
+        previousSessionSecret: command.previousSessionSecret,
       });
-      await manager.update(OrganizationAdminEntity, { id: account.adminId }, { lastLoginAt: now });
     });
-    return {
-      sessionSecret: secret,
-      sessionId: id,
-      csrfToken,
-      expiresAt,
-      admin: { id: account.adminId, email: account.email },
-      organization: {
-        id: account.organizationId,
-        name: account.organizationName,
-        slug: account.organizationSlug,
-      },
-    };
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
 import { OrganizationAdminEntity, OrganizationEntity } from '@rollcall/organizations';
 import { sessionExpiresAt } from '../domain/admin-session.policy';
+import type { AuthenticatedAdmin } from '../domain/authenticated-admin';
 import {
   generateCsrfToken,
   generateSessionSecret,
@@ -10,7 +11,12 @@ import {
   sessionIdOf,
 } from '../domain/session.secret';
 import { AdminSessionEntity } from '../persistence/admin-session.entity';
-import type { AdminSignIn } from './log-in-admin.use-case';
+
+export interface AdminSignIn extends AuthenticatedAdmin {
+  /** The cookie value; this is the only time it is known. */
+  sessionSecret: string;
+  expiresAt: Date;
+}
 
 export interface OpenAdminSessionCommand {
   adminId: string;
@@ -20,25 +26,31 @@ export interface OpenAdminSessionCommand {
 }
 
 /**
- * A dashboard session for an admin whose identity was already proven elsewhere (Sign in with
- * Microsoft). Same rows and rules as the password sign-in: rotation, absolute expiry.
+ * A dashboard session for an admin whose identity is proven (password or Sign in with
+ * Microsoft): rotation of any session the browser held, absolute expiry, last login.
  */
 @Injectable()
 export class OpenAdminSession {
   constructor(private readonly dataSource: DataSource) {}
 
   execute(command: OpenAdminSessionCommand): Promise<AdminSignIn> {
+    return inTransaction(this.dataSource, (manager) => this.openWithin(manager, command));
+  }
+
+  /** Opens the session inside a caller's transaction (the password sign-in uses it). */
+  async openWithin(manager: EntityManager, command: OpenAdminSessionCommand): Promise<AdminSignIn> {
     const { secret, id } = generateSessionSecret();
     const csrfToken = generateCsrfToken();
     const now = new Date();
     const expiresAt = sessionExpiresAt(now);
-    return inTransaction(this.dataSource, async (manager) => {
+    {
       const admin = await manager.findOneByOrFail(OrganizationAdminEntity, {
         id: command.adminId,
       });
       const organization = await manager.findOneByOrFail(OrganizationEntity, {
         id: admin.organizationId,
       });
+      // Rotation: a session id planted before sign-in (session fixation) never becomes live.
       const previous = command.previousSessionSecret;
       if (previous && isWellFormedSessionSecret(previous)) {
         await manager.update(
@@ -68,6 +80,6 @@ export class OpenAdminSession {
         admin: { id: admin.id, email: admin.email },
         organization: { id: organization.id, name: organization.name, slug: organization.slug },
       };
-    });
+    }
   }
 }

@@ -13,8 +13,7 @@ import { EntraRoundTrip, type EntraCallback } from '../entra/entra-round-trip';
 import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
 import { MemberSessionEntity } from '../persistence/member-session.entity';
 import { UserIdentityEntity } from '../persistence/user-identity.entity';
-import type { AdminSignIn } from './log-in-admin.use-case';
-import { OpenAdminSession } from './open-admin-session.use-case';
+import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 
 export interface SignInWithMicrosoftCommand extends EntraCallback {
   ipAddress: string | null;
