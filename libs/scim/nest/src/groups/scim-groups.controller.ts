@@ -1,6 +1,5 @@
 import {
   Body,
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -11,11 +10,8 @@ import {
   Put,
   Query,
   Res,
-  UseFilters,
-  UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ScimPrincipal } from '@rollcall/organizations';
 import {
@@ -35,12 +31,10 @@ import {
   ReplaceGroup,
   type Team,
 } from '@rollcall/teams';
-import { ScimAuthGuard } from '../auth/scim-auth.guard';
 import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
-import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
-import { ScimErrorFilter } from '../http/scim-error.filter';
+import { ScimResourceController } from '../http/scim-resource-controller.decorator';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
-import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
+import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 import { versionTag } from '../users/scim-user.renderer';
 import { SCIM_GROUP_EXAMPLE, SCIM_GROUP_PATCH_EXAMPLE } from './scim-group.examples';
 import { renderScimGroup, renderScimMember } from './scim-group.renderer';
@@ -48,12 +42,7 @@ import { renderScimGroup, renderScimMember } from './scim-group.renderer';
 type QueryParams = Record<string, unknown>;
 
 /** RFC 7644 §3 for /Groups: a group is a team; members are users of the same organization. */
-@ApiTags('SCIM Groups')
-@ApiBearerAuth('scim-token')
-@Controller(`${SCIM_BASE_PATH}/Groups`)
-@UseGuards(ScimAuthGuard)
-@UseFilters(ScimErrorFilter)
-@UseInterceptors(ScimContentTypeInterceptor)
+@ScimResourceController('Groups', 'SCIM Groups')
 export class ScimGroupsController {
   private readonly baseUrl: string;
 

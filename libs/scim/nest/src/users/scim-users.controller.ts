@@ -1,6 +1,5 @@
 import {
   Body,
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -11,11 +10,8 @@ import {
   Put,
   Query,
   Res,
-  UseFilters,
-  UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   DeleteUser,
@@ -35,24 +31,17 @@ import {
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import { ListTeamsOfUsers, type UserTeam } from '@rollcall/teams';
-import { ScimAuthGuard } from '../auth/scim-auth.guard';
 import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
-import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
-import { ScimErrorFilter } from '../http/scim-error.filter';
+import { ScimResourceController } from '../http/scim-resource-controller.decorator';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
-import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
+import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 import { SCIM_USER_EXAMPLE, SCIM_USER_PATCH_EXAMPLE } from './scim-user.examples';
 import { renderScimUser, versionTag } from './scim-user.renderer';
 
 type QueryParams = Record<string, unknown>;
 
 /** RFC 7644 §3 for /Users, as Microsoft Entra ID's provisioning service calls it. */
-@ApiTags('SCIM Users')
-@ApiBearerAuth('scim-token')
-@Controller(`${SCIM_BASE_PATH}/Users`)
-@UseGuards(ScimAuthGuard)
-@UseFilters(ScimErrorFilter)
-@UseInterceptors(ScimContentTypeInterceptor)
+@ScimResourceController('Users', 'SCIM Users')
 export class ScimUsersController {
   private readonly baseUrl: string;
 
