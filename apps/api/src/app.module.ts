@@ -8,10 +8,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminApiModule } from '@rollcall/admin-api';
+import { SecretBox } from '@rollcall/crypto';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { ScimModule } from '@rollcall/scim-nest';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
+import { resolveEncryptionKey } from './config/encryption-key.file';
 import { DatabaseModule } from './database.module';
 import { HealthController } from './health/health.controller';
 import { EdgeExceptionFilter } from './http/edge-exception.filter';
@@ -55,8 +57,15 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [DatabaseModule.forRoot(config.database), OrganizationsModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG, OrganizationsModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: SecretBox,
+          useFactory: () =>
+            new SecretBox(resolveEncryptionKey(config.encryptionKey, config.dataDir)),
+        },
+      ],
+      exports: [APP_CONFIG, SecretBox, OrganizationsModule],
     };
   }
 }

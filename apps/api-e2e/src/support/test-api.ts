@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
@@ -22,7 +23,13 @@ export class TestApi {
 
   static async start(env: Record<string, string> = {}): Promise<TestApi> {
     const database = await createTestDatabase();
-    const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '3000', ...database.env, ...env });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      PORT: '3000',
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ...database.env,
+      ...env,
+    });
     const app = await createApp(config);
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

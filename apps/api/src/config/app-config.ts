@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseEncryptionKey } from '@rollcall/crypto';
 import type { DatabaseConfig } from '@rollcall/db';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -12,6 +13,11 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   entra: { clientId?: string; clientSecret?: string; authority: string };
   redisUrl?: string;
+  /**
+   * Key for secrets stored encrypted (OIDC client secrets, token signing keys). Unset: a key
+   * file under the data directory, created on first start.
+   */
+  encryptionKey?: Buffer;
   /** Largest JSON body accepted, in bytes; larger ones get a clean 413. */
   maxBodyBytes: number;
   /** Largest page a SCIM list answers with. */
@@ -54,6 +60,14 @@ const envSchema = z.object({
   ENTRA_CLIENT_SECRET: optional(z.string()),
   ENTRA_AUTHORITY: optional(url(['http:', 'https:'], 'https://login.microsoftonline.com')),
   REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
+  ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .refine(
+        (value) => parseEncryptionKey(value) !== undefined,
+        'must be 32 random bytes as base64 or hex (openssl rand -base64 32)',
+      ),
+  ),
 });
 
 /** Every bad key at once, so an operator fixes the environment in one go. */
@@ -88,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       authority: (e.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     },
     redisUrl: e.REDIS_URL,
+    encryptionKey: e.ENCRYPTION_KEY ? parseEncryptionKey(e.ENCRYPTION_KEY) : undefined,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
   };

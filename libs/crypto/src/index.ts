@@ -1,0 +1,7 @@
+export {
+  SecretBox,
+  SecretBoxError,
+  ENCRYPTION_KEY_BYTES,
+  generateEncryptionKey,
+  parseEncryptionKey,
+} from './secret-box';
