@@ -57,4 +57,18 @@ describe('loadConfig', () => {
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be 1–65535/);
   });
+
+  it('reads ENCRYPTION_KEY as 32 bytes of base64 or hex, and leaves it unset by default', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ ENCRYPTION_KEY: key.toString('base64') }).encryptionKey).toEqual(key);
+    expect(loadConfig({ ENCRYPTION_KEY: key.toString('hex') }).encryptionKey).toEqual(key);
+    expect(loadConfig({}).encryptionKey).toBeUndefined();
+  });
+
+  it('refuses a passphrase as ENCRYPTION_KEY without echoing it', () => {
+    expect(() => loadConfig({ ENCRYPTION_KEY: 'my-passphrase-hunter2' })).toThrow(
+      /ENCRYPTION_KEY: must be 32 random bytes as base64 or hex/,
+    );
+    expect(() => loadConfig({ ENCRYPTION_KEY: 'my-passphrase-hunter2' })).not.toThrow(/hunter2/);
+  });
 });
