@@ -194,12 +194,26 @@ describe('schemaDocuments', () => {
     },
   );
 
-  it('keeps common attributes out of the schemas (RFC 7643 §3.1)', () => {
+  it('keeps id and meta out of the schemas (RFC 7643 §3.1)', () => {
     for (const doc of docs) {
       expect(doc.attributes.map((a) => a.name)).not.toContain('id');
-      expect(doc.attributes.map((a) => a.name)).not.toContain('externalId');
       expect(doc.attributes.map((a) => a.name)).not.toContain('meta');
     }
+  });
+
+  it('describes externalId in the User and Group schemas only, for Entra’s discoverability check', () => {
+    const withExternalId = docs
+      .filter((doc) => doc.attributes.some((a) => a.name === 'externalId'))
+      .map((doc) => doc.id);
+    expect(withExternalId).toEqual([USER_SCHEMA_URN, GROUP_SCHEMA_URN]);
+    const externalId = docs[0]?.attributes.find((a) => a.name === 'externalId');
+    expect(externalId).toMatchObject({
+      type: 'string',
+      multiValued: false,
+      caseExact: true,
+      mutability: 'readWrite',
+      returned: 'default',
+    });
   });
 
   it('returns copies, so a caller cannot alter what the next request sees', () => {

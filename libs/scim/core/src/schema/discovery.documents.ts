@@ -1,3 +1,4 @@
+import { COMMON_ATTRIBUTES } from './common.attributes';
 import { ENTERPRISE_USER_SCHEMA } from './enterprise-user.schema';
 import { GROUP_SCHEMA } from './group.schema';
 import { RESOURCE_TYPES } from './resource-types';
@@ -136,6 +137,13 @@ function attributeDocument(attribute: ScimAttributeDefinition): ScimAttributeDef
   };
 }
 
+// Entra's gallery validation (Schema_Discoverability_Test) flattens /Schemas and fails every
+// mapped target attribute it cannot find there but `id`, and Entra maps objectId → externalId
+// for users and groups by default. RFC 7643 §3.1 defines externalId outside any schema without
+// forbidding its description, so the core resource schemas list it; `id` and `meta` stay out.
+const DESCRIBED_COMMON_ATTRIBUTES = COMMON_ATTRIBUTES.filter((a) => a.name === 'externalId');
+const RESOURCE_SCHEMA_IDS = new Set(RESOURCE_TYPES.map((type) => type.schema));
+
 export function schemaDocuments(baseUrl: string): SchemaDocument[] {
   const base = trimBaseUrl(baseUrl);
   return SCIM_SCHEMAS.map((schema) => ({
@@ -143,7 +151,10 @@ export function schemaDocuments(baseUrl: string): SchemaDocument[] {
     id: schema.id,
     name: schema.name,
     description: schema.description,
-    attributes: schema.attributes.map(attributeDocument),
+    attributes: [
+      ...schema.attributes,
+      ...(RESOURCE_SCHEMA_IDS.has(schema.id) ? DESCRIBED_COMMON_ATTRIBUTES : []),
+    ].map(attributeDocument),
     meta: { resourceType: 'Schema', location: `${base}/Schemas/${schema.id}` },
   }));
 }
