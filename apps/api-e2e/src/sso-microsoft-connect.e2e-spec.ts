@@ -48,7 +48,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     const { admin } = await anAdmin();
     const account = anAccount();
     emulator.account = account;
-    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
+    expect(await status(admin)).toMatchObject({ microsoftConfigured: true, microsoft: null });
 
     const result = await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
 
@@ -85,7 +85,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
       tamperCallback: tamper,
     });
     expect(result.location).toBe('/sso?error=state_invalid');
-    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
+    expect(await status(admin)).toMatchObject({ microsoftConfigured: true, microsoft: null });
   });
 
   it('refuses a callback in a browser that did not start it (no state cookie)', async () => {
@@ -123,7 +123,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
       `${other.cookie}; ${stateCookie}`,
     );
     expect(result.location).toBe('/sso?error=state_invalid');
-    expect(await status(other)).toEqual({ microsoftConfigured: true, microsoft: null });
+    expect(await status(other)).toMatchObject({ microsoftConfigured: true, microsoft: null });
   });
 
   it.each<[string, () => TokenFault]>([
@@ -140,7 +140,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     emulator.nextFault = fault();
     const result = await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
     expect(result.location).toBe('/sso?error=token_invalid');
-    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
+    expect(await status(admin)).toMatchObject({ microsoftConfigured: true, microsoft: null });
   });
 
   it('refuses a tenant already connected to another organization', async () => {
@@ -154,7 +154,7 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     emulator.account = anAccount(tenantId);
     const result = await runMicrosoftFlow(api, CONNECT, { cookie: second.cookie });
     expect(result.location).toBe('/sso?error=tenant_taken');
-    expect(await status(second)).toEqual({ microsoftConfigured: true, microsoft: null });
+    expect(await status(second)).toMatchObject({ microsoftConfigured: true, microsoft: null });
     expect((await status(first)).microsoft?.tenantId).toBe(tenantId);
   });
 
@@ -163,6 +163,8 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     const { admin } = await anAdmin();
     emulator.account = anAccount(tenantId);
     await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
+    // A connected tenant is enough for Require SSO; the last provider's removal turns it off.
+    await admin.json(admin.request('PATCH', '/api/sso/policy', { requireSso: true }), 200);
 
     await admin.error(
       admin.request('DELETE', '/api/sso/microsoft', undefined, { csrf: false }),
@@ -171,7 +173,11 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     );
     const response = await admin.request('DELETE', '/api/sso/microsoft');
     expect(response.status).toBe(204);
-    expect(await status(admin)).toEqual({ microsoftConfigured: true, microsoft: null });
+    expect(await status(admin)).toMatchObject({
+      microsoftConfigured: true,
+      microsoft: null,
+      policy: { requireSso: false },
+    });
     await admin.error(admin.request('DELETE', '/api/sso/microsoft'), 404, 'SSO_NOT_CONNECTED');
 
     const { admin: other } = await anAdmin();

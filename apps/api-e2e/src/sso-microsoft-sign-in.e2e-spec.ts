@@ -152,6 +152,28 @@ describe('Sign in with Microsoft', () => {
     expect(result.location).toBe('/signin?error=not_provisioned');
   });
 
+  it('creates an unknown person just in time when the org allows it', async () => {
+    const admin = await AdminClient.signIn(api, org);
+    const stranger = `newcomer.${randomUUID()}@contoso.example`;
+    const account = { tenantId, oid: randomUUID(), preferredUsername: stranger };
+    expect((await signInAs(account)).location).toBe('/signin?error=not_provisioned');
+
+    await admin.json(admin.request('PATCH', '/api/sso/policy', { jitProvisioning: true }), 200);
+    try {
+      const body = (await (
+        await memberSession(memberCookie(await signInAs(account)))
+      ).json()) as MemberSession;
+      expect(body.user.userName).toBe(stranger);
+      const user = await admin.json<{ source: string; active: boolean }>(
+        admin.get(`/api/users/${body.user.id}`),
+        200,
+      );
+      expect(user).toMatchObject({ source: 'sso', active: true });
+    } finally {
+      await admin.json(admin.request('PATCH', '/api/sso/policy', { jitProvisioning: null }), 200);
+    }
+  });
+
   it('refuses a tenant no organization connected', async () => {
     const user = await provision(`elsewhere.${randomUUID()}@contoso.example`);
     const result = await signInAs({
@@ -217,7 +239,7 @@ describe('Sign in with Microsoft on a server without an Entra app', () => {
 
     const org = await api.createOrganization(`Plain ${randomUUID().slice(0, 8)}`);
     const admin = await AdminClient.signIn(api, org);
-    expect(await admin.json<SsoStatusView>(admin.get('/api/sso'), 200)).toEqual({
+    expect(await admin.json<SsoStatusView>(admin.get('/api/sso'), 200)).toMatchObject({
       microsoftConfigured: false,
       microsoft: null,
     });

@@ -7,12 +7,16 @@ import { TeamsModule } from '@rollcall/teams';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
 import { AdminAuthController } from './auth/admin-auth.controller';
 import { AdminSessionGuard } from './auth/admin-session.guard';
+import { MemberSessionGuard } from './auth/member-session.guard';
 import { OrganizationController } from './organization/organization.controller';
 import { ProvisioningLogController } from './provisioning-log/provisioning-log.controller';
 import { GroupRoleMappingsController } from './role-mappings/group-role-mappings.controller';
 import { ScimTokensController } from './scim-tokens/scim-tokens.controller';
 import { MicrosoftConnectController } from './sso/microsoft-connect.controller';
+import { MemberSessionController } from './sso/member-session.controller';
 import { MicrosoftSignInController } from './sso/microsoft-sign-in.controller';
+import { OidcSignInController } from './sso/oidc-sign-in.controller';
+import { SsoSettingsController } from './sso/sso-settings.controller';
 import { AdminTeamReader } from './teams/admin-team.reader';
 import { TeamDeletionController } from './teams/team-deletion.controller';
 import { TeamResourcesController } from './teams/team-resources.controller';
@@ -46,10 +50,14 @@ export class AdminApiModule {
         UsersController,
         MicrosoftConnectController,
         MicrosoftSignInController,
+        SsoSettingsController,
+        OidcSignInController,
+        MemberSessionController,
       ],
       providers: [
         { provide: ADMIN_API_OPTIONS, useValue: options },
         AdminSessionGuard,
+        MemberSessionGuard,
         AdminTeamReader,
         AdminUserReader,
       ],

@@ -55,4 +55,26 @@ export type {
   RoleSourceName,
   UserStatusFilter,
 } from './users';
-export type { MicrosoftConnectionView, SignInProvidersView, SsoStatusView } from './sso';
+export type {
+  MicrosoftConnectionView,
+  OidcProviderView,
+  OrganizationSignInView,
+  SaveOidcProviderRequest,
+  SignInProvidersView,
+  SsoPolicyView,
+  SsoStatusView,
+  UpdateSsoPolicyRequest,
+} from './sso';
+export { ACCESS_TOKEN_LIFETIME_MINUTES, CLIENT_SECRET_LIFETIME_DAYS } from './scim-oauth';
+export type {
+  CreateScimFederatedCredentialRequest,
+  CreateScimOAuthClientRequest,
+  CreateScimOAuthSecretRequest,
+  CreatedScimOAuthClientView,
+  CreatedScimOAuthSecretView,
+  ScimFederatedCredentialView,
+  ScimOAuthClientView,
+  ScimOAuthOverviewView,
+  ScimOAuthSecretView,
+  UpdateScimOAuthClientRequest,
+} from './scim-oauth';

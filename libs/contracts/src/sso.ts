@@ -8,15 +8,85 @@ export interface MicrosoftConnectionView {
   connectedAt: string;
 }
 
+/**
+ * The org's custom OpenID Connect provider (Okta, Google Workspace, Keycloak, …). The client
+ * secret is stored encrypted and never returned.
+ */
+export interface OidcProviderView {
+  /** Shown on the sign-in button: "Sign in with {displayName}". */
+  displayName: string;
+  /** The issuer URL; its `/.well-known/openid-configuration` was fetched when saved. */
+  issuer: string;
+  clientId: string;
+  /** The redirect URI to register at the provider (one for every org). */
+  redirectUri: string;
+  /** The org's own sign-in link, which starts the OIDC round trip with this provider. */
+  signInUrl: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  /** E-mail of the admin who last saved it. */
+  updatedBy: string;
+}
+
+/** `PUT /api/sso/oidc`: creates or replaces the custom provider. */
+export interface SaveOidcProviderRequest {
+  /** 1 to 60 characters. */
+  displayName: string;
+  /** https (http only for 127.0.0.1/localhost); discovery must succeed and name this issuer. */
+  issuer: string;
+  clientId: string;
+  /** Required when creating; omitted on an update keeps the stored secret. */
+  clientSecret?: string;
+}
+
+/** The org's sign-in rules. */
+export interface SsoPolicyView {
+  /**
+   * Passwords are refused on the dashboard, except for break-glass admins (the organization's
+   * first admin), so an IdP outage cannot lock the org out. Needs a connected provider.
+   */
+  requireSso: boolean;
+  /**
+   * Just-in-time creation of an unknown person who signs in through the org's provider.
+   * `null` = the default: on while provisioning (SCIM) is off, off while it is on.
+   */
+  jitProvisioning: boolean | null;
+  /** What applies now, with the default resolved. */
+  jitEffective: boolean;
+}
+
+/** `PATCH /api/sso/policy`: only what is sent changes. */
+export interface UpdateSsoPolicyRequest {
+  requireSso?: boolean;
+  jitProvisioning?: boolean | null;
+}
+
 /** `GET /api/sso` */
 export interface SsoStatusView {
   /** The server has an Entra app configured (ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET); else Connect cannot work. */
   microsoftConfigured: boolean;
   /** The connected tenant, or null. */
   microsoft: MicrosoftConnectionView | null;
+  /** The custom OIDC provider, or null. */
+  oidc: OidcProviderView | null;
+  /** The redirect URI a custom provider must allow, shown before one is saved. */
+  oidcRedirectUri: string;
+  policy: SsoPolicyView;
 }
 
 /** `GET /api/auth/providers` (public): the sign-in page offers what the server can do. */
 export interface SignInProvidersView {
   microsoft: boolean;
+}
+
+/**
+ * `GET /api/auth/providers/{orgSlug}` (public): an org's own sign-in page
+ * (`/login?org={slug}`) shows its custom provider's button.
+ */
+export interface OrganizationSignInView {
+  organization: { name: string; slug: string };
+  microsoft: boolean;
+  /** The custom provider's button label and the link that starts its round trip. */
+  oidc: { displayName: string; signInUrl: string } | null;
+  requireSso: boolean;
 }

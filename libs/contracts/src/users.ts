@@ -19,7 +19,8 @@ export interface AdminUserView {
   displayName: string | null;
   email: string | null;
   active: boolean;
-  source: 'scim' | 'manual';
+  /** `sso`: created just in time when they first signed in through the org's SSO. */
+  source: 'scim' | 'manual' | 'sso';
   role: EffectiveRoleView;
   teams: { id: string; name: string }[];
   createdAt: string;

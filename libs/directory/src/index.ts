@@ -1,7 +1,7 @@
 export { DirectoryModule } from './directory.module';
 export { DirectoryError } from './domain/directory.error';
 export type { DirectoryErrorCode } from './domain/directory.error';
-export type { DirectoryUser } from './domain/directory-user';
+export type { DirectoryUser, UserSource } from './domain/directory-user';
 export { resolveRoleName } from './domain/role-name.resolver';
 export { DeleteUser } from './use-cases/delete-user.use-case';
 export { GetUser } from './use-cases/get-user.use-case';

@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryModule } from '@rollcall/directory';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { EntraClient } from './entra/entra.client';
 import { EntraRoundTrip } from './entra/entra-round-trip';
 import { ENTRA_SSO_OPTIONS, type EntraSsoOptions } from './entra/entra-sso.options';
+import { GenericOidcClient } from './oidc/generic-oidc.client';
+import { OidcRoundTrip } from './oidc/oidc-round-trip';
 import { AdminSessionEntity } from './persistence/admin-session.entity';
 import { EntraConnectionEntity } from './persistence/entra-connection.entity';
 import { LoginFailureEntity } from './persistence/login-failure.entity';
@@ -11,20 +14,33 @@ import { LoginFailureStore } from './persistence/login-failure.store';
 import { MemberSessionEntity } from './persistence/member-session.entity';
 import { OidcAuthorizationEntity } from './persistence/oidc-authorization.entity';
 import { OidcAuthorizationStore } from './persistence/oidc-authorization.store';
+import { OidcProviderEntity } from './persistence/oidc-provider.entity';
+import { SsoPolicyEntity } from './persistence/sso-policy.entity';
+import { SsoPolicyStore } from './persistence/sso-policy.store';
 import { UserIdentityEntity } from './persistence/user-identity.entity';
 import { AuthenticateAdminSession } from './use-cases/authenticate-admin-session.use-case';
 import { AuthenticateMemberSession } from './use-cases/authenticate-member-session.use-case';
 import { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
+import { DeleteOidcProvider } from './use-cases/delete-oidc-provider.use-case';
 import { DisconnectEntraTenant } from './use-cases/disconnect-entra-tenant.use-case';
 import { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
+import { GetOidcProvider } from './use-cases/get-oidc-provider.use-case';
+import { GetOrganizationSignIn } from './use-cases/get-organization-sign-in.use-case';
 import { GetSsoAvailability } from './use-cases/get-sso-availability.use-case';
+import { GetSsoPolicy } from './use-cases/get-sso-policy.use-case';
 import { LogInAdmin } from './use-cases/log-in-admin.use-case';
 import { OpenAdminSession } from './use-cases/open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
 import { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
 import { RevokeAllAdminSessions } from './use-cases/revoke-all-admin-sessions.use-case';
+import { RevokeMemberSession } from './use-cases/revoke-member-session.use-case';
+import { SaveOidcProvider } from './use-cases/save-oidc-provider.use-case';
+import { SignInFederatedIdentity } from './use-cases/sign-in-federated-identity.use-case';
 import { SignInWithMicrosoft } from './use-cases/sign-in-with-microsoft.use-case';
+import { SignInWithOidc } from './use-cases/sign-in-with-oidc.use-case';
 import { StartEntraAuthorization } from './use-cases/start-entra-authorization.use-case';
+import { StartOidcSignIn } from './use-cases/start-oidc-sign-in.use-case';
+import { UpdateSsoPolicy } from './use-cases/update-sso-policy.use-case';
 
 const useCases = [
   LogInAdmin,
@@ -33,6 +49,17 @@ const useCases = [
   RevokeAdminSession,
   RevokeAllAdminSessions,
   PurgeExpiredAdminSessions,
+  AuthenticateMemberSession,
+  RevokeMemberSession,
+  SignInFederatedIdentity,
+  GetSsoPolicy,
+  UpdateSsoPolicy,
+  GetOidcProvider,
+  SaveOidcProvider,
+  DeleteOidcProvider,
+  StartOidcSignIn,
+  SignInWithOidc,
+  GetOrganizationSignIn,
 ];
 
 const entraUseCases = [
@@ -42,7 +69,6 @@ const entraUseCases = [
   GetSsoAvailability,
   DisconnectEntraTenant,
   SignInWithMicrosoft,
-  AuthenticateMemberSession,
 ];
 
 const entities = [
@@ -52,16 +78,26 @@ const entities = [
   EntraConnectionEntity,
   UserIdentityEntity,
   MemberSessionEntity,
+  OidcProviderEntity,
+  SsoPolicyEntity,
 ];
 
+/** Sessions, the org's sign-in policy, and generic OIDC sign-in (Okta, Keycloak, …). */
 @Module({
-  imports: [TypeOrmModule.forFeature(entities), OrganizationsModule],
-  providers: [...useCases, LoginFailureStore],
-  exports: useCases,
+  imports: [TypeOrmModule.forFeature(entities), OrganizationsModule, DirectoryModule],
+  providers: [
+    ...useCases,
+    LoginFailureStore,
+    OidcAuthorizationStore,
+    OidcRoundTrip,
+    SsoPolicyStore,
+    GenericOidcClient,
+  ],
+  exports: [...useCases, OidcRoundTrip, SsoPolicyStore],
 })
 export class SsoModule {}
 
-/** Sign in with Microsoft (Entra multi-tenant app): connect, sign-in, member sessions. */
+/** Sign in with Microsoft (Entra multi-tenant app): connect and sign-in. */
 @Module({})
 export class EntraSsoModule {
   static forRoot(options: EntraSsoOptions): DynamicModule {
@@ -72,7 +108,6 @@ export class EntraSsoModule {
         { provide: ENTRA_SSO_OPTIONS, useValue: options },
         EntraClient,
         EntraRoundTrip,
-        OidcAuthorizationStore,
         ...entraUseCases,
       ],
       exports: entraUseCases,

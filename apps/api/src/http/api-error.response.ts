@@ -66,12 +66,20 @@ function ssoStatus(code: SsoErrorCode): number {
     case 'SSO_ACCOUNT_DEACTIVATED':
     case 'SSO_ACCOUNT_NOT_PROVISIONED':
     case 'SSO_TENANT_NOT_CONNECTED':
+    case 'SSO_REQUIRED':
       return 403;
     case 'SSO_NOT_CONNECTED':
+    case 'OIDC_PROVIDER_NOT_FOUND':
+    case 'SSO_ORGANIZATION_NOT_FOUND':
       return 404;
     case 'SSO_STATE_INVALID':
+    case 'OIDC_ISSUER_INVALID':
+    case 'OIDC_DISCOVERY_FAILED':
+    case 'OIDC_ISSUER_MISMATCH':
+    case 'OIDC_CLIENT_SECRET_REQUIRED':
       return 400;
     case 'ENTRA_TENANT_TAKEN':
+    case 'SSO_PROVIDER_REQUIRED':
       return 409;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

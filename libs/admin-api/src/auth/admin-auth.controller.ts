@@ -63,6 +63,11 @@ export class AdminAuthController {
   @ApiOkResponse({ type: AdminSessionDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'The body is malformed.' })
   @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'INVALID_CREDENTIALS' })
+  @ApiForbiddenResponse({
+    type: ApiErrorDto,
+    description:
+      'SSO_REQUIRED: the organization requires single sign-on and this is not its break-glass (first) admin.',
+  })
   @ApiUnsupportedMediaTypeResponse({ type: ApiErrorDto, description: 'Not application/json.' })
   @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_ATTEMPTS' })
   async login(

@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AuthenticateAdminSession, SsoError, csrfTokenMatches } from '@rollcall/sso';
+import type { Request } from 'express';
 import type { AdminSessionRequest } from './admin-session.request';
 import { readSessionCookie } from './session.cookie';
 
@@ -7,6 +8,19 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 
 // RFC 9110 §9.2.1: these are safe, the rest change state and need the CSRF token.
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state-changing request must carry its session's token in X-CSRF-Token (else 403
+ * CSRF_TOKEN_INVALID): the double-submit scheme of admin and member sessions alike.
+ */
+export function assertCsrfToken(request: Request, sessionToken: string): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  if (csrfTokenMatches(sessionToken, request.get(CSRF_HEADER))) return;
+  throw new SsoError(
+    'CSRF_TOKEN_INVALID',
+    `The ${CSRF_HEADER} header is missing or does not match this session.`,
+  );
+}
 
 /**
  * Every admin endpoint sits behind this: a live session cookie (else 401 UNAUTHENTICATED)
@@ -26,15 +40,7 @@ export class AdminSessionGuard implements CanActivate {
     if (!session) {
       throw new SsoError('UNAUTHENTICATED', 'Sign in to continue.');
     }
-    if (
-      !SAFE_METHODS.has(request.method.toUpperCase()) &&
-      !csrfTokenMatches(session.csrfToken, request.get(CSRF_HEADER))
-    ) {
-      throw new SsoError(
-        'CSRF_TOKEN_INVALID',
-        `The ${CSRF_HEADER} header is missing or does not match this session.`,
-      );
-    }
+    assertCsrfToken(request, session.csrfToken);
     request.adminSession = session;
     return true;
   }

@@ -1,27 +1,20 @@
-import { Controller, Delete, Get, Header, HttpCode, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Query, Req, Res } from '@nestjs/common';
 import {
   ApiFoundResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import {
-  ConnectEntraTenant,
-  DisconnectEntraTenant,
-  GetEntraConnection,
-  GetSsoAvailability,
-  StartEntraAuthorization,
-} from '@rollcall/sso';
+import { ConnectEntraTenant, DisconnectEntraTenant, StartEntraAuthorization } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { callbackErrorCode } from './sso-callback.redirect';
-import { SsoStatusDto, toSsoStatusDto } from './sso.dto';
-import { browserBoundState, clearedOidcStateCookie, oidcStateCookie } from './oidc-state.cookie';
+import { browserBoundState, clearedOidcStateCookie } from './oidc-state.cookie';
+import { redirectToProvider } from './sso-sign-in.response';
 
 /** The dashboard page the connect round trip ends on; it shows the flash for `connected`. */
 const SSO_SETTINGS_PAGE = '/sso';
@@ -34,24 +27,9 @@ export class MicrosoftConnectController {
   constructor(
     private readonly startAuthorization: StartEntraAuthorization,
     private readonly connectTenant: ConnectEntraTenant,
-    private readonly getConnection: GetEntraConnection,
-    private readonly getAvailability: GetSsoAvailability,
     private readonly disconnectTenant: DisconnectEntraTenant,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
-
-  @Get()
-  @Header('Cache-Control', 'no-store')
-  @ApiOperation({
-    summary: 'Single Sign-On status: whether Microsoft is configured, and the connected tenant',
-  })
-  @ApiOkResponse({ type: SsoStatusDto })
-  async status(@CurrentAdmin() admin: AdminPrincipal): Promise<SsoStatusDto> {
-    return toSsoStatusDto(
-      this.getAvailability.execute(),
-      await this.getConnection.execute(admin.organizationId),
-    );
-  }
 
   @Get('microsoft/connect')
   @ApiOperation({
@@ -70,9 +48,7 @@ export class MicrosoftConnectController {
       organizationId: admin.organizationId,
       adminId: admin.adminId,
     });
-    response.setHeader('Cache-Control', 'no-store');
-    response.append('Set-Cookie', oidcStateCookie(started.state, this.secure(request)));
-    response.redirect(302, started.url);
+    redirectToProvider(response, started, this.secure(request));
   }
 
   @Get('microsoft/callback')
@@ -109,7 +85,10 @@ export class MicrosoftConnectController {
   @Delete('microsoft')
   @HttpCode(204)
   @AdminWrite()
-  @ApiOperation({ summary: 'Disconnect Microsoft Entra: Sign in with Microsoft stops working' })
+  @ApiOperation({
+    summary: 'Disconnect Microsoft Entra: Sign in with Microsoft stops working',
+    description: 'With no custom OIDC provider left, Require SSO is turned off.',
+  })
   @ApiNoContentResponse({ description: 'Disconnected.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SSO_NOT_CONNECTED' })
   async disconnect(@CurrentAdmin() admin: AdminPrincipal): Promise<void> {

@@ -27,12 +27,21 @@ function errorParam(code: SsoErrorCode): string {
     case 'SSO_NOT_CONFIGURED':
       return 'not_configured';
     case 'SSO_PROVIDER_UNAVAILABLE':
+    case 'OIDC_DISCOVERY_FAILED':
       return 'provider_unavailable';
+    case 'OIDC_PROVIDER_NOT_FOUND':
+    case 'SSO_ORGANIZATION_NOT_FOUND':
+      return 'provider_not_found';
     case 'SSO_NOT_CONNECTED':
     case 'INVALID_CREDENTIALS':
     case 'TOO_MANY_ATTEMPTS':
     case 'UNAUTHENTICATED':
     case 'CSRF_TOKEN_INVALID':
+    case 'SSO_REQUIRED':
+    case 'SSO_PROVIDER_REQUIRED':
+    case 'OIDC_ISSUER_INVALID':
+    case 'OIDC_ISSUER_MISMATCH':
+    case 'OIDC_CLIENT_SECRET_REQUIRED':
       return code.toLowerCase();
   }
 }

@@ -4,7 +4,9 @@ import type {
   SignInProvidersView,
   SsoStatusView,
 } from '@rollcall/contracts';
-import type { EntraConnection, SsoAvailability } from '@rollcall/sso';
+import type { EntraConnection, OidcProvider, SsoAvailability, SsoPolicy } from '@rollcall/sso';
+import { OidcProviderDto, toOidcProviderDto, type OidcLinks } from './oidc-provider.dto';
+import { SsoPolicyDto, toSsoPolicyDto } from './sso-policy.dto';
 
 export class MicrosoftConnectionDto implements MicrosoftConnectionView {
   @ApiProperty({ format: 'uuid', description: 'The Entra tenant id (`tid`).' })
@@ -30,19 +32,44 @@ export class SsoStatusDto implements SsoStatusView {
     description: 'The connected Microsoft Entra tenant, or null.',
   })
   microsoft!: MicrosoftConnectionDto | null;
+
+  @ApiProperty({
+    type: OidcProviderDto,
+    nullable: true,
+    description: 'The custom OIDC provider, or null.',
+  })
+  oidc!: OidcProviderDto | null;
+
+  @ApiProperty({
+    example: 'https://rollcall.example.com/api/auth/oidc/callback',
+    description: 'The redirect URI to register at a custom provider (one for every org).',
+  })
+  oidcRedirectUri!: string;
+
+  @ApiProperty({ type: SsoPolicyDto })
+  policy!: SsoPolicyDto;
 }
 
-export function toSsoStatusDto(
-  availability: SsoAvailability,
-  connection: EntraConnection | null,
-): SsoStatusDto {
+export interface SsoStatusParts {
+  availability: SsoAvailability;
+  connection: EntraConnection | null;
+  oidc: OidcProvider | null;
+  policy: SsoPolicy;
+  links: OidcLinks;
+}
+
+export function toSsoStatusDto(parts: SsoStatusParts): SsoStatusDto {
+  const { connection } = parts;
   return {
-    microsoftConfigured: availability.microsoft,
+    microsoftConfigured: parts.availability.microsoft,
     microsoft: connection && {
       tenantId: connection.tenantId,
       connectedBy: connection.connectedByEmail,
       connectedAt: connection.connectedAt.toISOString(),
     },
+    oidc: parts.oidc && toOidcProviderDto(parts.oidc, parts.links),
+    oidcRedirectUri: parts.links.redirectUri,
+    policy: toSsoPolicyDto(parts.policy),
   };
 }
 
@@ -68,6 +95,12 @@ export class MemberSessionDto {
 
   @ApiProperty({ type: MemberSessionOrganizationDto })
   organization!: MemberSessionOrganizationDto;
+
+  @ApiProperty({
+    description:
+      'Send it back as the X-CSRF-Token header on every state-changing member call (e.g. member-logout).',
+  })
+  csrfToken!: string;
 }
 
 export class SignInProvidersDto implements SignInProvidersView {

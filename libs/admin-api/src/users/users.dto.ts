@@ -82,8 +82,8 @@ export class AdminUserDto implements AdminUserView {
   @ApiProperty({ description: 'false: deactivated (no access; teams and role kept).' })
   active!: boolean;
 
-  @ApiProperty({ enum: ['scim', 'manual'] })
-  source!: 'scim' | 'manual';
+  @ApiProperty({ enum: ['scim', 'manual', 'sso'] })
+  source!: 'scim' | 'manual' | 'sso';
 
   @ApiProperty({ type: EffectiveRoleDto })
   role!: EffectiveRoleDto;

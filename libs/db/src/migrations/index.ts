@@ -4,6 +4,7 @@ import { ProvisioningLog1763900000200 } from './1763900000200-provisioning-log';
 import { AdminSessions1763900000300 } from './1763900000300-admin-sessions';
 import { Teams1763900000400 } from './1763900000400-teams';
 import { EntraSso1763900000500 } from './1763900000500-entra-sso';
+import { SsoOidc1763900000600 } from './1763900000600-sso-oidc';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AdminSessions1763900000300,
   Teams1763900000400,
   EntraSso1763900000500,
+  SsoOidc1763900000600,
 ];

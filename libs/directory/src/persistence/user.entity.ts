@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import type { ScimJsonObject } from '@rollcall/scim-core';
+import type { UserSource } from '../domain/directory-user';
 
 /** SQLite hands back JSON text, PostgreSQL's jsonb an object already. */
 export const jsonDocument: ValueTransformer = {
@@ -49,7 +50,7 @@ export class UserEntity {
   role!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
-  source!: 'scim' | 'manual';
+  source!: UserSource;
 
   @Column({ type: 'text', transformer: jsonDocument })
   resource!: ScimJsonObject;

@@ -1,5 +1,5 @@
 import type { ScimJsonObject } from '@rollcall/scim-core';
-import type { DirectoryUser } from '../domain/directory-user';
+import type { DirectoryUser, UserSource } from '../domain/directory-user';
 import { projectUser } from '../domain/user-document';
 import { UserEntity } from './user.entity';
 
@@ -10,7 +10,7 @@ import { UserEntity } from './user.entity';
 export function userRow(
   document: ScimJsonObject,
   now: Date,
-  previous: UserEntity | { id: string; organizationId: string },
+  previous: UserEntity | { id: string; organizationId: string; source?: UserSource },
 ): UserEntity {
   const projection = projectUser(document);
   const existing = previous instanceof UserEntity ? previous : null;
@@ -19,7 +19,7 @@ export function userRow(
     id: previous.id,
     organizationId: previous.organizationId,
     ...projection,
-    source: existing?.source ?? 'scim',
+    source: existing?.source ?? previous.source ?? 'scim',
     resource: document,
     version: (existing?.version ?? 0) + 1,
     createdAt: existing?.createdAt ?? now,

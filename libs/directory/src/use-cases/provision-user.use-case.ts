@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
-import type { DirectoryUser } from '../domain/directory-user';
+import type { DirectoryUser, UserSource } from '../domain/directory-user';
 import { normalizeUserInput } from '../domain/user-document';
 import { TypeOrmUserStore, userNameTaken } from '../persistence/typeorm-user.store';
 import { toDirectoryUser, userRow } from '../persistence/user.mapper';
 
-/** SCIM POST /Users: a new member of the organization. */
+/** SCIM POST /Users (and just-in-time creation at SSO sign-in): a new member of the organization. */
 @Injectable()
 export class ProvisionUser {
   constructor(
@@ -15,8 +15,16 @@ export class ProvisionUser {
     private readonly users: TypeOrmUserStore,
   ) {}
 
-  async execute(organizationId: string, body: unknown): Promise<DirectoryUser> {
-    const row = userRow(normalizeUserInput(body), new Date(), { id: randomUUID(), organizationId });
+  async execute(
+    organizationId: string,
+    body: unknown,
+    source: UserSource = 'scim',
+  ): Promise<DirectoryUser> {
+    const row = userRow(normalizeUserInput(body), new Date(), {
+      id: randomUUID(),
+      organizationId,
+      source,
+    });
     return inTransaction(this.dataSource, async (manager) => {
       if (await this.users.userNameTaken(manager, organizationId, row.userNameNormalized)) {
         throw userNameTaken(row.userName);

@@ -1,6 +1,8 @@
-/** Who a live member session belongs to: a SCIM-provisioned user of one organization. */
+/** Who a live member session belongs to: a directory user of one organization. */
 export interface AuthenticatedMember {
   sessionId: string;
+  /** Sent back in X-CSRF-Token on state-changing member calls (empty on pre-CSRF sessions). */
+  csrfToken: string;
   user: { id: string; userName: string };
   organization: { id: string; name: string; slug: string };
 }

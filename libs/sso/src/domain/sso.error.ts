@@ -15,7 +15,23 @@ export type SsoErrorCode =
   | 'SSO_NOT_CONNECTED'
   | 'SSO_TENANT_NOT_CONNECTED'
   | 'SSO_ACCOUNT_DEACTIVATED'
-  | 'SSO_ACCOUNT_NOT_PROVISIONED';
+  | 'SSO_ACCOUNT_NOT_PROVISIONED'
+  /** The org requires single sign-on: its admins (but the break-glass one) cannot use passwords. */
+  | 'SSO_REQUIRED'
+  /** Require SSO needs a connected Microsoft tenant or a custom OIDC provider. */
+  | 'SSO_PROVIDER_REQUIRED'
+  /** The issuer is not an https URL (http only for localhost / 127.0.0.1). */
+  | 'OIDC_ISSUER_INVALID'
+  /** The issuer's discovery document could not be fetched or read. */
+  | 'OIDC_DISCOVERY_FAILED'
+  /** The discovery document names another issuer than the one entered. */
+  | 'OIDC_ISSUER_MISMATCH'
+  /** A new custom provider needs its client secret. */
+  | 'OIDC_CLIENT_SECRET_REQUIRED'
+  /** The organization has no custom OIDC provider. */
+  | 'OIDC_PROVIDER_NOT_FOUND'
+  /** No organization has this slug. */
+  | 'SSO_ORGANIZATION_NOT_FOUND';
 
 /** A rule of sign-in or sessions was broken; each API edge maps the code to its own status. */
 export class SsoError extends Error {

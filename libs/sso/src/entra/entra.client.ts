@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { custom, generators, Issuer, type BaseClient, type IdTokenClaims } from 'openid-client';
+import { custom, Issuer, type BaseClient, type IdTokenClaims } from 'openid-client';
 import { tenantIssuer } from '../domain/entra-issuer';
 import { SsoError } from '../domain/sso.error';
+import {
+  codeFlowParameters,
+  invalidToken as invalid,
+  type CodeFlowRequest,
+} from '../oidc/code-flow';
 import { ENTRA_SSO_OPTIONS, type EntraSsoOptions } from './entra-sso.options';
 
 /** Seconds of clock skew tolerated between Rollcall and Microsoft on exp/iat/nbf. */
@@ -9,21 +14,14 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 /** The discovery document is fetched again after this long (keys rotate via JWKS anyway). */
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 
-export interface EntraAuthorizationRequest {
-  redirectUri: string;
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  /** `consent` on connect: the admin grants the app for their tenant. */
-  prompt?: 'consent' | 'select_account';
-}
-
 /** The claims Rollcall uses from a validated Entra ID token. */
 export interface EntraIdentity {
   tenantId: string;
   objectId: string;
   /** preferred_username, email and upn as Microsoft sent them (any may be missing). */
   usernames: string[];
+  /** The `name` claim, for a just-in-time created user. */
+  name: string | null;
 }
 
 interface Discovered {
@@ -41,20 +39,9 @@ export class EntraClient {
 
   constructor(@Inject(ENTRA_SSO_OPTIONS) private readonly options: EntraSsoOptions) {}
 
-  async authorizationUrl(request: EntraAuthorizationRequest): Promise<string> {
+  async authorizationUrl(request: CodeFlowRequest): Promise<string> {
     const { client } = await this.discover();
-    // PKCE S256 always: Entra supports it though its discovery document does not say so.
-    return client.authorizationUrl({
-      scope: 'openid profile email',
-      response_type: 'code',
-      response_mode: 'query',
-      redirect_uri: request.redirectUri,
-      state: request.state,
-      nonce: request.nonce,
-      code_challenge: generators.codeChallenge(request.codeVerifier),
-      code_challenge_method: 'S256',
-      ...(request.prompt ? { prompt: request.prompt } : {}),
-    });
+    return client.authorizationUrl(codeFlowParameters(request));
   }
 
   /** Exchanges the code (with the PKCE verifier) and validates the ID token it returns. */
@@ -171,10 +158,15 @@ function toIdentity(claims: IdTokenClaims): EntraIdentity {
   const usernames = [claims['preferred_username'], claims['email'], claims['upn']].filter(
     (value): value is string => typeof value === 'string' && value.length > 0,
   );
-  return { tenantId: tid, objectId: oid, usernames };
+  const name = claims['name'];
+  return {
+    tenantId: tid,
+    objectId: oid,
+    usernames,
+    name: typeof name === 'string' && name ? name : null,
+  };
 }
 
 function invalidToken(error: unknown): SsoError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new SsoError('SSO_TOKEN_INVALID', `Microsoft sign-in could not be verified: ${reason}`);
+  return invalid('Microsoft', error);
 }

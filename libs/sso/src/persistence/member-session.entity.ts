@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A signed-in org member (a SCIM-provisioned user), opened by Sign in with Microsoft. */
+/** A signed-in org member (a directory user), opened by Sign in with Microsoft or OIDC. */
 @Entity({ name: 'member_sessions' })
 export class MemberSessionEntity {
   /** SHA-256 of the cookie's secret. */
@@ -12,6 +12,10 @@ export class MemberSessionEntity {
 
   @Column({ name: 'organization_id', type: 'varchar', length: 36 })
   organizationId!: string;
+
+  /** Sent back in X-CSRF-Token on state-changing member calls; null on pre-CSRF sessions. */
+  @Column({ name: 'csrf_token', type: 'varchar', length: 64, nullable: true })
+  csrfToken!: string | null;
 
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;

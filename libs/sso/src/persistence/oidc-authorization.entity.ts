@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type OidcPurpose = 'connect' | 'sign_in';
+/** `connect` and `sign_in` are Microsoft's; `oidc_sign_in` is an org's custom provider. */
+export type OidcPurpose = 'connect' | 'sign_in' | 'oidc_sign_in';
 
-/** A started OIDC round trip, waiting for its callback (see StartEntraAuthorization). */
+/** A started OIDC round trip, waiting for its callback (see OidcRoundTrip). */
 @Entity({ name: 'oidc_authorizations' })
 export class OidcAuthorizationEntity {
   /** SHA-256 of `state`: the table never holds a value that could finish a round trip. */
@@ -18,7 +19,10 @@ export class OidcAuthorizationEntity {
   @Column({ name: 'code_verifier', type: 'varchar', length: 128 })
   codeVerifier!: string;
 
-  /** For `connect`: the org and admin who started it, so only they can finish it. */
+  /**
+   * For `connect`: the org and admin who started it, so only they can finish it. For
+   * `oidc_sign_in`: the org whose provider the browser was sent to.
+   */
   @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
   organizationId!: string | null;
 

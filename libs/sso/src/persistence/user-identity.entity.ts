@@ -13,13 +13,13 @@ export class UserIdentityEntity {
   organizationId!: string;
 
   @Column({ type: 'varchar', length: 32 })
-  provider!: 'microsoft';
+  provider!: 'microsoft' | 'oidc';
 
-  /** For Microsoft, the `tid`: `oid` is only unique within its tenant. */
-  @Column({ name: 'issuer_tenant', type: 'varchar', length: 64 })
+  /** For Microsoft, the `tid` (`oid` is only unique within its tenant); for OIDC, the issuer. */
+  @Column({ name: 'issuer_tenant', type: 'varchar', length: 512 })
   issuerTenant!: string;
 
-  /** For Microsoft, the `oid` (not `sub`, which is pairwise per app). */
+  /** For Microsoft, the `oid` (not `sub`, which is pairwise per app); for OIDC, `sub`. */
   @Column({ type: 'varchar', length: 255 })
   subject!: string;
 

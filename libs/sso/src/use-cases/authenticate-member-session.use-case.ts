@@ -8,6 +8,7 @@ import { MemberSessionEntity } from '../persistence/member-session.entity';
 
 interface MemberRow {
   sessionId: string;
+  csrfToken: string | null;
   userId: string;
   userName: string;
   organizationId: string;
@@ -35,6 +36,7 @@ export class AuthenticateMemberSession {
       .innerJoin('users', 'u', 'u.id = s.user_id AND u.organization_id = s.organization_id')
       .innerJoin(OrganizationEntity, 'o', 'o.id = s.organization_id')
       .select('s.id', 'sessionId')
+      .addSelect('s.csrf_token', 'csrfToken')
       .addSelect('u.id', 'userId')
       .addSelect('u.user_name', 'userName')
       .addSelect('o.id', 'organizationId')
@@ -60,6 +62,7 @@ export class AuthenticateMemberSession {
     }
     return {
       sessionId: row.sessionId,
+      csrfToken: row.csrfToken ?? '',
       user: { id: row.userId, userName: row.userName },
       organization: {
         id: row.organizationId,

@@ -3,14 +3,19 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
+import { SsoPolicyStore } from '../persistence/sso-policy.store';
 
 /**
  * Disconnects the org's Entra tenant: Sign in with Microsoft stops finding the org. Users'
  * `oid` links are kept, so reconnecting the same tenant signs the same people in again.
+ * Removing the last provider turns Require SSO off (see SsoPolicyStore.releaseWithoutProvider).
  */
 @Injectable()
 export class DisconnectEntraTenant {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: SsoPolicyStore,
+  ) {}
 
   execute(organizationId: string): Promise<void> {
     return inTransaction(this.dataSource, async (manager) => {
@@ -18,6 +23,7 @@ export class DisconnectEntraTenant {
       if (!result.affected) {
         throw new SsoError('SSO_NOT_CONNECTED', 'Microsoft Entra is not connected.');
       }
+      await this.policies.releaseWithoutProvider(manager, organizationId);
     });
   }
 }

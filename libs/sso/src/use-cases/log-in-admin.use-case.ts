@@ -15,8 +15,10 @@ import {
   throttleKey,
   type ThrottleScope,
 } from '../domain/login-throttle.policy';
+import { breakGlassAdminId } from '../domain/sso-policy.rules';
 import { SsoError } from '../domain/sso.error';
 import { LoginFailureStore } from '../persistence/login-failure.store';
+import { SsoPolicyStore } from '../persistence/sso-policy.store';
 import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './purge-expired-admin-sessions.use-case';
 
@@ -53,6 +55,7 @@ export class LogInAdmin {
     private readonly loginFailures: LoginFailureStore,
     private readonly purgeExpired: PurgeExpiredAdminSessions,
     private readonly openAdminSession: OpenAdminSession,
+    private readonly policies: SsoPolicyStore,
   ) {}
 
   async execute(command: LogInAdminCommand): Promise<AdminSignIn> {
@@ -79,7 +82,24 @@ export class LogInAdmin {
       );
       throw new SsoError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
     }
+    // After the password check: only someone who knows the password learns the org's rule.
+    await this.refuseWhenSsoRequired(account);
     return this.openSession(account, command, counters);
+  }
+
+  private async refuseWhenSsoRequired(account: AccountRow): Promise<void> {
+    const manager = this.dataSource.manager;
+    const policy = await this.policies.read(manager, account.organizationId);
+    if (!policy.requireSso) return;
+    const admins = await manager.find(OrganizationAdminEntity, {
+      select: { id: true, createdAt: true },
+      where: { organizationId: account.organizationId },
+    });
+    if (breakGlassAdminId(admins) === account.adminId) return;
+    throw new SsoError(
+      'SSO_REQUIRED',
+      "Your organization requires single sign-on: sign in with your organization's identity provider instead of a password.",
+    );
   }
 
   private async refuseWhileThrottled(counters: ThrottleCounter[]): Promise<void> {

@@ -1,0 +1,149 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Patch,
+  Put,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  DeleteOidcProvider,
+  GetEntraConnection,
+  GetOidcProvider,
+  GetSsoAvailability,
+  GetSsoPolicy,
+  SaveOidcProvider,
+  UpdateSsoPolicy,
+  type AuthenticatedAdmin,
+} from '@rollcall/sso';
+import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { CurrentAdminSession } from '../auth/current-admin.decorator';
+import { adminBodyPipe } from '../http/admin-body.pipe';
+import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
+import { ApiErrorDto } from '../http/api-error.dto';
+import {
+  OidcProviderDto,
+  SaveOidcProviderDto,
+  oidcLinks,
+  toOidcProviderDto,
+} from './oidc-provider.dto';
+import { SsoPolicyDto, UpdateSsoPolicyDto, toSsoPolicyDto } from './sso-policy.dto';
+import { SsoStatusDto, toSsoStatusDto } from './sso.dto';
+
+/** Single Sign-On settings: status, the org's custom OIDC provider, and its sign-in policy. */
+@ApiTags('Admin: single sign-on')
+@Controller('api/sso')
+@AdminRoutes()
+export class SsoSettingsController {
+  constructor(
+    private readonly getAvailability: GetSsoAvailability,
+    private readonly getConnection: GetEntraConnection,
+    private readonly getOidcProvider: GetOidcProvider,
+    private readonly getPolicy: GetSsoPolicy,
+    private readonly saveOidcProvider: SaveOidcProvider,
+    private readonly deleteOidcProvider: DeleteOidcProvider,
+    private readonly updatePolicy: UpdateSsoPolicy,
+    @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'Single Sign-On status: Microsoft availability and tenant, the custom OIDC provider, the policy',
+  })
+  @ApiOkResponse({ type: SsoStatusDto })
+  async status(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<SsoStatusDto> {
+    const organizationId = session.organization.id;
+    const [connection, oidc, policy] = await Promise.all([
+      this.getConnection.execute(organizationId),
+      this.getOidcProvider.execute(organizationId),
+      this.getPolicy.execute(organizationId),
+    ]);
+    return toSsoStatusDto({
+      availability: this.getAvailability.execute(),
+      connection,
+      oidc,
+      policy,
+      links: oidcLinks(this.options.publicUrl, session.organization.slug),
+    });
+  }
+
+  @Put('oidc')
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Save the custom OIDC provider (Okta, Google Workspace, Keycloak, …)',
+    description:
+      'Creates or replaces it. The issuer’s discovery document is fetched first: an unreachable issuer (OIDC_DISCOVERY_FAILED), one that names another issuer (OIDC_ISSUER_MISMATCH) or a non-https issuer (OIDC_ISSUER_INVALID; http only for localhost/127.0.0.1) is refused. The client secret is stored encrypted and never returned; leave it out to keep the stored one.',
+  })
+  @ApiOkResponse({ type: OidcProviderDto })
+  @ApiBadRequestResponse({
+    type: ApiErrorDto,
+    description:
+      'OIDC_ISSUER_INVALID, OIDC_DISCOVERY_FAILED, OIDC_ISSUER_MISMATCH, OIDC_CLIENT_SECRET_REQUIRED, or a malformed body.',
+  })
+  async saveOidc(
+    @CurrentAdminSession() session: AuthenticatedAdmin,
+    @Body(adminBodyPipe()) body: SaveOidcProviderDto,
+  ): Promise<OidcProviderDto> {
+    const provider = await this.saveOidcProvider.execute({
+      organizationId: session.organization.id,
+      adminId: session.admin.id,
+      displayName: body.displayName,
+      issuer: body.issuer,
+      clientId: body.clientId,
+      clientSecret: body.clientSecret,
+    });
+    return toOidcProviderDto(
+      provider,
+      oidcLinks(this.options.publicUrl, session.organization.slug),
+    );
+  }
+
+  @Delete('oidc')
+  @HttpCode(204)
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Remove the custom OIDC provider: its sign-in stops working',
+    description: 'With no Microsoft tenant connected either, Require SSO is turned off.',
+  })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'OIDC_PROVIDER_NOT_FOUND' })
+  async deleteOidc(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<void> {
+    await this.deleteOidcProvider.execute(session.organization.id);
+  }
+
+  @Patch('policy')
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Change the sign-in policy (Require SSO, just-in-time creation)',
+    description:
+      'Only the fields sent change. Require SSO refuses passwords (SSO_REQUIRED) for every admin but the break-glass one (the org’s first admin) and needs a connected provider (else 409 SSO_PROVIDER_REQUIRED).',
+  })
+  @ApiOkResponse({ type: SsoPolicyDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A value is not a boolean.' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'SSO_PROVIDER_REQUIRED' })
+  async patchPolicy(
+    @CurrentAdminSession() session: AuthenticatedAdmin,
+    @Body(adminBodyPipe()) body: UpdateSsoPolicyDto,
+  ): Promise<SsoPolicyDto> {
+    return toSsoPolicyDto(
+      await this.updatePolicy.execute(session.organization.id, {
+        requireSso: body.requireSso,
+        jitProvisioning: body.jitProvisioning,
+      }),
+    );
+  }
+}

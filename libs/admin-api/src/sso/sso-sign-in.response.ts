@@ -1,0 +1,50 @@
+import type { Response } from 'express';
+import type { SsoSignIn } from '@rollcall/sso';
+import { sessionCookie } from '../auth/session.cookie';
+import { callbackErrorCode } from './sso-callback.redirect';
+import { clearedOidcStateCookie, memberSessionCookie, oidcStateCookie } from './oidc-state.cookie';
+
+/**
+ * How every round trip starts: the browser goes to the provider's authorize URL, holding the
+ * state in a short-lived cookie so only this browser can finish it.
+ */
+export function redirectToProvider(
+  response: Response,
+  started: { url: string; state: string },
+  secure: boolean,
+): void {
+  response.setHeader('Cache-Control', 'no-store');
+  response.append('Set-Cookie', oidcStateCookie(started.state, secure));
+  response.redirect(302, started.url);
+}
+
+/** Where a refused sign-in lands, with `?error=<code>` for the page to explain. */
+export const SIGN_IN_PAGE = '/signin';
+
+/**
+ * How every SSO sign-in callback ends, whichever provider: the state cookie is cleared; an
+ * admin gets the dashboard session cookie, a member the member session cookie, and both go to
+ * `/`; a refusal goes to the sign-in page with a stable error code.
+ */
+export async function endSignInCallback(
+  response: Response,
+  secure: boolean,
+  signIn: () => Promise<SsoSignIn>,
+): Promise<void> {
+  response.setHeader('Cache-Control', 'no-store');
+  response.append('Set-Cookie', clearedOidcStateCookie(secure));
+  let target = '/';
+  try {
+    const result = await signIn();
+    const maxAgeSeconds = (result.session.expiresAt.getTime() - Date.now()) / 1000;
+    response.append(
+      'Set-Cookie',
+      result.kind === 'admin'
+        ? sessionCookie(result.session.sessionSecret, { secure, maxAgeSeconds })
+        : memberSessionCookie(result.session.sessionSecret, maxAgeSeconds, secure),
+    );
+  } catch (error) {
+    target = `${SIGN_IN_PAGE}?error=${callbackErrorCode(error)}`;
+  }
+  response.redirect(302, target);
+}

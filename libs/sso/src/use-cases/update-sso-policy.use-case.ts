@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import { SsoError } from '../domain/sso.error';
+import { SsoPolicyStore } from '../persistence/sso-policy.store';
+import { GetSsoPolicy, type SsoPolicy } from './get-sso-policy.use-case';
+
+export interface SsoPolicyChange {
+  requireSso?: boolean;
+  jitProvisioning?: boolean | null;
+}
+
+/** Changes what was sent of the org's sign-in rules. */
+@Injectable()
+export class UpdateSsoPolicy {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: SsoPolicyStore,
+    private readonly getPolicy: GetSsoPolicy,
+  ) {}
+
+  async execute(organizationId: string, change: SsoPolicyChange): Promise<SsoPolicy> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const current = await this.policies.read(manager, organizationId);
+      const next = {
+        requireSso: change.requireSso ?? current.requireSso,
+        jitProvisioning:
+          change.jitProvisioning === undefined ? current.jitProvisioning : change.jitProvisioning,
+      };
+      // Without a provider, Require SSO would leave everyone but the break-glass admin out.
+      if (next.requireSso && !(await this.policies.hasProvider(manager, organizationId))) {
+        throw new SsoError(
+          'SSO_PROVIDER_REQUIRED',
+          'Connect Microsoft Entra or a custom OIDC provider before requiring single sign-on.',
+        );
+      }
+      await this.policies.write(manager, organizationId, next);
+    });
+    return this.getPolicy.execute(organizationId);
+  }
+}
