@@ -52,6 +52,10 @@ const depConstraints = [
     ],
   },
   { sourceTag: 'feature:audit', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
+  {
+    sourceTag: 'feature:scim-oauth',
+    onlyDependOnLibsWithTags: ['feature:organizations', 'type:data', 'type:core'],
+  },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:core'] },
   {
     sourceTag: 'type:core',

@@ -142,6 +142,20 @@ describe('SCIM discovery (RFC 7644 §4)', () => {
       }
       expect(authenticationSchemes.map((s) => s.type)).toContain('oauthbearertoken');
     });
+
+    it('lists the secret token and OAuth 2.0 (client credentials, workload identity)', async () => {
+      const { authenticationSchemes } = await discover<{
+        authenticationSchemes: { type: string; specUri?: string; documentationUri?: string }[];
+      }>('/ServiceProviderConfig');
+      expect(authenticationSchemes.map((s) => s.specUri)).toEqual([
+        'https://www.rfc-editor.org/info/rfc6750',
+        'https://www.rfc-editor.org/info/rfc6749',
+      ]);
+      expect(authenticationSchemes[1]).toMatchObject({
+        type: 'oauthbearertoken',
+        documentationUri: expect.stringMatching(/^https?:\/\//),
+      });
+    });
   });
 
   describe('/ResourceTypes (RFC 7643 §6)', () => {

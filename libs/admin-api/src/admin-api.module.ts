@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@rollcall/audit';
 import { DirectoryModule } from '@rollcall/directory';
 import { OrganizationsModule } from '@rollcall/organizations';
+import { ScimOAuthModule } from '@rollcall/scim-oauth';
 import { EntraSsoModule, SsoModule } from '@rollcall/sso';
 import { TeamsModule } from '@rollcall/teams';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
@@ -11,6 +12,8 @@ import { MemberSessionGuard } from './auth/member-session.guard';
 import { OrganizationController } from './organization/organization.controller';
 import { ProvisioningLogController } from './provisioning-log/provisioning-log.controller';
 import { GroupRoleMappingsController } from './role-mappings/group-role-mappings.controller';
+import { ScimFederatedCredentialsController } from './scim-oauth/scim-federated-credentials.controller';
+import { ScimOAuthClientsController } from './scim-oauth/scim-oauth-clients.controller';
 import { ScimTokensController } from './scim-tokens/scim-tokens.controller';
 import { MicrosoftConnectController } from './sso/microsoft-connect.controller';
 import { MemberSessionController } from './sso/member-session.controller';
@@ -34,6 +37,7 @@ export class AdminApiModule {
         SsoModule,
         EntraSsoModule.forRoot({ ...options.entra, publicUrl: options.publicUrl }),
         OrganizationsModule,
+        ScimOAuthModule,
         DirectoryModule,
         TeamsModule,
         AuditModule,
@@ -42,6 +46,8 @@ export class AdminApiModule {
         AdminAuthController,
         OrganizationController,
         ScimTokensController,
+        ScimOAuthClientsController,
+        ScimFederatedCredentialsController,
         ProvisioningLogController,
         TeamsController,
         TeamDeletionController,

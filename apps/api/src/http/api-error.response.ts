@@ -3,6 +3,7 @@ import type { ApiErrorBody } from '@rollcall/contracts';
 import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
 import { ScimError } from '@rollcall/scim-core';
+import { ScimOAuthError, type ScimOAuthErrorCode } from '@rollcall/scim-oauth';
 import { SsoError, type SsoErrorCode } from '@rollcall/sso';
 import { TeamsError, type TeamsErrorCode } from '@rollcall/teams';
 
@@ -90,6 +91,24 @@ function ssoStatus(code: SsoErrorCode): number {
   }
 }
 
+function scimOAuthStatus(code: ScimOAuthErrorCode): number {
+  switch (code) {
+    case 'OAUTH_CLIENT_NOT_FOUND':
+    case 'OAUTH_CLIENT_SECRET_NOT_FOUND':
+    case 'FEDERATED_CREDENTIAL_NOT_FOUND':
+      return 404;
+    case 'OAUTH_CLIENT_REVOKED':
+    case 'OAUTH_CLIENT_SECRET_LIMIT_REACHED':
+    case 'FEDERATED_CREDENTIAL_TAKEN':
+      return 409;
+    case 'OAUTH_CLIENT_NAME_INVALID':
+    case 'ACCESS_TOKEN_LIFETIME_INVALID':
+    case 'CLIENT_SECRET_LIFETIME_INVALID':
+    case 'FEDERATED_CREDENTIAL_INVALID':
+      return 400;
+  }
+}
+
 const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   'entity.parse.failed': {
     status: 400,
@@ -116,6 +135,9 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
   }
   if (error instanceof DirectoryError) {
     return { statusCode: directoryStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof ScimOAuthError) {
+    return { statusCode: scimOAuthStatus(error.code), code: error.code, message: error.message };
   }
   // Shared SCIM rules (a filter, a value) can surface here too: `invalidFilter` → INVALID_FILTER.
   if (error instanceof ScimError) {

@@ -5,6 +5,7 @@ import { AdminSessions1763900000300 } from './1763900000300-admin-sessions';
 import { Teams1763900000400 } from './1763900000400-teams';
 import { EntraSso1763900000500 } from './1763900000500-entra-sso';
 import { SsoOidc1763900000600 } from './1763900000600-sso-oidc';
+import { ScimOAuth1763900000700 } from './1763900000700-scim-oauth';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Teams1763900000400,
   EntraSso1763900000500,
   SsoOidc1763900000600,
+  ScimOAuth1763900000700,
 ];

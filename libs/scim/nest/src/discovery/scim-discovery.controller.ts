@@ -43,6 +43,14 @@ export class ScimDiscoveryController {
           specUri: 'https://www.rfc-editor.org/info/rfc6750',
           primary: true,
         },
+        {
+          type: 'oauthbearertoken',
+          name: 'OAuth 2.0',
+          description:
+            'An access token from POST /oauth/token (client credentials, or a workload identity federation JWT), sent as `Authorization: Bearer <token>`.',
+          specUri: 'https://www.rfc-editor.org/info/rfc6749',
+          documentationUri: `${this.options.publicUrl.replace(/\/+$/, '')}/api/docs`,
+        },
       ],
     });
   }

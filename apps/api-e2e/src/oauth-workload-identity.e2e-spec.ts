@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { decodeJwt, type JWTPayload } from 'jose';
+import type { ScimFederatedCredentialView, ScimOAuthOverviewView } from '@rollcall/contracts';
+import { AdminClient } from './support/admin-client';
+import { accessTokenOf, requestToken, type OAuthErrorJson } from './support/oauth-token.client';
+import { expectScimError, testConnectionPath } from './support/scim-expectations';
+import { TestApi, type TestOrganization } from './support/test-api';
+import { WorkloadIdentityIssuer } from './support/workload-identity-issuer';
+
+// Workload identity federation (RFC 7523): Entra's provisioning service presents a JWT its
+// tenant signed, Rollcall checks it against the trusted issuer's published keys and answers
+// with its own access token. A local issuer plays Entra, with keys generated here.
+
+jest.setTimeout(60_000);
+
+const PUBLIC_URL = 'https://rollcall.test';
+const AUDIENCE = 'api://rollcall-scim';
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+let api: TestApi;
+let entra: WorkloadIdentityIssuer;
+let org: TestOrganization;
+let admin: AdminClient;
+let credential: ScimFederatedCredentialView;
+/** The provisioning app's service principal id in the customer's tenant: the JWTs' `sub`. */
+const servicePrincipalId = randomUUID();
+
+beforeAll(async () => {
+  entra = await WorkloadIdentityIssuer.start();
+  api = await TestApi.start({ PUBLIC_URL });
+  org = await api.createOrganization('Federated Org');
+  admin = await AdminClient.signIn(api, org);
+  credential = await admin.json<ScimFederatedCredentialView>(
+    admin.request('POST', '/api/scim/oauth/federated-credentials', {
+      name: 'Entra provisioning',
+      issuer: entra.issuer,
+      subject: servicePrincipalId,
+      audience: AUDIENCE,
+    }),
+    201,
+  );
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await entra?.stop();
+});
+
+function claims(overrides: JWTPayload = {}): JWTPayload {
+  return entra.claims(servicePrincipalId, AUDIENCE, overrides);
+}
+
+function exchange(assertion: string): Promise<Response> {
+  return requestToken(api, { grant_type: JWT_BEARER, assertion, scope: 'scim' });
+}
+
+function exchangeAsClientAssertion(assertion: string): Promise<Response> {
+  return requestToken(api, {
+    grant_type: 'client_credentials',
+    client_assertion_type: CLIENT_ASSERTION_TYPE,
+    client_assertion: assertion,
+  });
+}
+
+/** The exchange is refused with 400 invalid_grant, and the answer never repeats the JWT. */
+async function expectRefused(assertion: string): Promise<void> {
+  const response = await exchange(assertion);
+  const text = await response.text();
+  expect({ status: response.status, error: (JSON.parse(text) as OAuthErrorJson).error }).toEqual({
+    status: 400,
+    error: 'invalid_grant',
+  });
+  expect(text).not.toContain(assertion);
+  expect(text).not.toContain(assertion.split('.')[1] ?? '-');
+}
+
+async function scimStatus(token: string): Promise<number> {
+  return (await api.scim(token, 'GET', testConnectionPath())).status;
+}
+
+describe('registering a trusted issuer', () => {
+  it('lists the credential with what was registered and no last use yet', async () => {
+    expect(credential).toEqual({
+      id: expect.any(String),
+      name: 'Entra provisioning',
+      issuer: entra.issuer,
+      subject: servicePrincipalId,
+      audience: AUDIENCE,
+      jwksUri: null,
+      accessTokenLifetimeMinutes: 60,
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    const overview = await admin.json<ScimOAuthOverviewView>(admin.get('/api/scim/oauth'), 200);
+    expect(overview.federatedCredentials).toEqual([credential]);
+  });
+
+  it('defaults the audience to the suggested one and refuses untrusted URLs', async () => {
+    const other = await api.createOrganization('Second Federated Org');
+    const otherAdmin = await AdminClient.signIn(api, other);
+    const { suggestedAudience } = await otherAdmin.json<ScimOAuthOverviewView>(
+      otherAdmin.get('/api/scim/oauth'),
+      200,
+    );
+    const created = await otherAdmin.json<ScimFederatedCredentialView>(
+      otherAdmin.request('POST', '/api/scim/oauth/federated-credentials', {
+        name: 'Defaults',
+        issuer: entra.issuer,
+        subject: randomUUID(),
+      }),
+      201,
+    );
+    expect(created.audience).toBe(suggestedAudience);
+    for (const body of [
+      { name: 'x', issuer: 'http://login.example.com/tenant/v2.0', subject: 's' },
+      { name: 'x', issuer: 'not a url', subject: 's' },
+      { name: 'x', issuer: entra.issuer, subject: '' },
+      { name: 'x', issuer: entra.issuer, subject: 's', jwksUri: 'http://keys.example.com/' },
+    ]) {
+      await otherAdmin.error(
+        otherAdmin.request('POST', '/api/scim/oauth/federated-credentials', body),
+        400,
+        'FEDERATED_CREDENTIAL_INVALID',
+      );
+    }
+    // A live (issuer, subject) pair picks one organization: a second registration is refused.
+    await otherAdmin.error(
+      otherAdmin.request('POST', '/api/scim/oauth/federated-credentials', {
+        name: 'Copy',
+        issuer: entra.issuer,
+        subject: servicePrincipalId,
+        audience: AUDIENCE,
+      }),
+      409,
+      'FEDERATED_CREDENTIAL_TAKEN',
+    );
+    await otherAdmin.error(
+      otherAdmin.request('DELETE', `/api/scim/oauth/federated-credentials/${credential.id}`),
+      404,
+      'FEDERATED_CREDENTIAL_NOT_FOUND',
+    );
+  });
+});
+
+describe('exchanging a federated JWT', () => {
+  it('exchanges a good assertion for an access token that works on SCIM', async () => {
+    const response = await exchange(await entra.sign(claims()));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as { access_token: string; expires_in: number };
+    expect(body.expires_in).toBe(3600);
+    expect(decodeJwt(body.access_token)).toMatchObject({
+      iss: PUBLIC_URL,
+      aud: `${PUBLIC_URL}/scim/v2`,
+      sub: credential.id,
+      org: org.orgId,
+      cid: credential.id,
+      ctype: 'federated',
+    });
+    expect(await scimStatus(body.access_token)).toBe(200);
+    // The keys were found through the issuer's discovery document.
+    expect(entra.requests).toEqual(
+      expect.arrayContaining([
+        `/${entra.tenantId}/v2.0/.well-known/openid-configuration`,
+        `/${entra.tenantId}/discovery/v2.0/keys`,
+      ]),
+    );
+    const overview = await admin.json<ScimOAuthOverviewView>(admin.get('/api/scim/oauth'), 200);
+    expect(overview.federatedCredentials[0]?.lastUsedAt).toEqual(expect.any(String));
+  });
+
+  it('accepts the JWT as a client assertion too, and an ES256 key of the issuer', async () => {
+    const token = await accessTokenOf(
+      exchangeAsClientAssertion(await entra.sign(claims(), { kid: 'ec-1' })),
+    );
+    expect(await scimStatus(token)).toBe(200);
+  });
+
+  it('answers a bad client assertion with 401 invalid_client', async () => {
+    const response = await exchangeAsClientAssertion(
+      await entra.sign(claims({ aud: 'api://someone-else' })),
+    );
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as OAuthErrorJson).error).toBe('invalid_client');
+  });
+
+  it('refuses a wrong audience', async () => {
+    await expectRefused(await entra.sign(claims({ aud: 'api://someone-else' })));
+  });
+
+  it('refuses a wrong issuer, even one signed with the trusted keys', async () => {
+    await expectRefused(await entra.sign(claims({ iss: `${entra.origin}/${randomUUID()}/v2.0` })));
+    await expectRefused(await entra.sign(claims({ iss: `${entra.issuer}/` })));
+  });
+
+  it('refuses a wrong subject', async () => {
+    await expectRefused(await entra.sign(claims({ sub: randomUUID() })));
+  });
+
+  it('refuses an expired assertion, one not valid yet, and one too old', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused(
+      await entra.sign(claims({ iat: now - 900, nbf: now - 900, exp: now - 120 })),
+    );
+    await expectRefused(await entra.sign(claims({ nbf: now + 300, exp: now + 900 })));
+    await expectRefused(await entra.sign(claims({ iat: now - 7200, nbf: now - 7200 })));
+    await expectRefused(await entra.sign(claims({ exp: undefined })));
+  });
+
+  it('refuses a replayed jti: the second exchange of one assertion fails', async () => {
+    const assertion = await entra.sign(claims());
+    expect((await exchange(assertion)).status).toBe(200);
+    await expectRefused(assertion);
+    // Another assertion with the same jti is a replay as well.
+    const { jti } = decodeJwt(assertion);
+    await expectRefused(await entra.sign(claims({ jti })));
+  });
+
+  it('refuses an assertion without jti', async () => {
+    await expectRefused(await entra.sign(claims({ jti: undefined })));
+  });
+
+  it('refuses a key the issuer does not publish (unknown kid)', async () => {
+    await expectRefused(await entra.sign(claims(), { kid: 'unpublished' }));
+  });
+
+  it('refuses alg none, HS256, and a tampered payload', async () => {
+    await expectRefused(WorkloadIdentityIssuer.unsigned(claims()));
+    const jwks = (await (await fetch(entra.jwksUri)).json()) as { keys: { n?: string }[] };
+    // The classic confusion: HMAC keyed with the issuer's public key.
+    await expectRefused(await WorkloadIdentityIssuer.signHs256(claims(), jwks.keys[0]?.n ?? 'k'));
+    const [header, , signature] = (await entra.sign(claims())).split('.');
+    const forged = Buffer.from(JSON.stringify(claims({ exp: 4102444800 }))).toString('base64url');
+    await expectRefused(`${header}.${forged}.${signature}`);
+  });
+
+  it('revoking the credential refuses new exchanges and the access tokens it got', async () => {
+    const token = await accessTokenOf(exchange(await entra.sign(claims())));
+    expect(await scimStatus(token)).toBe(200);
+    const revoked = await admin.request(
+      'DELETE',
+      `/api/scim/oauth/federated-credentials/${credential.id}`,
+    );
+    expect(revoked.status).toBe(204);
+    await expectScimError(await api.scim(token, 'GET', testConnectionPath()), 401);
+    await expectRefused(await entra.sign(claims()));
+    const overview = await admin.json<ScimOAuthOverviewView>(admin.get('/api/scim/oauth'), 200);
+    expect(overview.federatedCredentials[0]?.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('uses an explicit JWKS URI when one is registered', async () => {
+    const subject = randomUUID();
+    await admin.json(
+      admin.request('POST', '/api/scim/oauth/federated-credentials', {
+        name: 'Explicit keys',
+        issuer: entra.issuer,
+        subject,
+        audience: AUDIENCE,
+        jwksUri: entra.jwksUri,
+        accessTokenLifetimeMinutes: 120,
+      }),
+      201,
+    );
+    const response = await exchange(await entra.sign(entra.claims(subject, AUDIENCE)));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { expires_in: number }).expires_in).toBe(7200);
+  });
+});

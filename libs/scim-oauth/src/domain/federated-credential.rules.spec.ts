@@ -1,0 +1,30 @@
+import { claimValue, trustedUrl } from './federated-credential.rules';
+import { ScimOAuthError } from './scim-oauth.error';
+
+describe('federated credential rules', () => {
+  it.each([
+    'https://login.microsoftonline.com/8eaef023-2b34-4da1-9baa-8bc8c9d6a490/v2.0',
+    'http://127.0.0.1:4000/tenant/v2.0',
+    'http://localhost:4000/issuer',
+  ])('trusts %s', (url) => {
+    expect(trustedUrl(url, 'The issuer', 500)).toBe(url);
+  });
+
+  it.each([
+    'http://login.example.com/issuer',
+    'ftp://example.com',
+    'not a url',
+    'https://user:pass@example.com/',
+    'https://example.com/#fragment',
+    `https://example.com/${'x'.repeat(500)}`,
+  ])('refuses %s', (url) => {
+    expect(() => trustedUrl(url, 'The issuer', 500)).toThrow(ScimOAuthError);
+  });
+
+  it('requires claim values of bounded length', () => {
+    expect(claimValue(' sub ', 'The subject', 10)).toBe('sub');
+    expect(() => claimValue('', 'The subject', 10)).toThrow(ScimOAuthError);
+    expect(() => claimValue(undefined, 'The subject', 10)).toThrow(ScimOAuthError);
+    expect(() => claimValue('x'.repeat(11), 'The subject', 10)).toThrow(ScimOAuthError);
+  });
+});

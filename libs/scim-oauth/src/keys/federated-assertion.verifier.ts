@@ -1,0 +1,148 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { DataSource, LessThan } from 'typeorm';
+import { inTransaction, isUniqueViolation } from '@rollcall/db';
+import { OrganizationEntity } from '@rollcall/organizations';
+import type { AccessTokenSubject } from '../domain/access-token.claims';
+import { trustedUrl } from '../domain/federated-credential.rules';
+import { FederatedAssertionJtiEntity } from '../persistence/federated-assertion-jti.entity';
+import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
+import { touchLastUsed } from '../persistence/last-used.touch';
+
+/** RFC 7518 asymmetric algorithms only: never `none`, never a shared-secret HMAC. */
+export const ASSERTION_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
+/** Clocks drift; RFC 7523 §3 allows "some small leeway". */
+const CLOCK_TOLERANCE_SECONDS = 60;
+/** An assertion is a one-shot proof: older ones are refused even if not expired. */
+const MAX_ASSERTION_AGE = '1h';
+const DISCOVERY_CACHE_MS = 60 * 60_000;
+const FETCH_TIMEOUT_MS = 5_000;
+const JTI_PURGE_INTERVAL_MS = 60_000;
+
+/** Why an assertion was refused, for the debug log only: never the assertion itself. */
+export class AssertionRejected extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'AssertionRejected';
+  }
+}
+
+/**
+ * Verifies a workload's JWT (RFC 7523 §3) against the federated credential its `iss` and `sub`
+ * name: signature by the issuer's published keys, exact issuer, subject and audience, `exp`,
+ * `nbf`, age, and a `jti` never seen before for that credential.
+ */
+@Injectable()
+export class FederatedAssertionVerifier {
+  private readonly logger = new Logger(FederatedAssertionVerifier.name);
+  private readonly keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  private readonly discovered = new Map<string, { jwksUri: string; at: number }>();
+  private lastPurge = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async verify(assertion: string): Promise<AccessTokenSubject> {
+    let claims: { iss?: unknown; sub?: unknown };
+    try {
+      // Unverified, only to pick the credential whose keys then verify it.
+      claims = decodeJwt(assertion);
+    } catch {
+      throw new AssertionRejected('not a JWT');
+    }
+    if (typeof claims.iss !== 'string' || typeof claims.sub !== 'string') {
+      throw new AssertionRejected('iss or sub missing');
+    }
+    const credential = await this.dataSource
+      .createQueryBuilder(FederatedCredentialEntity, 'f')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = f.organization_id')
+      .where('f.issuer = :issuer', { issuer: claims.iss })
+      .andWhere('f.subject = :subject', { subject: claims.sub })
+      .andWhere('f.revoked_at IS NULL')
+      .andWhere('o.scim_enabled = :enabled', { enabled: true })
+      .getOne();
+    if (!credential) throw new AssertionRejected('no live credential for iss and sub');
+
+    let payload: { jti?: unknown; exp?: unknown };
+    try {
+      const keySet = this.keySet(
+        credential.jwksUri ?? (await this.discoverJwksUri(credential.issuer)),
+      );
+      ({ payload } = await jwtVerify(assertion, keySet, {
+        issuer: credential.issuer,
+        subject: credential.subject,
+        audience: credential.audience,
+        algorithms: ASSERTION_ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        maxTokenAge: MAX_ASSERTION_AGE,
+        requiredClaims: ['exp', 'iat', 'jti'],
+      }));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new AssertionRejected(typeof code === 'string' ? code : 'verification failed');
+    }
+    if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 255) {
+      throw new AssertionRejected('jti missing or too long');
+    }
+    await this.recordJti(credential.id, payload.jti, Number(payload.exp));
+    await touchLastUsed(this.dataSource, FederatedCredentialEntity, credential);
+    return {
+      organizationId: credential.organizationId,
+      credentialType: 'federated',
+      credentialId: credential.id,
+      subject: credential.id,
+      lifetimeMinutes: credential.accessTokenLifetimeMinutes,
+    };
+  }
+
+  private async recordJti(credentialId: string, jti: string, exp: number): Promise<void> {
+    // Kept until the assertion expires (plus the leeway it was accepted with).
+    const expiresAt = new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000);
+    try {
+      await inTransaction(this.dataSource, (manager) =>
+        manager.insert(FederatedAssertionJtiEntity, { credentialId, jti, expiresAt }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AssertionRejected('jti replayed');
+      throw error;
+    }
+    await this.purgeExpiredJtis();
+  }
+
+  private async purgeExpiredJtis(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < JTI_PURGE_INTERVAL_MS) return;
+    this.lastPurge = now;
+    await this.dataSource
+      .getRepository(FederatedAssertionJtiEntity)
+      .delete({ expiresAt: LessThan(new Date(now)) });
+  }
+
+  private keySet(jwksUri: string): ReturnType<typeof createRemoteJWKSet> {
+    let keySet = this.keySets.get(jwksUri);
+    if (!keySet) {
+      // jose caches the keys and re-fetches on an unknown kid, at most every 30 s.
+      keySet = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: FETCH_TIMEOUT_MS });
+      this.keySets.set(jwksUri, keySet);
+    }
+    return keySet;
+  }
+
+  /** OpenID Connect Discovery §4: `{issuer}/.well-known/openid-configuration` names the JWKS. */
+  private async discoverJwksUri(issuer: string): Promise<string> {
+    const cached = this.discovered.get(issuer);
+    if (cached && Date.now() - cached.at < DISCOVERY_CACHE_MS) return cached.jwksUri;
+    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      redirect: 'error',
+    });
+    if (!response.ok) {
+      this.logger.warn({ issuer, status: response.status }, 'Issuer discovery failed');
+      throw new AssertionRejected('issuer discovery failed');
+    }
+    const document = (await response.json()) as { jwks_uri?: unknown };
+    if (typeof document.jwks_uri !== 'string') throw new AssertionRejected('no jwks_uri');
+    const jwksUri = trustedUrl(document.jwks_uri, 'jwks_uri', 1000);
+    this.discovered.set(issuer, { jwksUri, at: Date.now() });
+    return jwksUri;
+  }
+}

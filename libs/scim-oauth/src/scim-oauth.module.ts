@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClientSecretAuthenticator } from './keys/client-secret.authenticator';
+import { CredentialStatusCache } from './keys/credential-status.cache';
+import { FederatedAssertionVerifier } from './keys/federated-assertion.verifier';
+import { SigningKeyRing } from './keys/signing-key.ring';
+import { FederatedAssertionJtiEntity } from './persistence/federated-assertion-jti.entity';
+import { FederatedCredentialEntity } from './persistence/federated-credential.entity';
+import { OAuthClientSecretEntity } from './persistence/oauth-client-secret.entity';
+import { OAuthClientEntity } from './persistence/oauth-client.entity';
+import { SigningKeyEntity } from './persistence/signing-key.entity';
+import { AuthenticateScimAccessToken } from './use-cases/authenticate-scim-access-token.use-case';
+import { CreateFederatedCredential } from './use-cases/create-federated-credential.use-case';
+import { CreateOAuthClientSecret } from './use-cases/create-oauth-client-secret.use-case';
+import { CreateOAuthClient } from './use-cases/create-oauth-client.use-case';
+import { IssueAccessToken } from './use-cases/issue-access-token.use-case';
+import { ListScimOAuthCredentials } from './use-cases/list-scim-oauth-credentials.use-case';
+import { RevokeFederatedCredential } from './use-cases/revoke-federated-credential.use-case';
+import { RevokeOAuthClientSecret } from './use-cases/revoke-oauth-client-secret.use-case';
+import { RevokeOAuthClient } from './use-cases/revoke-oauth-client.use-case';
+import { UpdateOAuthClient } from './use-cases/update-oauth-client.use-case';
+
+const useCases = [
+  AuthenticateScimAccessToken,
+  CreateFederatedCredential,
+  CreateOAuthClient,
+  CreateOAuthClientSecret,
+  IssueAccessToken,
+  ListScimOAuthCredentials,
+  RevokeFederatedCredential,
+  RevokeOAuthClient,
+  RevokeOAuthClientSecret,
+  UpdateOAuthClient,
+];
+
+/**
+ * OAuth 2.0 for the SCIM API. A plain (non-dynamic) module on purpose: the SCIM edge and the
+ * admin API share one instance, so an admin's revocation clears the cache the SCIM guard reads.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OAuthClientEntity,
+      OAuthClientSecretEntity,
+      FederatedCredentialEntity,
+      FederatedAssertionJtiEntity,
+      SigningKeyEntity,
+    ]),
+  ],
+  providers: [
+    ...useCases,
+    SigningKeyRing,
+    CredentialStatusCache,
+    ClientSecretAuthenticator,
+    FederatedAssertionVerifier,
+  ],
+  exports: [...useCases, SigningKeyRing],
+})
+export class ScimOAuthModule {}

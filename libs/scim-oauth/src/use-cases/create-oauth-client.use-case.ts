@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import {
+  accessTokenLifetimeMinutes,
+  clientSecretExpiry,
+  credentialName,
+} from '../domain/lifetimes';
+import { generateClientId, generateClientSecret } from '../domain/oauth-client.secret';
+import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
+import { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import { toClientSummary, type OAuthClientSummary } from './credential.summaries';
+
+export interface CreateOAuthClientCommand {
+  organizationId: string;
+  name: string;
+  accessTokenLifetimeMinutes?: number;
+  secretLifetimeDays?: number;
+}
+
+export interface CreatedOAuthClient {
+  client: OAuthClientSummary;
+  /** Shown this once: only its hash is kept. */
+  clientSecret: string;
+}
+
+/** A new OAuth client for Entra's provisioning service, with its first secret. */
+@Injectable()
+export class CreateOAuthClient {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(command: CreateOAuthClientCommand): Promise<CreatedOAuthClient> {
+    const now = new Date();
+    const client: OAuthClientEntity = {
+      id: randomUUID(),
+      organizationId: command.organizationId,
+      clientId: generateClientId(),
+      name: credentialName(command.name, 'client'),
+      accessTokenLifetimeMinutes: accessTokenLifetimeMinutes(command.accessTokenLifetimeMinutes),
+      createdAt: now,
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    const generated = generateClientSecret();
+    const secret: OAuthClientSecretEntity = {
+      id: randomUUID(),
+      oauthClientId: client.id,
+      secretHash: generated.hash,
+      prefix: generated.prefix,
+      createdAt: now,
+      expiresAt: clientSecretExpiry(command.secretLifetimeDays, now),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.insert(OAuthClientEntity, client);
+      await manager.insert(OAuthClientSecretEntity, secret);
+    });
+    return { client: toClientSummary(client, [secret]), clientSecret: generated.secret };
+  }
+}

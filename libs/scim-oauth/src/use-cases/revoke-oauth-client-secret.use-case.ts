@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import { ScimOAuthError } from '../domain/scim-oauth.error';
+import { CredentialStatusCache } from '../keys/credential-status.cache';
+import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
+import { findOAuthClient } from './find-oauth-client';
+
+/** Revokes one secret of a client: it gets no new tokens, and its tokens stop working. */
+@Injectable()
+export class RevokeOAuthClientSecret {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credentialStatus: CredentialStatusCache,
+  ) {}
+
+  async execute(command: {
+    organizationId: string;
+    clientId: string;
+    secretId: string;
+  }): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const client = await findOAuthClient(manager, command.organizationId, command.clientId);
+      const secret = await manager.findOne(OAuthClientSecretEntity, {
+        where: { id: command.secretId, oauthClientId: client.id },
+      });
+      if (!secret) {
+        throw new ScimOAuthError('OAUTH_CLIENT_SECRET_NOT_FOUND', 'No such client secret.');
+      }
+      if (secret.revokedAt) return;
+      await manager.update(OAuthClientSecretEntity, { id: secret.id }, { revokedAt: new Date() });
+    });
+    this.credentialStatus.invalidate();
+  }
+}

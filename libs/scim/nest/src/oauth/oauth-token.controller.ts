@@ -1,0 +1,75 @@
+import { Controller, Header, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBasicAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import {
+  IssueAccessToken,
+  OAuthTokenError,
+  oauthEndpoints,
+  parseTokenRequest,
+} from '@rollcall/scim-oauth';
+import { SCIM_OPTIONS, type ScimModuleOptions } from '../scim.options';
+import { OAuthErrorDto, OAuthTokenRequestDto, OAuthTokenResponseDto } from './oauth-token.dto';
+import { OAuthTokenErrorFilter } from './oauth-token.error.filter';
+
+/**
+ * The token endpoint for Entra's provisioning service (RFC 6749 §4.4 client credentials,
+ * RFC 7523 JWT bearer): the access token it issues authenticates /scim/v2 like a secret token.
+ */
+@ApiTags('OAuth 2.0 (SCIM)')
+@Controller('oauth')
+@UseFilters(OAuthTokenErrorFilter)
+export class OAuthTokenController {
+  constructor(
+    @Inject(SCIM_OPTIONS) private readonly options: ScimModuleOptions,
+    private readonly issueAccessToken: IssueAccessToken,
+  ) {}
+
+  @Post('token')
+  @HttpCode(200)
+  // RFC 6749 §5.1: tokens and errors alike must not be cached.
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
+  @ApiOperation({
+    summary: 'Issue an access token for the SCIM API',
+    description:
+      'grant_type=client_credentials with client_secret_basic or client_secret_post, or a ' +
+      'federated JWT as `assertion` (grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer) ' +
+      'or as `client_assertion`. Errors follow RFC 6749 §5.2.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: OAuthTokenRequestDto })
+  @ApiBasicAuth()
+  @ApiOkResponse({ type: OAuthTokenResponseDto })
+  @ApiBadRequestResponse({ type: OAuthErrorDto })
+  @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client' })
+  async token(@Req() request: Request): Promise<OAuthTokenResponseDto> {
+    // RFC 6749 §3.2: the parameters come form-encoded, never as JSON or a query string.
+    if (!request.is('application/x-www-form-urlencoded')) {
+      throw new OAuthTokenError(
+        'invalid_request',
+        'Send the parameters as application/x-www-form-urlencoded.',
+      );
+    }
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const grant = parseTokenRequest(form, request.headers.authorization);
+    const issued = await this.issueAccessToken.execute(
+      grant,
+      oauthEndpoints(this.options.publicUrl),
+    );
+    return {
+      access_token: issued.accessToken,
+      token_type: issued.tokenType,
+      expires_in: issued.expiresIn,
+      scope: issued.scope,
+    };
+  }
+}
