@@ -9,6 +9,7 @@ import { ApiProcess, apiEnv, createOrganization, portInUse } from './lib/api-pro
 import { ensureApiBuilt } from './lib/build.mjs';
 import { Cleanup, InterruptedError, installSignalHandlers } from './lib/cleanup.mjs';
 import { prepareDatabase } from './lib/database.mjs';
+import { oauthAccessToken } from './lib/oauth.mjs';
 import { benchUsers } from './lib/entra-requests.mjs';
 import { readOptions, USAGE, UsageError } from './lib/options.mjs';
 import { PHASE_NAMES, selectPhases } from './lib/phases/phase-plan.mjs';
@@ -134,10 +135,20 @@ async function main() {
 
     const rss = new RssSampler(api.pid, 500);
     rss.start();
+    let token = started.org.scimToken;
+    if (options.auth === 'oauth') {
+      const oauth = await oauthAccessToken(
+        `http://127.0.0.1:${options.port}`,
+        started.org,
+        abort.signal,
+      );
+      log(`auth: OAuth access token (exchange ${oauth.exchangeMs.toFixed(1)} ms)`);
+      token = oauth.accessToken;
+    }
     const client = new ScimClient({
       // Built here, not taken from the CLI's scimBaseUrl: the bench only ever talks to 127.0.0.1.
       baseUrl: `http://127.0.0.1:${options.port}/scim/v2`,
-      token: started.org.scimToken,
+      token,
       timeoutMs: options.timeoutMs,
       signal: abort.signal,
     });
@@ -162,6 +173,7 @@ async function main() {
         db: options.db,
         users: options.users,
         concurrency: options.concurrency,
+        auth: options.auth,
         lookups: options.lookups,
         groups: options.groups,
         members: options.groups ? options.members : undefined,

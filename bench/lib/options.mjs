@@ -10,6 +10,8 @@ export const USAGE = `Usage: node bench/scim-load.mjs --users N --db sqlite|post
   --groups G           also run the group phases with G groups (off by default)
   --members M          members per group for --groups (default 500; batches of 100)
   --phases a,b,…       run only these phases (see README); dependencies are not added
+  --auth token|oauth   authenticate with the Secret Token (default) or with an access token
+                       from POST /oauth/token (client credentials, like a gallery app)
   --pg-url URL         admin connection for CREATE/DROP DATABASE
                        (default postgres://postgres@127.0.0.1:5432/postgres; loopback only)
   --timeout-ms T       per-request timeout (default 30000); a timeout counts as an error
@@ -60,6 +62,7 @@ export function readOptions(argv, knownPhases) {
       groups: { type: 'string' },
       members: { type: 'string', default: '500' },
       phases: { type: 'string' },
+      auth: { type: 'string', default: 'token' },
       'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
       'timeout-ms': { type: 'string', default: '30000' },
       'no-build': { type: 'boolean', default: false },
@@ -71,6 +74,9 @@ export function readOptions(argv, knownPhases) {
   if (values.users === undefined) throw new UsageError('--users is required');
   if (values.db !== 'sqlite' && values.db !== 'postgres') {
     throw new UsageError('--db must be sqlite or postgres');
+  }
+  if (values.auth !== 'token' && values.auth !== 'oauth') {
+    throw new UsageError('--auth must be token or oauth');
   }
   const groups = positiveInt('groups', values.groups, { min: 1, max: 10_000 });
   const phases = values.phases
@@ -94,6 +100,7 @@ export function readOptions(argv, knownPhases) {
     groups: groups ?? 0,
     members: positiveInt('members', values.members, { max: 1_000_000 }),
     phases,
+    auth: values.auth,
     pgUrl: loopbackUrl(values['pg-url']),
     timeoutMs: positiveInt('timeout-ms', values['timeout-ms'], { min: 100, max: 600_000 }),
     build: !values['no-build'],

@@ -73,7 +73,8 @@ export function formatReport(result) {
   const out = [
     '',
     `Rollcall SCIM load — ${run.db}, N=${run.users} users, concurrency ${run.concurrency}` +
-      (run.groups ? `, ${run.groups} groups × ${run.members} members` : ''),
+      (run.groups ? `, ${run.groups} groups × ${run.members} members` : '') +
+      (run.auth === 'oauth' ? ', OAuth access token' : ''),
     `api ${run.apiCommit ?? ''} on node ${run.node}, ${run.cpus} × ${run.cpuModel}`,
     '',
     table(headers, rows, right),
