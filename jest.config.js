@@ -39,6 +39,12 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/api-e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/api-e2e/**/*.e2e-spec.ts'],
+      // Servers and databases start in hooks; a busy 2-core CI machine must not fail on that.
+      testTimeout: 60_000,
+    },
   ],
 };

@@ -265,6 +265,19 @@ describe('OAuth client credentials: the token lifecycle', () => {
       body: JSON.stringify({ grant_type: 'client_credentials' }),
     });
     await expectTokenError(json, 400, 'invalid_request');
+    // Bodies the parser refuses are answered in RFC 6749's shape too, not the admin API's.
+    const broken = fetch(`${api.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: '{"grant_type":',
+    });
+    await expectTokenError(broken, 400, 'invalid_request');
+    const huge = fetch(`${api.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth },
+      body: `grant_type=client_credentials&pad=${'a'.repeat(2 * 1024 * 1024)}`,
+    });
+    await expectTokenError(huge, 413, 'invalid_request');
   });
 
   it('refuses an expired access token and accepts the same one unexpired', async () => {

@@ -218,8 +218,14 @@ describe('exchanging a federated JWT', () => {
     await expectRefused(await entra.sign(claims({ jti })));
   });
 
-  it('refuses an assertion without jti', async () => {
+  it('refuses an assertion with neither jti nor uti', async () => {
     await expectRefused(await entra.sign(claims({ jti: undefined })));
+  });
+
+  it('takes uti, the token id of Entra-issued tokens, when there is no jti, and refuses its replay', async () => {
+    const assertion = await entra.sign(claims({ jti: undefined, uti: randomUUID() }));
+    expect((await exchange(assertion)).status).toBe(200);
+    await expectRefused(assertion);
   });
 
   it('refuses a key the issuer does not publish (unknown kid)', async () => {

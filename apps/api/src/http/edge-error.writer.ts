@@ -1,11 +1,19 @@
 import type { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { SCIM_BASE_PATH, writeScimError } from '@rollcall/scim-nest';
+import {
+  OAUTH_TOKEN_PATH,
+  SCIM_BASE_PATH,
+  writeOAuthTokenError,
+  writeScimError,
+} from '@rollcall/scim-nest';
 import { toApiErrorBody } from './api-error.response';
 
 const SCIM_PREFIX = `/${SCIM_BASE_PATH}`;
 
-/** Each edge answers in its own error shape: SCIM under /scim/v2, the admin API elsewhere. */
+/**
+ * Each edge answers in its own error shape: SCIM under /scim/v2, RFC 6749 on the token
+ * endpoint, the admin API elsewhere.
+ */
 export function writeEdgeError(
   error: unknown,
   request: Request,
@@ -14,6 +22,13 @@ export function writeEdgeError(
 ): void {
   if (request.path === SCIM_PREFIX || request.path.startsWith(`${SCIM_PREFIX}/`)) {
     writeScimError(error, request, response, logger);
+    return;
+  }
+  if (request.path === OAUTH_TOKEN_PATH) {
+    if (!(error as { status?: unknown } | null)?.status) {
+      logger.error({ err: error, requestId: request.id }, 'Token request failed unexpectedly');
+    }
+    writeOAuthTokenError(error, response);
     return;
   }
   const body = { ...toApiErrorBody(error), requestId: String(request.id) };

@@ -30,7 +30,8 @@ export class AssertionRejected extends Error {
 /**
  * Verifies a workload's JWT (RFC 7523 §3) against the federated credential its `iss` and `sub`
  * name: signature by the issuer's published keys, exact issuer, subject and audience, `exp`,
- * `nbf`, age, and a `jti` never seen before for that credential.
+ * `nbf`, age, and a token id never seen before for that credential: `jti` (RFC 7519), or
+ * `uti` for tokens Microsoft Entra issues, which carry that instead of `jti`.
  */
 @Injectable()
 export class FederatedAssertionVerifier {
@@ -62,7 +63,7 @@ export class FederatedAssertionVerifier {
       .getOne();
     if (!credential) throw new AssertionRejected('no live credential for iss and sub');
 
-    let payload: { jti?: unknown; exp?: unknown };
+    let payload: { jti?: unknown; uti?: unknown; exp?: unknown };
     try {
       const keySet = this.keySet(
         credential.jwksUri ?? (await this.discoverJwksUri(credential.issuer)),
@@ -74,16 +75,17 @@ export class FederatedAssertionVerifier {
         algorithms: ASSERTION_ALGORITHMS,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         maxTokenAge: MAX_ASSERTION_AGE,
-        requiredClaims: ['exp', 'iat', 'jti'],
+        requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw new AssertionRejected(typeof code === 'string' ? code : 'verification failed');
     }
-    if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 255) {
-      throw new AssertionRejected('jti missing or too long');
+    const tokenId = payload.jti ?? payload.uti;
+    if (typeof tokenId !== 'string' || !tokenId || tokenId.length > 255) {
+      throw new AssertionRejected('jti (or uti) missing or too long');
     }
-    await this.recordJti(credential.id, payload.jti, Number(payload.exp));
+    await this.recordJti(credential.id, tokenId, Number(payload.exp));
     await touchLastUsed(this.dataSource, FederatedCredentialEntity, credential);
     return {
       organizationId: credential.organizationId,

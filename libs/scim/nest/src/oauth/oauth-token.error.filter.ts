@@ -14,16 +14,50 @@ function status(code: OAuthTokenErrorCode): number {
   }
 }
 
+/** The token endpoint's path, whose errors (even a body that could not be read) are RFC 6749's. */
+export const OAUTH_TOKEN_PATH = '/oauth/token';
+
 /** RFC 6749 §5.2: the token endpoint's errors are JSON `{error, error_description}`. */
 @Catch(OAuthTokenError)
 export class OAuthTokenErrorFilter implements ExceptionFilter {
   catch(error: OAuthTokenError, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    response.status(status(error.code)).set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-    // §5.2: a client that tried HTTP Basic gets a Basic challenge with its 401.
-    if (error.code === 'invalid_client' && error.basicChallenge) {
-      response.set('WWW-Authenticate', 'Basic realm="rollcall", charset="UTF-8"');
-    }
-    response.json({ error: error.code, error_description: error.description });
+    writeOAuthTokenError(error, host.switchToHttp().getResponse<Response>());
   }
+}
+
+/**
+ * Any failure on the token endpoint in RFC 6749's shape: a body the parser refused (malformed,
+ * too large) is `invalid_request` with the parser's 4xx status; anything else is
+ * `server_error` (RFC 6749 §4.1.2.1), never a stack trace.
+ */
+export function writeOAuthTokenError(error: unknown, response: Response): void {
+  if (error instanceof OAuthTokenError) {
+    writeTokenError(error, response);
+    return;
+  }
+  const parserStatus = (error as { status?: unknown; type?: unknown } | null)?.status;
+  const fromParser = typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500;
+  response
+    .status(fromParser ? parserStatus : 500)
+    .set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+    .json(
+      fromParser
+        ? {
+            error: 'invalid_request',
+            error_description:
+              parserStatus === 413
+                ? 'The request body is too large.'
+                : 'The request body could not be read as application/x-www-form-urlencoded.',
+          }
+        : { error: 'server_error', error_description: 'The token could not be issued.' },
+    );
+}
+
+function writeTokenError(error: OAuthTokenError, response: Response): void {
+  response.status(status(error.code)).set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+  // §5.2: a client that tried HTTP Basic gets a Basic challenge with its 401.
+  if (error.code === 'invalid_client' && error.basicChallenge) {
+    response.set('WWW-Authenticate', 'Basic realm="rollcall", charset="UTF-8"');
+  }
+  response.json({ error: error.code, error_description: error.description });
 }
