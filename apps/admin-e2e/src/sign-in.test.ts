@@ -36,14 +36,14 @@ describe('signing in', () => {
     await context.close();
   });
 
-  it('explains a refused Sign in with Microsoft (the API sends it to /signin?error=…)', async () => {
+  it('explains a refused single sign-on (the API sends it to /signin?error=…)', async () => {
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await page.goto('/signin?error=not_provisioned');
     await page.waitForURL('**/sign-in?error=not_provisioned');
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /Could not sign in with Microsoft/);
-    assert.match(await alert.innerText(), /no Rollcall account in this organization yet/);
+    assert.match(await alert.innerText(), /Could not sign you in/);
+    assert.match(await alert.innerText(), /no Rollcall account for you in this organization yet/);
     assert.doesNotMatch(await alert.innerText(), /not_provisioned/);
     await screenshot(page, '01b-sign-in-not-provisioned');
     await context.close();
@@ -112,8 +112,8 @@ describe('signing in', () => {
     );
     await azure.getByText(/not configured on this server, so Connect is unavailable/).waitFor();
     const oidc = page.getByRole('article', { name: 'Custom OIDC' });
-    await oidc.getByText('Not available yet').waitFor();
-    assert.equal(await oidc.getByRole('button', { name: 'Connect' }).isDisabled(), true);
+    await oidc.getByText('Not connected', { exact: true }).waitFor();
+    await oidc.getByRole('button', { name: 'Save provider' }).waitFor();
     await screenshot(page, '15-sso-providers');
 
     // The connect callback's landing: the flash, and a clean address bar.

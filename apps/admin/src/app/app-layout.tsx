@@ -32,6 +32,7 @@ import { useSession } from '../features/auth/api/use-session';
 import { useSignOut } from '../features/auth/api/use-sign-out';
 import { usePendingDeletions } from '../features/pending-deletions/api/use-pending-deletions';
 import { ProvisioningDeleteBanner } from '../features/pending-deletions/components/provisioning-delete-banner';
+import { PageSuspense } from './lazy-page';
 
 interface NavItem {
   label: string;
@@ -69,6 +70,10 @@ export function AppLayout() {
       navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'md', sm: 'xl' }}
     >
+      {/* The first stop of Tab: past the header and the navigation, straight to the page. */}
+      <a href="#main-content" className="rollcall-skip-link">
+        Skip to main content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -172,10 +177,12 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <Stack maw={1200} mx="auto" gap={0}>
           {location.pathname !== '/pending-deletions' ? <ProvisioningDeleteBanner /> : null}
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Stack>
       </AppShell.Main>
     </AppShell>

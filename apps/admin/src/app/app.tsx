@@ -8,7 +8,7 @@ import { onUnauthenticated } from '../api/api-client';
 import { sessionKey } from '../features/auth/api/use-session';
 import { createQueryClient } from './query-client';
 import { router } from './router';
-import { colorSchemeManager, theme } from './theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -26,6 +26,7 @@ export function App() {
     <MantineProvider
       theme={theme}
       colorSchemeManager={colorSchemeManager}
+      cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="auto"
     >
       <QueryClientProvider client={queryClient}>

@@ -1,25 +1,63 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { SignInPage } from '../features/auth/components/sign-in-page';
-import { PendingDeletionsPage } from '../features/pending-deletions/components/pending-deletions-page';
-import { ProvisioningLogPage } from '../features/provisioning-log/components/provisioning-log-page';
-import { SettingsPage } from '../features/settings/components/settings-page';
-import { SsoPage } from '../features/sso-settings/components/sso-page';
-import { TeamDetailPage } from '../features/teams/components/team-detail-page';
-import { TeamsPage } from '../features/teams/components/teams-page';
-import { UsersPage } from '../features/users/components/users-page';
 import { AppLayout } from './app-layout';
+import { lazyPage, PageSuspense } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 
-/** The API sends Sign in with Microsoft's refusals to `/signin?error=<code>`. */
+// Each page is its own chunk: the first load carries the shell and the page it lands on.
+const SignInPage = lazyPage(
+  () => import('../features/auth/components/sign-in-page'),
+  (m) => m.SignInPage,
+);
+const SsoPage = lazyPage(
+  () => import('../features/sso-settings/components/sso-page'),
+  (m) => m.SsoPage,
+);
+const UsersPage = lazyPage(
+  () => import('../features/users/components/users-page'),
+  (m) => m.UsersPage,
+);
+const TeamsPage = lazyPage(
+  () => import('../features/teams/components/teams-page'),
+  (m) => m.TeamsPage,
+);
+const TeamDetailPage = lazyPage(
+  () => import('../features/teams/components/team-detail-page'),
+  (m) => m.TeamDetailPage,
+);
+const PendingDeletionsPage = lazyPage(
+  () => import('../features/pending-deletions/components/pending-deletions-page'),
+  (m) => m.PendingDeletionsPage,
+);
+const ProvisioningLogPage = lazyPage(
+  () => import('../features/provisioning-log/components/provisioning-log-page'),
+  (m) => m.ProvisioningLogPage,
+);
+const SettingsPage = lazyPage(
+  () => import('../features/settings/components/settings-page'),
+  (m) => m.SettingsPage,
+);
+
+/**
+ * The API sends single sign-on refusals to `/signin?error=<code>`, and an organization's
+ * sign-in link may read `/login?org=<slug>`: both are the sign-in page.
+ */
 function SignInAlias() {
   const { search } = useLocation();
   return <Navigate to={`/sign-in${search}`} replace />;
 }
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/sign-in',
+    element: (
+      <PageSuspense>
+        <SignInPage />
+      </PageSuspense>
+    ),
+  },
   { path: '/signin', element: <SignInAlias /> },
+  { path: '/login', element: <SignInAlias /> },
   {
     element: <RequireSession />,
     children: [

@@ -1,4 +1,4 @@
-import { ActionIcon, CopyButton, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, CopyButton, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 
 /** Tokens and URLs read character by character: a fixed-width font. */
@@ -9,10 +9,54 @@ interface CopyFieldProps {
   value: string;
   description?: string;
   monospace?: boolean;
+  /** Wraps a long value (a client secret) instead of scrolling it out of sight. */
+  multiline?: boolean;
+}
+
+function CopyAction({ label, value }: { label: string; value: string }) {
+  return (
+    <CopyButton value={value} timeout={2000}>
+      {({ copied, copy }) => (
+        <Tooltip label={copied ? 'Copied' : `Copy ${label}`} withArrow position="left">
+          <ActionIcon
+            variant="subtle"
+            color={copied ? 'teal' : 'gray'}
+            onClick={copy}
+            aria-label={`Copy ${label}`}
+          >
+            {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </CopyButton>
+  );
 }
 
 /** A read-only value to paste elsewhere (Entra's Admin Credentials), with a copy button. */
-export function CopyField({ label, value, description, monospace = true }: CopyFieldProps) {
+export function CopyField({
+  label,
+  value,
+  description,
+  monospace = true,
+  multiline = false,
+}: CopyFieldProps) {
+  const input = monospace ? MONOSPACE_INPUT : {};
+  if (multiline) {
+    return (
+      <Textarea
+        label={label}
+        description={description}
+        value={value}
+        readOnly
+        autosize
+        minRows={1}
+        onFocus={(event) => event.currentTarget.select()}
+        styles={{ input: { ...input, wordBreak: 'break-all' } }}
+        rightSectionWidth={42}
+        rightSection={<CopyAction label={label} value={value} />}
+      />
+    );
+  }
   return (
     <TextInput
       label={label}
@@ -20,24 +64,9 @@ export function CopyField({ label, value, description, monospace = true }: CopyF
       value={value}
       readOnly
       onFocus={(event) => event.currentTarget.select()}
-      styles={{ input: monospace ? MONOSPACE_INPUT : {} }}
+      styles={{ input }}
       rightSectionWidth={42}
-      rightSection={
-        <CopyButton value={value} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : `Copy ${label}`} withArrow position="left">
-              <ActionIcon
-                variant="subtle"
-                color={copied ? 'teal' : 'gray'}
-                onClick={copy}
-                aria-label={`Copy ${label}`}
-              >
-                {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      }
+      rightSection={<CopyAction label={label} value={value} />}
     />
   );
 }

@@ -1,13 +1,15 @@
-import { signInErrorMessage } from './sign-in-error';
+import { signInErrorMessage, ssoRequiredMessage } from './sign-in-error';
 
 describe('signInErrorMessage', () => {
-  it('explains each refusal of Sign in with Microsoft', () => {
+  it('explains each refusal of single sign-on, without the code', () => {
     for (const code of [
       'account_deactivated',
       'not_provisioned',
       'tenant_not_connected',
       'state_invalid',
       'token_invalid',
+      'provider_unavailable',
+      'provider_not_found',
     ]) {
       const message = signInErrorMessage(code);
       expect(message).toBeTruthy();
@@ -16,11 +18,30 @@ describe('signInErrorMessage', () => {
     expect(signInErrorMessage('not_provisioned')).toContain('no Rollcall account');
   });
 
+  it('does not blame Microsoft for what any provider can answer', () => {
+    for (const code of [
+      'not_provisioned',
+      'state_invalid',
+      'token_invalid',
+      'provider_unavailable',
+    ]) {
+      expect(signInErrorMessage(code)).not.toMatch(/Microsoft(?!\s+Entra)/);
+    }
+  });
+
   it('has a fallback for unknown codes and nothing without one', () => {
-    expect(signInErrorMessage('<script>')).toBe(
-      'Signing in with Microsoft did not work. Try again.',
-    );
+    expect(signInErrorMessage('<script>')).toBe('Single sign-on did not work. Try again.');
     expect(signInErrorMessage(null)).toBeNull();
     expect(signInErrorMessage('')).toBeNull();
+  });
+});
+
+describe('ssoRequiredMessage', () => {
+  it('points at the provider button when the page shows one', () => {
+    expect(ssoRequiredMessage('Sign in with Okta')).toMatch(/Use “Sign in with Okta” instead/);
+  });
+
+  it('points at the organization lookup otherwise', () => {
+    expect(ssoRequiredMessage(null)).toMatch(/Use single sign-on/);
   });
 });

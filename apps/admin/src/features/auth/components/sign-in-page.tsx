@@ -15,36 +15,55 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../api/api-error';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, errorMessage } from '../../../api/api-error';
 import { BrandMark } from '../../../components/brand-mark';
 import { ColorSchemeToggle } from '../../../components/color-scheme-toggle';
+import { useOrganizationSignIn } from '../api/use-organization-sign-in';
 import { useSession } from '../api/use-session';
 import { useSignIn } from '../api/use-sign-in';
 import { useSignInProviders } from '../api/use-sign-in-providers';
 import { MicrosoftLogo } from './microsoft-logo';
-import { signInErrorMessage } from './sign-in-error';
+import {
+  MICROSOFT_SIGN_IN_URL,
+  OrganizationProviders,
+  oidcButtonLabel,
+} from './organization-providers';
+import { signInErrorMessage, ssoRequiredMessage } from './sign-in-error';
+import { SsoLookup } from './sso-lookup';
 
 const MICROSOFT_NOT_CONFIGURED = 'Microsoft sign-in is not configured on this server.';
-/** A full-page navigation: the API redirects to Microsoft and back. */
-const MICROSOFT_SIGN_IN_URL = '/api/auth/microsoft';
+
+function isSsoRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'SSO_REQUIRED';
+}
 
 export function SignInPage() {
   const session = useSession();
   const signIn = useSignIn();
   const providers = useSignInProviders();
   const [searchParams] = useSearchParams();
-  // Where Sign in with Microsoft's refusals land (`/signin?error=<code>`).
-  const microsoftError = signInErrorMessage(searchParams.get('error'));
+  // `/sign-in?org=<slug>`: the organization's own page, with its provider's button.
+  const orgSlug = searchParams.get('org')?.trim() || null;
+  const organizationSignIn = useOrganizationSignIn(orgSlug);
+  // Where single sign-on refusals land (`/signin?error=<code>`).
+  const ssoError = signInErrorMessage(searchParams.get('error'));
   const microsoftAvailable = providers.data?.microsoft === true;
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  const [lookupOpened, setLookupOpened] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/sso/provisioning';
 
   if (session.data) return <Navigate to={from} replace />;
+
+  const organization = organizationSignIn.data?.organization ?? null;
+  const providerButton = orgSlug
+    ? (oidcButtonLabel(organizationSignIn.data) ??
+      (organizationSignIn.data?.microsoft ? 'Sign in with Microsoft' : null))
+    : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -54,9 +73,48 @@ export function SignInPage() {
     }
     signIn.mutate(
       { email: email.trim(), password },
-      { onSuccess: () => void navigate(from, { replace: true }) },
+      {
+        onSuccess: () => void navigate(from, { replace: true }),
+        // Passwords are off for this organization: show the way that works.
+        onError: (error) => {
+          if (isSsoRequired(error) && !orgSlug) setLookupOpened(true);
+        },
+      },
     );
   };
+
+  const passwordForm = (
+    <form onSubmit={submit} noValidate aria-label="Sign in with a password">
+      <Stack gap="sm">
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          placeholder="you@company.com"
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={missing && !email.trim() ? 'Enter your e-mail address.' : undefined}
+          data-autofocus
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={missing && !password ? 'Enter your password.' : undefined}
+        />
+        <Button
+          type="submit"
+          fullWidth
+          mt="xs"
+          loading={signIn.isPending}
+          variant={orgSlug && providerButton ? 'default' : 'filled'}
+        >
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-body)" pos="relative">
@@ -75,21 +133,23 @@ export function SignInPage() {
             <Stack gap="md">
               <div>
                 <Title order={1} fz={22}>
-                  Sign in
+                  {organization ? `Sign in to ${organization.name}` : 'Sign in'}
                 </Title>
                 <Text c="dimmed" size="sm" mt={4}>
-                  Manage single sign-on, provisioning and teams for your organization.
+                  {orgSlug
+                    ? 'Use your organization’s single sign-on, or your Rollcall password.'
+                    : 'Manage single sign-on, provisioning and teams for your organization.'}
                 </Text>
               </div>
-              {microsoftError && !signIn.isError ? (
+              {ssoError && !signIn.isError ? (
                 <Alert
                   color="red"
                   variant="light"
                   icon={<IconAlertCircle size={18} />}
                   role="alert"
-                  title="Could not sign in with Microsoft"
+                  title="Could not sign you in"
                 >
-                  {microsoftError}
+                  {ssoError}
                 </Alert>
               ) : null}
               {signIn.isError ? (
@@ -98,64 +158,61 @@ export function SignInPage() {
                   variant="light"
                   icon={<IconAlertCircle size={18} />}
                   role="alert"
+                  title={isSsoRequired(signIn.error) ? 'Use single sign-on' : undefined}
                 >
-                  {errorMessage(signIn.error)}
+                  {isSsoRequired(signIn.error)
+                    ? ssoRequiredMessage(providerButton)
+                    : errorMessage(signIn.error)}
                 </Alert>
               ) : null}
-              <form onSubmit={submit} noValidate>
-                <Stack gap="sm">
-                  <TextInput
-                    label="Email"
-                    type="email"
-                    autoComplete="username"
-                    placeholder="you@company.com"
-                    value={email}
-                    onChange={(event) => setEmail(event.currentTarget.value)}
-                    error={missing && !email.trim() ? 'Enter your e-mail address.' : undefined}
-                    data-autofocus
-                  />
-                  <PasswordInput
-                    label="Password"
-                    autoComplete="current-password"
-                    value={password}
-                    onChange={(event) => setPassword(event.currentTarget.value)}
-                    error={missing && !password ? 'Enter your password.' : undefined}
-                  />
-                  <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
-                    Sign in
-                  </Button>
-                </Stack>
-              </form>
-              <Divider label="or" labelPosition="center" />
-              {microsoftAvailable ? (
-                <Button
-                  component="a"
-                  href={MICROSOFT_SIGN_IN_URL}
-                  variant="default"
-                  fullWidth
-                  leftSection={<MicrosoftLogo />}
-                >
-                  Sign in with Microsoft
-                </Button>
+              {orgSlug ? (
+                <>
+                  <OrganizationProviders slug={orgSlug} query={organizationSignIn} />
+                  <Divider label="or with a password" labelPosition="center" />
+                  {passwordForm}
+                  <Anchor component={Link} to="/sign-in" size="sm" ta="center">
+                    Use the standard sign-in
+                  </Anchor>
+                </>
               ) : (
                 <>
-                  {/* Say why instead of offering a button that fails. */}
-                  <Button
-                    variant="default"
-                    fullWidth
-                    leftSection={<MicrosoftLogo />}
-                    disabled
-                    aria-describedby="microsoft-sign-in-hint"
-                  >
-                    Sign in with Microsoft
-                  </Button>
-                  <Text id="microsoft-sign-in-hint" size="xs" c="dimmed" ta="center" mt={-8}>
-                    {providers.isPending
-                      ? 'Checking whether Microsoft sign-in is available…'
-                      : providers.isError
-                        ? 'Could not check whether Microsoft sign-in is available.'
-                        : MICROSOFT_NOT_CONFIGURED}
-                  </Text>
+                  {passwordForm}
+                  <Divider label="or" labelPosition="center" />
+                  {microsoftAvailable ? (
+                    <Button
+                      component="a"
+                      href={MICROSOFT_SIGN_IN_URL}
+                      variant="default"
+                      fullWidth
+                      leftSection={<MicrosoftLogo />}
+                    >
+                      Sign in with Microsoft
+                    </Button>
+                  ) : (
+                    <>
+                      {/* Say why instead of offering a button that fails. */}
+                      <Button
+                        variant="default"
+                        fullWidth
+                        leftSection={<MicrosoftLogo />}
+                        disabled
+                        aria-describedby="microsoft-sign-in-hint"
+                      >
+                        Sign in with Microsoft
+                      </Button>
+                      <Text id="microsoft-sign-in-hint" size="xs" c="dimmed" ta="center" mt={-8}>
+                        {providers.isPending
+                          ? 'Checking whether Microsoft sign-in is available…'
+                          : providers.isError
+                            ? 'Could not check whether Microsoft sign-in is available.'
+                            : MICROSOFT_NOT_CONFIGURED}
+                      </Text>
+                    </>
+                  )}
+                  <SsoLookup
+                    opened={lookupOpened}
+                    onToggle={() => setLookupOpened((opened) => !opened)}
+                  />
                 </>
               )}
             </Stack>

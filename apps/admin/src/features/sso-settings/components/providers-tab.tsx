@@ -1,20 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Grid, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCircleCheck, IconKey } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SsoStatusView } from '@rollcall/contracts';
 import { errorMessage } from '../../../api/api-error';
@@ -23,6 +11,9 @@ import { ErrorState, LoadingState } from '../../../components/query-state';
 import { useDisconnectMicrosoft } from '../api/use-disconnect-microsoft';
 import { useSsoStatus } from '../api/use-sso-status';
 import { connectResult } from './connect-result';
+import { CustomOidcCard } from './custom-oidc-card';
+import { ProviderCard, ProviderDetail } from './provider-card';
+import { SignInPolicyCard } from './sign-in-policy-card';
 
 /** A full-page navigation: the API redirects to Microsoft and back to `/sso`. */
 const CONNECT_URL = '/api/sso/microsoft/connect';
@@ -37,47 +28,6 @@ function MicrosoftIcon() {
         <rect x="11" y="11" width="9" height="9" fill="#ffb900" />
       </svg>
     </ThemeIcon>
-  );
-}
-
-interface ProviderCardProps {
-  name: string;
-  icon: ReactNode;
-  badge: ReactNode;
-  description: string;
-  children: ReactNode;
-}
-
-function ProviderCard({ name, icon, badge, description, children }: ProviderCardProps) {
-  return (
-    <Card withBorder radius="md" p="lg" component="article" aria-label={name}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="sm">
-        <Group gap="sm" wrap="nowrap">
-          {icon}
-          <Title order={3} fz="md">
-            {name}
-          </Title>
-        </Group>
-        {badge}
-      </Group>
-      <Text size="sm" c="dimmed" mb="md">
-        {description}
-      </Text>
-      {children}
-    </Card>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" ff={label === 'Tenant ID' ? 'monospace' : undefined}>
-        {children}
-      </Text>
-    </div>
   );
 }
 
@@ -138,9 +88,13 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
       {connection ? (
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <Detail label="Tenant ID">{connection.tenantId}</Detail>
-            <Detail label="Connected by">{connection.connectedBy}</Detail>
-            <Detail label="Connected">{formatDateTime(connection.connectedAt)}</Detail>
+            <ProviderDetail label="Tenant ID" monospace>
+              {connection.tenantId}
+            </ProviderDetail>
+            <ProviderDetail label="Connected by">{connection.connectedBy}</ProviderDetail>
+            <ProviderDetail label="Connected">
+              {formatDateTime(connection.connectedAt)}
+            </ProviderDetail>
           </SimpleGrid>
           <Button
             variant="light"
@@ -166,34 +120,6 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
           </Text>
         </Stack>
       )}
-    </ProviderCard>
-  );
-}
-
-function CustomOidcCard() {
-  return (
-    <ProviderCard
-      name="Custom OIDC"
-      icon={
-        <ThemeIcon variant="default" size={36} radius="md" aria-hidden>
-          <IconKey size={18} />
-        </ThemeIcon>
-      }
-      badge={
-        <Badge color="gray" variant="light" tt="none">
-          Not available yet
-        </Badge>
-      }
-      description="Any standards-compliant OpenID Connect provider (Okta, Google Workspace, Keycloak…): issuer URL, client ID and client secret."
-    >
-      <Stack gap="xs">
-        <Button disabled variant="default" w="fit-content" aria-describedby="custom-oidc-reason">
-          Connect
-        </Button>
-        <Text id="custom-oidc-reason" size="xs" c="dimmed">
-          Custom OIDC providers are not available on this server yet.
-        </Text>
-      </Stack>
     </ProviderCard>
   );
 }
@@ -254,33 +180,22 @@ export function ProvidersTab() {
               from Entra works without single sign-on: see the Provisioning tab.
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <MicrosoftCard status={status.data} />
-            <CustomOidcCard />
-          </SimpleGrid>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap="lg">
+                <MicrosoftCard status={status.data} />
+                <CustomOidcCard
+                  provider={status.data.oidc}
+                  redirectUri={status.data.oidcRedirectUri}
+                />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <SignInPolicyCard status={status.data} />
+            </Grid.Col>
+          </Grid>
         </>
       )}
-      <Card withBorder radius="md" p="lg">
-        <Title order={3} fz="md" mb="xs">
-          Sign-in policy
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          Not available on this server yet. Today only users provisioned from Entra can sign in with
-          Microsoft.
-        </Text>
-        <Stack gap="sm">
-          <Switch
-            label="Require single sign-on"
-            description="Members must sign in through the connected provider; passwords stop working."
-            disabled
-          />
-          <Switch
-            label="Just-in-time user creation"
-            description="Create a member the first time someone from your tenant signs in, even before Entra provisions them."
-            disabled
-          />
-        </Stack>
-      </Card>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { useOrganization } from '../../../api/use-organization';
 import { useScimTokens } from '../api/use-scim-tokens';
 import { DeprovisioningNotice } from './deprovisioning-notice';
 import { EntraSetupSteps } from './entra-setup-steps';
+import { OAuthAuthentication } from './oauth-authentication';
 import { ProvisioningCredentials } from './provisioning-credentials';
 import { ProvisioningHealth } from './provisioning-health';
 import { ProvisioningOff } from './provisioning-off';
@@ -52,6 +53,9 @@ export function ProvisioningTab() {
             retentionDays={org.settings.deletedTeamRetentionDays}
           />
         </Stack>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <OAuthAuthentication scimEnabled={org.settings.scimEnabled} />
       </Grid.Col>
     </Grid>
   );

@@ -1,6 +1,7 @@
 import { Badge, Text } from '@mantine/core';
 import type { AdminUserView } from '@rollcall/contracts';
 import { roleLabel, roleSourceLabel } from '../../../components/role.format';
+import { userSourceLabel, type UserSource } from './user-source.format';
 
 export function UserStatusBadge({ active }: { active: boolean }) {
   return (
@@ -10,10 +11,11 @@ export function UserStatusBadge({ active }: { active: boolean }) {
   );
 }
 
-export function UserSourceBadge({ source }: { source: AdminUserView['source'] }) {
+export function UserSourceBadge({ source }: { source: UserSource }) {
+  const { label, color, description } = userSourceLabel(source);
   return (
-    <Badge variant="outline" color={source === 'scim' ? 'blue' : 'gray'} tt="none">
-      {source === 'scim' ? 'SCIM' : 'Manual'}
+    <Badge variant="outline" color={color} tt="none" title={description}>
+      {label}
     </Badge>
   );
 }

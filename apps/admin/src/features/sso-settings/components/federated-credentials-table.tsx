@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconFingerprint } from '@tabler/icons-react';
+import type { ScimFederatedCredentialView } from '@rollcall/contracts';
+import { errorMessage } from '../../../api/api-error';
+import { formatDate, formatRelative } from '../../../components/date.format';
+import { EmptyState } from '../../../components/empty-state';
+import { useRevokeFederatedCredential } from '../api/use-revoke-federated-credential';
+import { formatMinutes } from './oauth-lifetimes';
+
+function Claim({ name, value }: { name: string; value: string }) {
+  return (
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Text span size="xs" c="dimmed" fw={600} mr={6}>
+        {name}
+      </Text>
+      <Text span ff="monospace" size="sm">
+        {value}
+      </Text>
+    </Text>
+  );
+}
+
+interface FederatedCredentialsTableProps {
+  credentials: ScimFederatedCredentialView[];
+  onAdd: () => void;
+}
+
+export function FederatedCredentialsTable({ credentials, onAdd }: FederatedCredentialsTableProps) {
+  const revoke = useRevokeFederatedCredential();
+
+  const confirmRevoke = (credential: ScimFederatedCredentialView) =>
+    modals.openConfirmModal({
+      title: <Text fw={700}>Revoke {credential.name}?</Text>,
+      centered: true,
+      children: (
+        <Text size="sm">
+          Tokens from {credential.issuer} for this subject are no longer exchanged, and access
+          tokens already issued stop working within{' '}
+          {formatMinutes(credential.accessTokenLifetimeMinutes)} at most.
+        </Text>
+      ),
+      labels: { confirm: 'Revoke credential', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        revoke.mutate(credential.id, {
+          onSuccess: () =>
+            notifications.show({
+              color: 'teal',
+              title: 'Federated credential revoked',
+              message: `${credential.name} no longer gets access tokens.`,
+            }),
+          onError: (error) =>
+            notifications.show({
+              color: 'red',
+              title: 'Could not revoke the credential',
+              message: errorMessage(error),
+            }),
+        }),
+    });
+
+  if (credentials.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconFingerprint size={24} />}
+        title="No federated credentials yet"
+        action={
+          <Button variant="light" onClick={onAdd}>
+            Add federated credential
+          </Button>
+        }
+      >
+        With workload identity federation, Entra proves who it is with a token signed by your
+        tenant, and no secret has to be stored or rotated.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table verticalSpacing="sm" aria-label="Federated credentials">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Trusted tokens</Table.Th>
+            <Table.Th>Access token lifetime</Table.Th>
+            <Table.Th>Last used</Table.Th>
+            <Table.Th aria-label="Actions" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {credentials.map((credential) => (
+            <Table.Tr key={credential.id} aria-label={credential.name}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {credential.name}
+                </Text>
+                {credential.revokedAt ? (
+                  <Badge size="sm" color="gray" variant="light" tt="none">
+                    Revoked
+                  </Badge>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    Added {formatDate(credential.createdAt)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td maw={460}>
+                <Stack gap={2}>
+                  <Claim name="iss" value={credential.issuer} />
+                  <Claim name="sub" value={credential.subject} />
+                  <Claim name="aud" value={credential.audience} />
+                  <Claim name="keys" value={credential.jwksUri ?? 'from discovery'} />
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatMinutes(credential.accessTokenLifetimeMinutes)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={credential.lastUsedAt ? undefined : 'dimmed'}>
+                  {credential.lastUsedAt ? formatRelative(credential.lastUsedAt) : 'Never'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {credential.revokedAt ? null : (
+                  <Group justify="flex-end">
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => confirmRevoke(credential)}
+                      aria-label={`Revoke ${credential.name}`}
+                    >
+                      Revoke
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,280 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import type { ScimOAuthClientView, ScimOAuthSecretView } from '@rollcall/contracts';
+import { errorMessage } from '../../../api/api-error';
+import { formatDate, formatRelative } from '../../../components/date.format';
+import { EmptyState } from '../../../components/empty-state';
+import { useRevokeScimOAuthClient } from '../api/use-revoke-scim-oauth-client';
+import { useRevokeScimOAuthSecret } from '../api/use-revoke-scim-oauth-secret';
+import { formatMinutes, liveSecrets, secretState, type SecretState } from './oauth-lifetimes';
+
+const SECRET_BADGES: Record<SecretState, { label: string; color: string }> = {
+  live: { label: 'Live', color: 'teal' },
+  expiring: { label: 'Expires soon', color: 'orange' },
+  expired: { label: 'Expired', color: 'red' },
+  revoked: { label: 'Revoked', color: 'gray' },
+};
+
+function lastUsed(iso: string | null): string {
+  return iso ? formatRelative(iso) : 'Never';
+}
+
+function CopyClientId({ client }: { client: ScimOAuthClientView }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {client.clientId}
+      </Text>
+      <CopyButton value={client.clientId} timeout={2000}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy client ID'} withArrow>
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'teal' : 'gray'}
+              size="sm"
+              onClick={copy}
+              aria-label={`Copy client ID of ${client.name}`}
+            >
+              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+interface SecretLineProps {
+  client: ScimOAuthClientView;
+  secret: ScimOAuthSecretView;
+  onRevoke: (secret: ScimOAuthSecretView) => void;
+}
+
+function SecretLine({ client, secret, onRevoke }: SecretLineProps) {
+  // A revoked client's secrets are dead too, whatever their own dates say.
+  const state = client.revokedAt === null ? secretState(secret) : 'revoked';
+  const badge = SECRET_BADGES[state];
+  const revocable = state === 'live' || state === 'expiring';
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between" role="listitem">
+      <Stack gap={0}>
+        <Group gap={6} wrap="nowrap">
+          <Text ff="monospace" size="sm">
+            {secret.prefix}…
+          </Text>
+          <Badge size="sm" variant="light" color={badge.color} tt="none">
+            {badge.label}
+          </Badge>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {state === 'expired' ? 'Expired' : 'Expires'} {formatDate(secret.expiresAt)} · last used{' '}
+          {lastUsed(secret.lastUsedAt).toLowerCase()}
+        </Text>
+      </Stack>
+      {revocable ? (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          onClick={() => onRevoke(secret)}
+          aria-label={`Revoke secret ${secret.prefix}`}
+        >
+          Revoke
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
+interface OAuthClientsTableProps {
+  clients: ScimOAuthClientView[];
+  onCreate: () => void;
+  onNewSecret: (client: ScimOAuthClientView) => void;
+}
+
+export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClientsTableProps) {
+  const revokeClient = useRevokeScimOAuthClient();
+  const revokeSecret = useRevokeScimOAuthSecret();
+
+  const confirmRevokeClient = (client: ScimOAuthClientView) =>
+    modals.openConfirmModal({
+      title: <Text fw={700}>Revoke {client.name}?</Text>,
+      centered: true,
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">
+            Token requests with this client are refused at once, and access tokens it already holds
+            stop working within {formatMinutes(client.accessTokenLifetimeMinutes)} at most.
+          </Text>
+          <Text size="sm">
+            If Entra still uses it, provisioning fails until you paste another client or the Secret
+            Token into Entra. This cannot be undone.
+          </Text>
+        </Stack>
+      ),
+      labels: { confirm: 'Revoke client', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        revokeClient.mutate(client.id, {
+          onSuccess: () =>
+            notifications.show({
+              color: 'teal',
+              title: 'OAuth client revoked',
+              message: `${client.name} can no longer get access tokens.`,
+            }),
+          onError: (error) =>
+            notifications.show({
+              color: 'red',
+              title: 'Could not revoke the client',
+              message: errorMessage(error),
+            }),
+        }),
+    });
+
+  const confirmRevokeSecret = (client: ScimOAuthClientView, secret: ScimOAuthSecretView) => {
+    const last = liveSecrets(client.secrets).length <= 1;
+    modals.openConfirmModal({
+      title: <Text fw={700}>Revoke secret {secret.prefix}…?</Text>,
+      centered: true,
+      children: (
+        <Text size="sm">
+          {last
+            ? `This is the only live secret of ${client.name}: Entra cannot get access tokens until you create a new secret and paste it into Entra.`
+            : 'Token requests with this secret are refused at once. Make sure Entra already uses the newer secret (Test Connection, then Save).'}
+        </Text>
+      ),
+      labels: { confirm: 'Revoke secret', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        revokeSecret.mutate(
+          { clientId: client.id, secretId: secret.id },
+          {
+            onSuccess: () =>
+              notifications.show({
+                color: 'teal',
+                title: 'Secret revoked',
+                message: `${secret.prefix}… no longer works.`,
+              }),
+            onError: (error) =>
+              notifications.show({
+                color: 'red',
+                title: 'Could not revoke the secret',
+                message: errorMessage(error),
+              }),
+          },
+        ),
+    });
+  };
+
+  if (clients.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconKey size={24} />}
+        title="No OAuth clients yet"
+        action={
+          <Button variant="light" onClick={onCreate}>
+            Create OAuth client
+          </Button>
+        }
+      >
+        An OAuth client gives Entra a client ID and secret to trade for short-lived access tokens:
+        what Microsoft requires of gallery apps instead of a long-lived Secret Token.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <Table.ScrollContainer minWidth={980}>
+      <Table verticalSpacing="sm" aria-label="OAuth clients">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Client ID</Table.Th>
+            <Table.Th>Access token lifetime</Table.Th>
+            <Table.Th>Secrets</Table.Th>
+            <Table.Th>Last used</Table.Th>
+            <Table.Th aria-label="Actions" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {clients.map((client) => (
+            <Table.Tr key={client.id} aria-label={client.name}>
+              <Table.Td miw={160}>
+                <Text size="sm" fw={600}>
+                  {client.name}
+                </Text>
+                {client.revokedAt ? (
+                  <Badge size="sm" color="gray" variant="light" tt="none">
+                    Revoked
+                  </Badge>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    Created {formatDate(client.createdAt)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <CopyClientId client={client} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm">{formatMinutes(client.accessTokenLifetimeMinutes)}</Text>
+              </Table.Td>
+              <Table.Td miw={330}>
+                <Stack gap={6} role="list" aria-label={`Secrets of ${client.name}`}>
+                  {client.secrets.map((secret) => (
+                    <SecretLine
+                      key={secret.id}
+                      client={client}
+                      secret={secret}
+                      onRevoke={(target) => confirmRevokeSecret(client, target)}
+                    />
+                  ))}
+                </Stack>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm" c={client.lastUsedAt ? undefined : 'dimmed'}>
+                  {lastUsed(client.lastUsedAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {client.revokedAt ? null : (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => onNewSecret(client)}
+                      aria-label={`New secret for ${client.name}`}
+                    >
+                      New secret
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => confirmRevokeClient(client)}
+                      aria-label={`Revoke client ${client.name}`}
+                    >
+                      Revoke client
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
