@@ -173,13 +173,20 @@ describe('single sign-on with a custom OpenID Connect provider', () => {
     await member.page.goto(`/sign-in?org=${encodeURIComponent(slug)}`);
     // Signing in with the stored secret still works after the edit.
     await member.page.getByRole('link', { name: 'Sign in with Acme SSO' }).click();
+    // Members land on their own page, not the admin dashboard, and can sign out there.
     await member.page.waitForURL(
-      (url) => url.pathname === '/sign-in' && url.origin === server.baseUrl,
-      {
-        timeout: 20_000,
-      },
+      (url) => url.pathname === '/signed-in' && url.origin === server.baseUrl,
+      { timeout: 20_000 },
     );
+    const landing = member.page.getByRole('main');
+    await landing.getByRole('heading', { name: 'You are signed in' }).waitFor();
+    await landing.getByText('nia@acme.example', { exact: true }).waitFor();
     assert.equal(await member.page.getByRole('alert').count(), 0, 'no refusal');
+    await screenshot(member.page, '37-member-signed-in');
+    await landing.getByRole('button', { name: 'Sign out' }).click();
+    await member.page.waitForURL((url) => url.pathname === '/sign-in');
+    const after = await member.page.request.get('/api/auth/member-session');
+    assert.equal(after.status(), 401, 'the member session is revoked');
     await member.context.close();
 
     await page.getByRole('link', { name: 'Users', exact: true }).click();

@@ -86,7 +86,7 @@ describe('Sign in with Microsoft', () => {
       oid,
       preferredUsername: user.userName.toLowerCase(),
     });
-    expect(result).toMatchObject({ status: 302, location: '/' });
+    expect(result).toMatchObject({ status: 302, location: '/signed-in' });
     const session = await memberSession(memberCookie(result));
     expect(session.status).toBe(200);
     expect(((await session.json()) as MemberSession).user).toEqual({

@@ -105,7 +105,8 @@ describe('Sign in with a custom OIDC provider', () => {
   }
 
   async function memberOf(result: FlowResult): Promise<MemberSessionBody> {
-    expect(result).toMatchObject({ status: 302, location: '/' });
+    // Members land on their own page; only admins go to the dashboard.
+    expect(result).toMatchObject({ status: 302, location: '/signed-in' });
     const response = await fetch(`${api.baseUrl}/api/auth/member-session`, {
       headers: { Cookie: cookieOf(result, 'rollcall_member_session') },
     });

@@ -16,3 +16,16 @@ export interface AdminSessionView {
 
 /** The header AdminSessionGuard checks on POST, PUT, PATCH and DELETE. */
 export const CSRF_HEADER_NAME = 'X-CSRF-Token';
+
+/**
+ * `GET /api/auth/member-session`: a member (not an admin) signed in through single sign-on.
+ * They land on `/signed-in`; the CSRF token goes back as `X-CSRF-Token` on member-logout.
+ */
+export interface MemberSessionView {
+  user: { id: string; userName: string };
+  organization: { id: string; name: string };
+  csrfToken: string;
+}
+
+/** Where a member lands after signing in through single sign-on. */
+export const MEMBER_LANDING_PATH = '/signed-in';

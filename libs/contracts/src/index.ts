@@ -1,8 +1,8 @@
 export { ROLE_NAMES, isRoleName } from './roles';
 export type { RoleName } from './roles';
 export type { ApiErrorBody } from './api-error';
-export { CSRF_HEADER_NAME } from './auth';
-export type { AdminSessionView, LoginRequest } from './auth';
+export { CSRF_HEADER_NAME, MEMBER_LANDING_PATH } from './auth';
+export type { AdminSessionView, LoginRequest, MemberSessionView } from './auth';
 export { MAX_DELETED_TEAM_RETENTION_DAYS, MAX_ORGANIZATION_NAME_LENGTH } from './organization';
 export type {
   OrganizationSettings,

@@ -55,5 +55,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Let toasts and transitions settle so the picture shows the page, not an animation.
   await page.waitForTimeout(250);
+  // A full-page capture keeps fixed parts (header, navbar, dialogs) where the viewport was:
+  // from the top, they sit where a person sees them instead of across the middle of the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

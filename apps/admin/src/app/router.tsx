@@ -9,6 +9,10 @@ const SignInPage = lazyPage(
   () => import('../features/auth/components/sign-in-page'),
   (m) => m.SignInPage,
 );
+const MemberLandingPage = lazyPage(
+  () => import('../features/auth/components/member-landing-page'),
+  (m) => m.MemberLandingPage,
+);
 const SsoPage = lazyPage(
   () => import('../features/sso-settings/components/sso-page'),
   (m) => m.SsoPage,
@@ -53,6 +57,15 @@ export const router = createBrowserRouter([
     element: (
       <PageSuspense>
         <SignInPage />
+      </PageSuspense>
+    ),
+  },
+  {
+    // MEMBER_LANDING_PATH: members signed in through single sign-on land here.
+    path: '/signed-in',
+    element: (
+      <PageSuspense>
+        <MemberLandingPage />
       </PageSuspense>
     ),
   },

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { MEMBER_LANDING_PATH } from '@rollcall/contracts';
 import type { SsoSignIn } from '@rollcall/sso';
 import { sessionCookie } from '../auth/session.cookie';
 import { callbackErrorCode } from './sso-callback.redirect';
@@ -23,8 +24,9 @@ export const SIGN_IN_PAGE = '/signin';
 
 /**
  * How every SSO sign-in callback ends, whichever provider: the state cookie is cleared; an
- * admin gets the dashboard session cookie, a member the member session cookie, and both go to
- * `/`; a refusal goes to the sign-in page with a stable error code.
+ * admin gets the dashboard session cookie and goes to `/`, a member the member session cookie
+ * and goes to the member landing page; a refusal goes to the sign-in page with a stable error
+ * code.
  */
 export async function endSignInCallback(
   response: Response,
@@ -37,6 +39,7 @@ export async function endSignInCallback(
   try {
     const result = await signIn();
     const maxAgeSeconds = (result.session.expiresAt.getTime() - Date.now()) / 1000;
+    if (result.kind === 'member') target = MEMBER_LANDING_PATH;
     response.append(
       'Set-Cookie',
       result.kind === 'admin'

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type {
+  MemberSessionView,
   MicrosoftConnectionView,
   SignInProvidersView,
   SsoStatusView,
@@ -89,7 +90,7 @@ export class MemberSessionOrganizationDto {
   name!: string;
 }
 
-export class MemberSessionDto {
+export class MemberSessionDto implements MemberSessionView {
   @ApiProperty({ type: MemberSessionUserDto })
   user!: MemberSessionUserDto;
 
