@@ -63,7 +63,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * port with a fresh SQLite DATA_DIR, and one organization made with the CLI, as an operator
  * would. The CLI runs first: a database with an organization gets no demo organization.
  */
-export async function startRollcall(name = 'Acme'): Promise<RollcallServer> {
+export async function startRollcall(
+  name = 'Acme',
+  extraEnv: Record<string, string> = {},
+): Promise<RollcallServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'rollcall-admin-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -79,6 +82,8 @@ export async function startRollcall(name = 'Acme'): Promise<RollcallServer> {
   // No Entra app: the dashboard shows Microsoft sign-in as not configured.
   delete env['ENTRA_CLIENT_ID'];
   delete env['ENTRA_CLIENT_SECRET'];
+  // A test that brings its own Entra emulator passes ENTRA_* here.
+  Object.assign(env, extraEnv);
 
   const created = await run(
     process.execPath,

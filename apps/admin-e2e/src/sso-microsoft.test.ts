@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openDashboard, screenshot, signIn } from './support/browser';
+import { entraEnv, startEntraEmulator, type EntraEmulator } from './support/entra-emulator';
+import { startRollcall, type RollcallServer } from './support/rollcall-server';
+import { ScimClient } from './support/scim-client';
+
+const TENANT_ID = randomUUID();
+
+describe('Microsoft Azure single sign-on, connected through Entra (emulated)', () => {
+  let entra: EntraEmulator;
+  let server: RollcallServer;
+  let browser: Browser;
+
+  before(async () => {
+    entra = await startEntraEmulator();
+    server = await startRollcall('Acme', entraEnv(entra));
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await entra?.stop();
+  });
+
+  it('connects the tenant in one click and shows the flash and the tenant', async () => {
+    const { context, page } = await openDashboard(browser, server.baseUrl);
+    await signIn(page, server.org.adminEmail, server.org.adminPassword);
+    await page.getByRole('link', { name: 'Single Sign-On', exact: true }).click();
+    const azure = page.getByRole('article', { name: 'Microsoft Azure' });
+    await azure.getByText('Not connected', { exact: true }).waitFor();
+
+    // The admin "signs in to Microsoft" and grants consent at the emulator.
+    entra.account = {
+      tenantId: TENANT_ID,
+      oid: randomUUID(),
+      preferredUsername: server.org.adminEmail,
+    };
+    await azure.getByRole('link', { name: 'Connect' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Azure Single Sign-On was successfully connected.' })
+      .waitFor();
+    await azure.getByText('Connected', { exact: true }).first().waitFor();
+    await azure.getByText(TENANT_ID, { exact: true }).waitFor();
+    await azure.getByText(server.org.adminEmail, { exact: true }).waitFor();
+    // The query string that carried the result is gone: a reload shows no second flash.
+    assert.equal(new URL(page.url()).search, '');
+    await screenshot(page, '50-sso-microsoft-connected');
+    await context.close();
+  });
+
+  it('signs the admin and a provisioned member in with Microsoft', async () => {
+    const admin = await openDashboard(browser, server.baseUrl);
+    await admin.page.goto('/sign-in');
+    entra.account = {
+      tenantId: TENANT_ID,
+      oid: randomUUID(),
+      preferredUsername: server.org.adminEmail,
+    };
+    await admin.page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+    await admin.page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await admin.context.close();
+
+    const scim = new ScimClient(server.org.scimBaseUrl, server.org.scimToken);
+    const created = await scim.request('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'grace@acme.example',
+      active: true,
+      displayName: 'Grace Hopper',
+    });
+    assert.equal(created.status, 201);
+
+    const member = await openDashboard(browser, server.baseUrl);
+    await member.page.goto('/sign-in');
+    entra.account = {
+      tenantId: TENANT_ID,
+      oid: randomUUID(),
+      preferredUsername: 'Grace@Acme.example',
+    };
+    await member.page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+    await member.page.waitForURL((url) => url.pathname === '/signed-in');
+    await member.page.getByRole('main').getByText('grace@acme.example', { exact: true }).waitFor();
+    await member.context.close();
+  });
+
+  it('refuses a deactivated member with a readable message', async () => {
+    const scim = new ScimClient(server.org.scimBaseUrl, server.org.scimToken);
+    const created = await scim.request('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'linus@acme.example',
+      active: true,
+    });
+    const id = String(created.body?.['id']);
+    const patched = await scim.request('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    });
+    assert.equal(patched.status, 200);
+
+    const { context, page } = await openDashboard(browser, server.baseUrl);
+    await page.goto('/sign-in');
+    entra.account = {
+      tenantId: TENANT_ID,
+      oid: randomUUID(),
+      preferredUsername: 'linus@acme.example',
+    };
+    await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /deactivated/i })
+      .waitFor();
+    await screenshot(page, '51-sign-in-deactivated');
+    await context.close();
+  });
+
+  it('disconnects the tenant after a confirmation', async () => {
+    const { context, page } = await openDashboard(browser, server.baseUrl);
+    await signIn(page, server.org.adminEmail, server.org.adminPassword);
+    await page.getByRole('link', { name: 'Single Sign-On', exact: true }).click();
+    const azure = page.getByRole('article', { name: 'Microsoft Azure' });
+    await azure.getByRole('button', { name: 'Disconnect' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disconnect Microsoft Azure?' });
+    await dialog.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByText('Microsoft Azure disconnected').waitFor();
+    await azure.getByRole('link', { name: 'Connect' }).waitFor();
+    assert.equal(await azure.getByText(TENANT_ID).count(), 0);
+    await context.close();
+  });
+});
