@@ -15,14 +15,18 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
         [
           'SCIM 2.0 provisioning (RFC 7643/7644) for Microsoft Entra ID and other clients, and the admin API of the Rollcall dashboard.',
           '',
-          `**SCIM Tenant URL:** \`${config.publicUrl}/scim/v2\`. Authenticate with the organization's Secret Token as \`Authorization: Bearer <token>\`.`,
+          `**SCIM Tenant URL:** \`${config.publicUrl}/scim/v2\`. Authenticate with the organization's Secret Token as \`Authorization: Bearer <token>\`, or with an access token from \`POST /oauth/token\` (OAuth 2.0 client credentials, or a federated JWT per RFC 7523, as Entra gallery apps do).`,
           'The discovery endpoints (`/ServiceProviderConfig`, `/ResourceTypes`, `/Schemas`) are public: they describe the server, not an organization.',
         ].join('\n'),
       )
       .setVersion('1')
       .addServer(config.publicUrl)
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: 'SCIM Secret Token (`rcs_…`)' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'SCIM Secret Token (`rcs_…`) or an access token from POST /oauth/token',
+        },
         SCIM_BEARER_AUTH,
       )
       .addCookieAuth(
