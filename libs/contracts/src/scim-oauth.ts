@@ -101,7 +101,7 @@ export interface ScimOAuthOverviewView {
   tokenEndpoint: string;
   /** Rollcall's public signing keys. */
   jwksUri: string;
-  /** The audience Rollcall suggests for federated JWTs (`api://rollcall-scim` style). */
+  /** The audience Rollcall suggests for federated JWTs: its token endpoint URL (RFC 7523 §3). */
   suggestedAudience: string;
   clients: ScimOAuthClientView[];
   federatedCredentials: ScimFederatedCredentialView[];
