@@ -1,12 +1,12 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFingerprint } from '@tabler/icons-react';
 import type { ScimFederatedCredentialView } from '@rollcall/contracts';
 import { errorMessage } from '../../../api/api-error';
-import { formatDate, formatRelative } from '../../../components/date.format';
 import { EmptyState } from '../../../components/empty-state';
 import { useRevokeFederatedCredential } from '../api/use-revoke-federated-credential';
+import { CredentialNameCell, LastUsedCell, RevokeButton } from './credential-cells';
 import { formatMinutes } from './oauth-lifetimes';
 
 function Claim({ name, value }: { name: string; value: string }) {
@@ -92,20 +92,12 @@ export function FederatedCredentialsTable({ credentials, onAdd }: FederatedCrede
         <Table.Tbody>
           {credentials.map((credential) => (
             <Table.Tr key={credential.id} aria-label={credential.name}>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {credential.name}
-                </Text>
-                {credential.revokedAt ? (
-                  <Badge size="sm" color="gray" variant="light" tt="none">
-                    Revoked
-                  </Badge>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    Added {formatDate(credential.createdAt)}
-                  </Text>
-                )}
-              </Table.Td>
+              <CredentialNameCell
+                name={credential.name}
+                createdAt={credential.createdAt}
+                revokedAt={credential.revokedAt}
+                createdVerb="Added"
+              />
               <Table.Td maw={460}>
                 <Stack gap={2}>
                   <Claim name="iss" value={credential.issuer} />
@@ -117,23 +109,15 @@ export function FederatedCredentialsTable({ credentials, onAdd }: FederatedCrede
               <Table.Td>
                 <Text size="sm">{formatMinutes(credential.accessTokenLifetimeMinutes)}</Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={credential.lastUsedAt ? undefined : 'dimmed'}>
-                  {credential.lastUsedAt ? formatRelative(credential.lastUsedAt) : 'Never'}
-                </Text>
-              </Table.Td>
+              <LastUsedCell at={credential.lastUsedAt} />
               <Table.Td>
                 {credential.revokedAt ? null : (
                   <Group justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
+                    <RevokeButton
+                      label="Revoke"
+                      ariaLabel={`Revoke ${credential.name}`}
                       onClick={() => confirmRevoke(credential)}
-                      aria-label={`Revoke ${credential.name}`}
-                    >
-                      Revoke
-                    </Button>
+                    />
                   </Group>
                 )}
               </Table.Td>

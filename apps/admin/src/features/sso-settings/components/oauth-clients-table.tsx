@@ -14,10 +14,11 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import type { ScimOAuthClientView, ScimOAuthSecretView } from '@rollcall/contracts';
 import { errorMessage } from '../../../api/api-error';
-import { formatDate, formatRelative } from '../../../components/date.format';
+import { formatDate } from '../../../components/date.format';
 import { EmptyState } from '../../../components/empty-state';
 import { useRevokeScimOAuthClient } from '../api/use-revoke-scim-oauth-client';
 import { useRevokeScimOAuthSecret } from '../api/use-revoke-scim-oauth-secret';
+import { CredentialNameCell, LastUsedCell, RevokeButton, lastUsedLabel } from './credential-cells';
 import { formatMinutes, liveSecrets, secretState, type SecretState } from './oauth-lifetimes';
 
 const SECRET_BADGES: Record<SecretState, { label: string; color: string }> = {
@@ -26,10 +27,6 @@ const SECRET_BADGES: Record<SecretState, { label: string; color: string }> = {
   expired: { label: 'Expired', color: 'red' },
   revoked: { label: 'Revoked', color: 'gray' },
 };
-
-function lastUsed(iso: string | null): string {
-  return iso ? formatRelative(iso) : 'Never';
-}
 
 function CopyClientId({ client }: { client: ScimOAuthClientView }) {
   return (
@@ -80,7 +77,7 @@ function SecretLine({ client, secret, onRevoke }: SecretLineProps) {
         </Group>
         <Text size="xs" c="dimmed">
           {state === 'expired' ? 'Expired' : 'Expires'} {formatDate(secret.expiresAt)} · last used{' '}
-          {lastUsed(secret.lastUsedAt).toLowerCase()}
+          {lastUsedLabel(secret.lastUsedAt).toLowerCase()}
         </Text>
       </Stack>
       {revocable ? (
@@ -211,20 +208,13 @@ export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClien
         <Table.Tbody>
           {clients.map((client) => (
             <Table.Tr key={client.id} aria-label={client.name}>
-              <Table.Td miw={160}>
-                <Text size="sm" fw={600}>
-                  {client.name}
-                </Text>
-                {client.revokedAt ? (
-                  <Badge size="sm" color="gray" variant="light" tt="none">
-                    Revoked
-                  </Badge>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    Created {formatDate(client.createdAt)}
-                  </Text>
-                )}
-              </Table.Td>
+              <CredentialNameCell
+                name={client.name}
+                createdAt={client.createdAt}
+                revokedAt={client.revokedAt}
+                createdVerb="Created"
+                miw={160}
+              />
               <Table.Td>
                 <CopyClientId client={client} />
               </Table.Td>
@@ -243,11 +233,7 @@ export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClien
                   ))}
                 </Stack>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm" c={client.lastUsedAt ? undefined : 'dimmed'}>
-                  {lastUsed(client.lastUsedAt)}
-                </Text>
-              </Table.Td>
+              <LastUsedCell at={client.lastUsedAt} />
               <Table.Td>
                 {client.revokedAt ? null : (
                   <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -259,15 +245,11 @@ export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClien
                     >
                       New secret
                     </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
+                    <RevokeButton
+                      label="Revoke client"
+                      ariaLabel={`Revoke client ${client.name}`}
                       onClick={() => confirmRevokeClient(client)}
-                      aria-label={`Revoke client ${client.name}`}
-                    >
-                      Revoke client
-                    </Button>
+                    />
                   </Group>
                 )}
               </Table.Td>

@@ -21,6 +21,7 @@ import { useUpdateOrganizationSettings } from '../../../api/use-update-organizat
 import { CopyField, MONOSPACE_INPUT } from '../../../components/copy-field';
 import { formatDateTime, formatRelative } from '../../../components/date.format';
 import { useRevokeScimToken } from '../api/use-revoke-scim-token';
+import { RevokeButton } from './credential-cells';
 import { RegenerateTokenModal } from './regenerate-token-modal';
 
 // At most two live tokens, so Entra can move to a new one before the old one is revoked.
@@ -237,15 +238,11 @@ export function ProvisioningCredentials({
                     <Table.Td>
                       {token.revokedAt ? null : (
                         <Group justify="flex-end">
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="red"
+                          <RevokeButton
+                            label="Revoke"
+                            ariaLabel={`Revoke ${token.prefix}`}
                             onClick={() => confirmRevoke(token)}
-                            aria-label={`Revoke ${token.prefix}`}
-                          >
-                            Revoke
-                          </Button>
+                          />
                         </Group>
                       )}
                     </Table.Td>
