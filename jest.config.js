@@ -32,6 +32,9 @@ const common = {
 };
 
 module.exports = {
+  // Global, not per project (Jest reads it from the global config only): servers and databases
+  // start in hooks, and a busy 2-core CI machine must not fail a hook on its 5 s default.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -43,8 +46,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api-e2e/**/*.e2e-spec.ts'],
-      // Servers and databases start in hooks; a busy 2-core CI machine must not fail on that.
-      testTimeout: 60_000,
     },
   ],
 };
