@@ -10,7 +10,6 @@ import {
   TextInput,
   ThemeIcon,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -29,6 +28,7 @@ import {
   type OidcProviderFormValues,
 } from './oidc-provider-form';
 import { ProviderCard, ProviderDetail } from './provider-card';
+import { confirmDestructive } from '../../../components/confirm-destructive';
 
 /** The API may answer with a path (`/api/auth/oidc/acme`): show what a person pastes. */
 function absoluteUrl(url: string): string {
@@ -163,9 +163,8 @@ function SavedProvider({ provider, onEdit }: { provider: OidcProviderView; onEdi
   const remove = useRemoveOidcProvider();
 
   const confirmRemove = () =>
-    modals.openConfirmModal({
-      title: <Text fw={700}>Remove {provider.displayName}?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: <>Remove {provider.displayName}?</>,
       children: (
         <Stack gap="xs">
           <Text size="sm">
@@ -178,23 +177,13 @@ function SavedProvider({ provider, onEdit }: { provider: OidcProviderView; onEdi
           </Text>
         </Stack>
       ),
-      labels: { confirm: 'Remove provider', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        remove.mutate(undefined, {
-          onSuccess: () =>
-            notifications.show({
-              color: 'teal',
-              title: 'Provider removed',
-              message: `Sign in with ${provider.displayName} no longer works.`,
-            }),
-          onError: (error) =>
-            notifications.show({
-              color: 'red',
-              title: 'Could not remove the provider',
-              message: errorMessage(error),
-            }),
-        }),
+      confirmLabel: 'Remove provider',
+      action: (callbacks) => remove.mutate(undefined, callbacks),
+      success: {
+        title: 'Provider removed',
+        message: `Sign in with ${provider.displayName} no longer works.`,
+      },
+      failureTitle: 'Could not remove the provider',
     });
 
   return (

@@ -1,9 +1,7 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconFingerprint } from '@tabler/icons-react';
 import type { ScimFederatedCredentialView } from '@rollcall/contracts';
-import { errorMessage } from '../../../api/api-error';
+import { confirmDestructive } from '../../../components/confirm-destructive';
 import { EmptyState } from '../../../components/empty-state';
 import { useRevokeFederatedCredential } from '../api/use-revoke-federated-credential';
 import { CredentialNameCell, LastUsedCell, RevokeButton } from './credential-cells';
@@ -31,9 +29,8 @@ export function FederatedCredentialsTable({ credentials, onAdd }: FederatedCrede
   const revoke = useRevokeFederatedCredential();
 
   const confirmRevoke = (credential: ScimFederatedCredentialView) =>
-    modals.openConfirmModal({
-      title: <Text fw={700}>Revoke {credential.name}?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: <>Revoke {credential.name}?</>,
       children: (
         <Text size="sm">
           Tokens from {credential.issuer} for this subject are no longer exchanged, and access
@@ -41,23 +38,13 @@ export function FederatedCredentialsTable({ credentials, onAdd }: FederatedCrede
           {formatMinutes(credential.accessTokenLifetimeMinutes)} at most.
         </Text>
       ),
-      labels: { confirm: 'Revoke credential', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        revoke.mutate(credential.id, {
-          onSuccess: () =>
-            notifications.show({
-              color: 'teal',
-              title: 'Federated credential revoked',
-              message: `${credential.name} no longer gets access tokens.`,
-            }),
-          onError: (error) =>
-            notifications.show({
-              color: 'red',
-              title: 'Could not revoke the credential',
-              message: errorMessage(error),
-            }),
-        }),
+      confirmLabel: 'Revoke credential',
+      action: (callbacks) => revoke.mutate(credential.id, callbacks),
+      success: {
+        title: 'Federated credential revoked',
+        message: `${credential.name} no longer gets access tokens.`,
+      },
+      failureTitle: 'Could not revoke the credential',
     });
 
   if (credentials.length === 0) {

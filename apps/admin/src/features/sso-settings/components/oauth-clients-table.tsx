@@ -9,11 +9,9 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import type { ScimOAuthClientView, ScimOAuthSecretView } from '@rollcall/contracts';
-import { errorMessage } from '../../../api/api-error';
+import { confirmDestructive } from '../../../components/confirm-destructive';
 import { formatDate } from '../../../components/date.format';
 import { EmptyState } from '../../../components/empty-state';
 import { useRevokeScimOAuthClient } from '../api/use-revoke-scim-oauth-client';
@@ -106,9 +104,8 @@ export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClien
   const revokeSecret = useRevokeScimOAuthSecret();
 
   const confirmRevokeClient = (client: ScimOAuthClientView) =>
-    modals.openConfirmModal({
-      title: <Text fw={700}>Revoke {client.name}?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: <>Revoke {client.name}?</>,
       children: (
         <Stack gap="xs">
           <Text size="sm">
@@ -121,30 +118,19 @@ export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClien
           </Text>
         </Stack>
       ),
-      labels: { confirm: 'Revoke client', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        revokeClient.mutate(client.id, {
-          onSuccess: () =>
-            notifications.show({
-              color: 'teal',
-              title: 'OAuth client revoked',
-              message: `${client.name} can no longer get access tokens.`,
-            }),
-          onError: (error) =>
-            notifications.show({
-              color: 'red',
-              title: 'Could not revoke the client',
-              message: errorMessage(error),
-            }),
-        }),
+      confirmLabel: 'Revoke client',
+      action: (callbacks) => revokeClient.mutate(client.id, callbacks),
+      success: {
+        title: 'OAuth client revoked',
+        message: `${client.name} can no longer get access tokens.`,
+      },
+      failureTitle: 'Could not revoke the client',
     });
 
   const confirmRevokeSecret = (client: ScimOAuthClientView, secret: ScimOAuthSecretView) => {
     const last = liveSecrets(client.secrets).length <= 1;
-    modals.openConfirmModal({
-      title: <Text fw={700}>Revoke secret {secret.prefix}…?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: <>Revoke secret {secret.prefix}…?</>,
       children: (
         <Text size="sm">
           {last
@@ -152,26 +138,11 @@ export function OAuthClientsTable({ clients, onCreate, onNewSecret }: OAuthClien
             : 'Token requests with this secret are refused at once. Make sure Entra already uses the newer secret (Test Connection, then Save).'}
         </Text>
       ),
-      labels: { confirm: 'Revoke secret', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        revokeSecret.mutate(
-          { clientId: client.id, secretId: secret.id },
-          {
-            onSuccess: () =>
-              notifications.show({
-                color: 'teal',
-                title: 'Secret revoked',
-                message: `${secret.prefix}… no longer works.`,
-              }),
-            onError: (error) =>
-              notifications.show({
-                color: 'red',
-                title: 'Could not revoke the secret',
-                message: errorMessage(error),
-              }),
-          },
-        ),
+      confirmLabel: 'Revoke secret',
+      action: (callbacks) =>
+        revokeSecret.mutate({ clientId: client.id, secretId: secret.id }, callbacks),
+      success: { title: 'Secret revoked', message: `${secret.prefix}… no longer works.` },
+      failureTitle: 'Could not revoke the secret',
     });
   };
 

@@ -1,11 +1,9 @@
 import { Alert, Badge, Button, Grid, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { SsoStatusView } from '@rollcall/contracts';
-import { errorMessage } from '../../../api/api-error';
+import { confirmDestructive } from '../../../components/confirm-destructive';
 import { formatDateTime } from '../../../components/date.format';
 import { ErrorState, LoadingState } from '../../../components/query-state';
 import { useDisconnectMicrosoft } from '../api/use-disconnect-microsoft';
@@ -36,32 +34,21 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
   const connection = status.microsoft;
 
   const confirmDisconnect = () =>
-    modals.openConfirmModal({
-      title: <Text fw={700}>Disconnect Microsoft Azure?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: <>Disconnect Microsoft Azure?</>,
       children: (
         <Text size="sm">
           Sign in with Microsoft stops working for your organization at once. Provisioning from
           Entra (SCIM) is not affected. You can connect again at any time.
         </Text>
       ),
-      labels: { confirm: 'Disconnect', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        disconnect.mutate(undefined, {
-          onSuccess: () =>
-            notifications.show({
-              color: 'teal',
-              title: 'Microsoft Azure disconnected',
-              message: 'Sign in with Microsoft no longer works for your organization.',
-            }),
-          onError: (error) =>
-            notifications.show({
-              color: 'red',
-              title: 'Could not disconnect',
-              message: errorMessage(error),
-            }),
-        }),
+      confirmLabel: 'Disconnect',
+      action: (callbacks) => disconnect.mutate(undefined, callbacks),
+      success: {
+        title: 'Microsoft Azure disconnected',
+        message: 'Sign in with Microsoft no longer works for your organization.',
+      },
+      failureTitle: 'Could not disconnect',
     });
 
   const badge = connection ? (

@@ -11,12 +11,10 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlugConnectedX, IconRotateClockwise2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CreatedScimTokenView, ScimTokenView } from '@rollcall/contracts';
-import { errorMessage } from '../../../api/api-error';
+import { confirmDestructive } from '../../../components/confirm-destructive';
 import { useUpdateOrganizationSettings } from '../../../api/use-update-organization-settings';
 import { CopyField, MONOSPACE_INPUT } from '../../../components/copy-field';
 import { formatDateTime, formatRelative } from '../../../components/date.format';
@@ -49,9 +47,8 @@ export function ProvisioningCredentials({
   const newest = live[0];
 
   const confirmDisable = () =>
-    modals.openConfirmModal({
-      title: <Text fw={700}>Disable provisioning?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: 'Disable provisioning?',
       children: (
         <Stack gap="xs">
           <Text size="sm">
@@ -64,35 +61,21 @@ export function ProvisioningCredentials({
           </Text>
         </Stack>
       ),
-      labels: { confirm: 'Disable provisioning', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        updateSettings.mutate(
-          { scimEnabled: false },
-          {
-            onSuccess: () => {
-              onDisabled();
-              notifications.show({
-                color: 'orange',
-                title: 'Provisioning disabled',
-                message: 'Entra can no longer reach Rollcall.',
-              });
-            },
-            onError: (error) =>
-              notifications.show({
-                color: 'red',
-                title: 'Could not disable provisioning',
-                message: errorMessage(error),
-              }),
-          },
-        ),
+      confirmLabel: 'Disable provisioning',
+      action: (callbacks) => updateSettings.mutate({ scimEnabled: false }, callbacks),
+      onDone: onDisabled,
+      success: {
+        color: 'orange',
+        title: 'Provisioning disabled',
+        message: 'Entra can no longer reach Rollcall.',
+      },
+      failureTitle: 'Could not disable provisioning',
     });
 
   const confirmRevoke = (token: ScimTokenView) => {
     const last = live.length === 1;
-    modals.openConfirmModal({
-      title: <Text fw={700}>Revoke token {token.prefix}…?</Text>,
-      centered: true,
+    confirmDestructive({
+      title: <>Revoke token {token.prefix}…?</>,
       children: (
         <Text size="sm">
           {last
@@ -100,23 +83,10 @@ export function ProvisioningCredentials({
             : 'Entra requests with this token are refused (401) at once. Make sure Entra already uses the newer token (Test Connection, then Save).'}
         </Text>
       ),
-      labels: { confirm: 'Revoke token', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        revoke.mutate(token.id, {
-          onSuccess: () =>
-            notifications.show({
-              color: 'teal',
-              title: 'Token revoked',
-              message: `${token.prefix}… no longer works.`,
-            }),
-          onError: (error) =>
-            notifications.show({
-              color: 'red',
-              title: 'Could not revoke the token',
-              message: errorMessage(error),
-            }),
-        }),
+      confirmLabel: 'Revoke token',
+      action: (callbacks) => revoke.mutate(token.id, callbacks),
+      success: { title: 'Token revoked', message: `${token.prefix}… no longer works.` },
+      failureTitle: 'Could not revoke the token',
     });
   };
 
