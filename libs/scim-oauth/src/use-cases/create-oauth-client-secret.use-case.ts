@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
 import { clientSecretExpiry } from '../domain/lifetimes';
-import { generateClientSecret } from '../domain/oauth-client.secret';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
 import { toSecretSummary, type OAuthClientSecretSummary } from './credential.summaries';
 import { findOAuthClient } from './find-oauth-client';
+import { newClientSecret } from './new-client-secret';
 
 /** Enough for a rotation with room to spare; more live secrets only widen the attack surface. */
 export const MAX_LIVE_CLIENT_SECRETS = 5;
@@ -44,19 +43,9 @@ export class CreateOAuthClientSecret {
           `A client has at most ${MAX_LIVE_CLIENT_SECRETS} live secrets; revoke one first.`,
         );
       }
-      const generated = generateClientSecret();
-      const secret: OAuthClientSecretEntity = {
-        id: randomUUID(),
-        oauthClientId: client.id,
-        secretHash: generated.hash,
-        prefix: generated.prefix,
-        createdAt: now,
-        expiresAt,
-        lastUsedAt: null,
-        revokedAt: null,
-      };
-      await manager.insert(OAuthClientSecretEntity, secret);
-      return { secret: toSecretSummary(secret), clientSecret: generated.secret };
+      const { row, clientSecret } = newClientSecret(client.id, expiresAt, now);
+      await manager.insert(OAuthClientSecretEntity, row);
+      return { secret: toSecretSummary(row), clientSecret };
     });
   }
 }

@@ -7,10 +7,11 @@ import {
   clientSecretExpiry,
   credentialName,
 } from '../domain/lifetimes';
-import { generateClientId, generateClientSecret } from '../domain/oauth-client.secret';
+import { generateClientId } from '../domain/oauth-client.secret';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
 import { OAuthClientEntity } from '../persistence/oauth-client.entity';
 import { toClientSummary, type OAuthClientSummary } from './credential.summaries';
+import { newClientSecret } from './new-client-secret';
 
 export interface CreateOAuthClientCommand {
   organizationId: string;
@@ -42,21 +43,15 @@ export class CreateOAuthClient {
       lastUsedAt: null,
       revokedAt: null,
     };
-    const generated = generateClientSecret();
-    const secret: OAuthClientSecretEntity = {
-      id: randomUUID(),
-      oauthClientId: client.id,
-      secretHash: generated.hash,
-      prefix: generated.prefix,
-      createdAt: now,
-      expiresAt: clientSecretExpiry(command.secretLifetimeDays, now),
-      lastUsedAt: null,
-      revokedAt: null,
-    };
+    const { row: secret, clientSecret } = newClientSecret(
+      client.id,
+      clientSecretExpiry(command.secretLifetimeDays, now),
+      now,
+    );
     await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(OAuthClientEntity, client);
       await manager.insert(OAuthClientSecretEntity, secret);
     });
-    return { client: toClientSummary(client, [secret]), clientSecret: generated.secret };
+    return { client: toClientSummary(client, [secret]), clientSecret };
   }
 }
