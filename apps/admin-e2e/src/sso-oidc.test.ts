@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openDashboard, screenshot, signIn } from './support/browser';
-import { GenericIdp } from './support/generic-idp';
+import { startGenericIdp, type GenericIdp } from './support/generic-idp';
 import { startRollcall, type RollcallServer } from './support/rollcall-server';
 
 const CLIENT_ID = 'rollcall-acme';
@@ -22,7 +22,7 @@ describe('single sign-on with a custom OpenID Connect provider', () => {
 
   before(async () => {
     server = await startRollcall();
-    idp = await GenericIdp.start({
+    idp = await startGenericIdp({
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       redirectUris: [`${server.baseUrl}/api/auth/oidc/callback`],

@@ -1,12 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { transformFileSync } from '@swc/core';
-
-const EMULATOR_SOURCE = resolve(
-  __dirname,
-  '../../../../apps/api-e2e/src/support/oidc-emulator/entra-emulator.ts',
-);
+import { loadApiE2eSupport } from './api-e2e-support';
 
 /** Who "signs in to Microsoft" on the emulator's next authorize request. */
 export interface EmulatedAccount {
@@ -27,19 +19,12 @@ export interface EntraEmulator {
 
 /**
  * The Entra emulator of the HTTP e2e suite (multi-tenant discovery with the `{tenantid}` issuer
- * template, PKCE enforced, RS256 ID tokens with `tid`/`oid`), in this process. That file lives
- * outside this project's `rootDir`, so it is compiled here with swc rather than copied.
+ * template, PKCE enforced, RS256 ID tokens with `tid`/`oid`), in this process.
  */
 export function startEntraEmulator(): Promise<EntraEmulator> {
-  const { code } = transformFileSync(EMULATOR_SOURCE, {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-    sourceMaps: false,
-  });
-  const compiled = join(mkdtempSync(join(tmpdir(), 'rollcall-entra-emulator-')), 'emulator.js');
-  writeFileSync(compiled, code);
-  const loaded = require(compiled) as { EntraEmulator: { start(): Promise<EntraEmulator> } };
-  return loaded.EntraEmulator.start();
+  return loadApiE2eSupport<{ EntraEmulator: { start(): Promise<EntraEmulator> } }>(
+    'oidc-emulator/entra-emulator.ts',
+  ).EntraEmulator.start();
 }
 
 /** The API's environment for an Entra app registered at the emulator. */
