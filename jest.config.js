@@ -47,5 +47,12 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api-e2e/**/*.e2e-spec.ts'],
     },
+    // Crashes, replicas, outages and the fuzz corpus: slower, so a leg of its own
+    // (`npm run test:faults`, TEST_DB=postgres for PostgreSQL), not part of `npm test`.
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/apps/api-e2e/src/faults/**/*.fault-spec.ts'],
+    },
   ],
 };
