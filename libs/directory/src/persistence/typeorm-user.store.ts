@@ -37,6 +37,25 @@ export class TypeOrmUserStore {
     });
   }
 
+  /**
+   * The user, locked for the rest of the transaction on PostgreSQL (SELECT … FOR UPDATE):
+   * PATCH, PUT and DELETE of one user then apply one after the other, so a racing
+   * `active: false` is never overwritten by a write that read the document before it.
+   * SQLite writers already take turns (one write transaction at a time).
+   */
+  findForUpdate(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<UserEntity | null> {
+    return manager.findOne(UserEntity, {
+      where: { organizationId, id },
+      ...(dialectOf(this.dataSource) === 'postgres'
+        ? { lock: { mode: 'pessimistic_write' as const } }
+        : {}),
+    });
+  }
+
   async page(organizationId: string, query: UserPageQuery): Promise<UserPage> {
     const target = userFilterTargetFor(dialectOf(this.dataSource));
     const qb = this.dataSource

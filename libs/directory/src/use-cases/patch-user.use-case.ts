@@ -26,7 +26,7 @@ export class PatchUser {
   async execute(organizationId: string, id: string, body: unknown): Promise<DirectoryUser> {
     const operations = parsePatchRequest(body);
     return inTransaction(this.dataSource, async (manager) => {
-      const existing = await this.users.findById(organizationId, id, manager);
+      const existing = await this.users.findForUpdate(manager, organizationId, id);
       if (!existing) throw userNotFound(id);
       const document = applyPatch(existing.resource, operations, USER_RESOURCE_SCHEMAS);
       if (jsonEqual(document, existing.resource)) return toDirectoryUser(existing);

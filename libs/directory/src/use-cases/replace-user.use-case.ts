@@ -23,7 +23,7 @@ export class ReplaceUser {
     }
     const document = normalizeUserInput(body);
     return inTransaction(this.dataSource, async (manager) => {
-      const existing = await this.users.findById(organizationId, id, manager);
+      const existing = await this.users.findForUpdate(manager, organizationId, id);
       if (!existing) throw userNotFound(id);
       const row = userRow(document, new Date(), existing);
       if (await this.users.userNameTaken(manager, organizationId, row.userNameNormalized, id)) {
