@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { custom, Issuer, type BaseClient, type IdTokenClaims } from 'openid-client';
 import type { FederatedIdentity } from '../domain/federated-identity';
+import { oidcIdentity } from '../domain/oidc-claims';
 import { SsoError } from '../domain/sso.error';
 import { codeFlowParameters, invalidToken, type CodeFlowRequest } from './code-flow';
 
@@ -68,7 +69,7 @@ export class GenericOidcClient {
     } catch (error) {
       throw invalidToken(settings.displayName, error);
     }
-    return toIdentity(settings.issuer, claims);
+    return oidcIdentity(settings.issuer, claims);
   }
 
   private async clientOf(settings: OidcClientSettings): Promise<BaseClient> {
@@ -121,33 +122,4 @@ async function fetchIssuer(issuerUrl: string): Promise<Issuer<BaseClient>> {
     );
   }
   return issuer;
-}
-
-/**
- * `sub` is the stable key. The e-mail and preferred_username only match (and name a
- * just-in-time user) when the provider does not say the e-mail is unverified: an IdP that
- * lets people type any address must not let them claim someone else's account.
- */
-function toIdentity(issuer: string, claims: IdTokenClaims): FederatedIdentity {
-  const email = stringClaim(claims['email']);
-  // Some providers send the claim as a string.
-  const emailVerified: unknown = claims['email_verified'];
-  const verified = emailVerified !== false && emailVerified !== 'false';
-  const usernames = verified
-    ? [email, stringClaim(claims['preferred_username'])].filter(
-        (value): value is string => value !== null,
-      )
-    : [];
-  return {
-    provider: 'oidc',
-    issuer,
-    subject: claims.sub,
-    usernames,
-    displayName: stringClaim(claims['name']),
-    email: verified ? email : null,
-  };
-}
-
-function stringClaim(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
