@@ -6,6 +6,7 @@ import { Teams1763900000400 } from './1763900000400-teams';
 import { EntraSso1763900000500 } from './1763900000500-entra-sso';
 import { SsoOidc1763900000600 } from './1763900000600-sso-oidc';
 import { ScimOAuth1763900000700 } from './1763900000700-scim-oauth';
+import { SsoLinking1763900000800 } from './1763900000800-sso-linking';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   EntraSso1763900000500,
   SsoOidc1763900000600,
   ScimOAuth1763900000700,
+  SsoLinking1763900000800,
 ];
