@@ -19,6 +19,9 @@ describe('admin SPA serving', () => {
     writeFileSync(join(directory, 'assets', 'index-AbC123.js'), 'console.log(1)');
     writeFileSync(join(directory, 'favicon.svg'), '<svg/>');
     writeFileSync(join(directory, '.vite', 'manifest.json'), '{}');
+    // A file that shadows an API path must never be served in its place.
+    mkdirSync(join(directory, 'oauth'));
+    writeFileSync(join(directory, 'oauth', 'jwks'), '{"not":"the api"}');
     const app = express();
     useAdminSpa(app, directory);
     app.use((_request, response) => {
@@ -70,6 +73,11 @@ describe('admin SPA serving', () => {
       '/scim/v2/Nope',
       '/health/x',
       '/metrics',
+      '/oauth/jwks',
+      '/oauth/token',
+      '/.well-known/oauth-authorization-server',
+      '/.well-known/openid-configuration',
+      '/saml/acme/metadata',
       '/assets/gone-123.js',
       '/.vite/manifest.json',
     ]) {

@@ -12,8 +12,20 @@ interface MiddlewareHost {
   use(handler: RequestHandler): unknown;
 }
 
-/** Paths the API owns: never answered with the dashboard, even when nothing matches. */
-export const API_PATH_PREFIXES = ['/api', '/scim', '/health', '/metrics'] as const;
+/**
+ * Paths the server itself owns: never answered with the dashboard, even when nothing matches,
+ * and never looked up on disk (a SCIM request must not cost an `fs.stat`). One list, so a new
+ * edge (OAuth metadata, SAML) cannot be shadowed by the SPA fallback.
+ */
+export const API_PATH_PREFIXES = [
+  '/api',
+  '/scim',
+  '/oauth',
+  '/.well-known',
+  '/saml',
+  '/health',
+  '/metrics',
+] as const;
 
 // dist/apps/api/src/http → dist/apps/admin, where `nx run admin:build` writes the SPA.
 const DEFAULT_ADMIN_DIST = resolve(__dirname, '../../../admin');
@@ -45,17 +57,19 @@ export function findAdminSpa(directory: string = DEFAULT_ADMIN_DIST): string | n
  */
 export function useAdminSpa(app: MiddlewareHost, directory: string): void {
   const indexFile = join(directory, 'index.html');
-  app.use(
-    express.static(directory, {
-      index: false,
-      dotfiles: 'ignore',
-      fallthrough: true,
-      setHeaders: (response, filePath) => {
-        const hashed = filePath.startsWith(join(directory, 'assets') + '/');
-        response.setHeader('Cache-Control', hashed ? IMMUTABLE : REVALIDATE);
-      },
-    }),
-  );
+  const serveStatic = express.static(directory, {
+    index: false,
+    dotfiles: 'ignore',
+    fallthrough: true,
+    setHeaders: (response, filePath) => {
+      const hashed = filePath.startsWith(join(directory, 'assets') + '/');
+      response.setHeader('Cache-Control', hashed ? IMMUTABLE : REVALIDATE);
+    },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (isApiPath(request.path)) return next();
+    serveStatic(request, response, next);
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     if (isApiPath(request.path)) return next();
