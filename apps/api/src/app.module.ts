@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminApiModule } from '@rollcall/admin-api';
 import { SecretBox } from '@rollcall/crypto';
 import { OrganizationsModule } from '@rollcall/organizations';
+import { OutboundHttp } from '@rollcall/outbound';
 import { ScimModule } from '@rollcall/scim-nest';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
@@ -60,12 +61,16 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         {
+          provide: OutboundHttp,
+          useFactory: () => new OutboundHttp({ allowPrivateNetwork: config.allowPrivateNetwork }),
+        },
+        {
           provide: SecretBox,
           useFactory: () =>
             new SecretBox(resolveEncryptionKey(config.encryptionKey, config.dataDir)),
         },
       ],
-      exports: [APP_CONFIG, SecretBox, OrganizationsModule],
+      exports: [APP_CONFIG, SecretBox, OutboundHttp, OrganizationsModule],
     };
   }
 }

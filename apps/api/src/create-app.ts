@@ -9,6 +9,21 @@ import { findAdminSpa, useAdminSpa } from './http/admin-spa';
 import { useBodyParsing } from './http/body-parsing';
 import { useSwagger } from './swagger';
 
+/**
+ * HSTS and CSP's `upgrade-insecure-requests` only where the server is really reached over
+ * https: sent over plain http (a VM's `http://host:3000`, a compose deployment) they make the
+ * browser fetch every asset as https and the dashboard and Swagger stay blank.
+ */
+export function helmetOptions(publicUrl: string): Parameters<typeof helmet>[0] {
+  const https = new URL(publicUrl).protocol === 'https:';
+  return {
+    strictTransportSecurity: https,
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: https ? [] : null },
+    },
+  };
+}
+
 /** The configured HTTP application, not yet listening (main.ts and the e2e tests listen). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -18,7 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.use(helmet());
+  app.use(helmet(helmetOptions(config.publicUrl)));
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
   // The dashboard, when it has been built (`nx run admin:build`); the API works without it.

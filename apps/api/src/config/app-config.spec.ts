@@ -54,6 +54,15 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('hunter2');
   });
 
+  it('keeps the private network closed to outbound fetches unless told otherwise', () => {
+    expect(loadConfig({}).allowPrivateNetwork).toBe(false);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK: '' }).allowPrivateNetwork).toBe(false);
+    expect(loadConfig({ ALLOW_PRIVATE_NETWORK: 'true' }).allowPrivateNetwork).toBe(true);
+    expect(() => loadConfig({ ALLOW_PRIVATE_NETWORK: 'yes' })).toThrow(
+      /ALLOW_PRIVATE_NETWORK: must be true or false/,
+    );
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be 1–65535/);
   });

@@ -14,6 +14,11 @@ export interface AppConfig {
   entra: { clientId?: string; clientSecret?: string; authority: string };
   redisUrl?: string;
   /**
+   * Development and tests only: fetches made on an admin's or an IdP's say (OIDC discovery,
+   * JWKS, metadata, webhooks) may reach loopback and private addresses.
+   */
+  allowPrivateNetwork: boolean;
+  /**
    * Key for secrets stored encrypted (OIDC client secrets, token signing keys). Unset: a key
    * file under the data directory, created on first start.
    */
@@ -60,6 +65,10 @@ const envSchema = z.object({
   ENTRA_CLIENT_SECRET: optional(z.string()),
   ENTRA_AUTHORITY: optional(url(['http:', 'https:'], 'https://login.microsoftonline.com')),
   REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
+  ALLOW_PRIVATE_NETWORK: z.preprocess(
+    (value) => (value === undefined || value === '' ? 'false' : value),
+    z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
+  ),
   ENCRYPTION_KEY: optional(
     z
       .string()
@@ -102,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       authority: (e.ENTRA_AUTHORITY ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
     },
     redisUrl: e.REDIS_URL,
+    allowPrivateNetwork: e.ALLOW_PRIVATE_NETWORK,
     encryptionKey: e.ENCRYPTION_KEY ? parseEncryptionKey(e.ENCRYPTION_KEY) : undefined,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
