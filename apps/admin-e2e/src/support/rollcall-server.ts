@@ -76,6 +76,8 @@ export async function startRollcall(
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // The browser suites' identity providers listen on loopback.
+    ALLOW_PRIVATE_NETWORK: 'true',
   };
   delete env['DATABASE_URL'];
   delete env['REDIS_URL'];

@@ -27,6 +27,9 @@ export class TestApi {
       LOG_LEVEL: 'silent',
       PORT: '3000',
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      // The suites' identity providers listen on loopback; a test of the outbound policy
+      // passes ALLOW_PRIVATE_NETWORK=false.
+      ALLOW_PRIVATE_NETWORK: 'true',
       ...database.env,
       ...env,
     });
