@@ -1,9 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, runMigrations, type DatabaseConfig } from '@rollcall/db';
+import {
+  buildDataSourceOptions,
+  prepareSqliteFile,
+  runMigrations,
+  type DatabaseConfig,
+} from '@rollcall/db';
 
 /** The database, migrated to the latest schema before anything else uses it. */
 @Module({})
@@ -16,8 +19,7 @@ export class DatabaseModule {
           useFactory: () => ({ ...buildDataSourceOptions(database), autoLoadEntities: true }),
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('Database options are missing.');
-            if (database.dialect === 'sqlite')
-              mkdirSync(dirname(database.file), { recursive: true });
+            if (database.dialect === 'sqlite') prepareSqliteFile(database.file);
             const dataSource = await new DataSource(options).initialize();
             await runMigrations(dataSource);
             return dataSource;

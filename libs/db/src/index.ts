@@ -1,6 +1,20 @@
-export { buildDataSourceOptions } from './database.options';
-export type { DatabaseConfig, DataSourceExtras, SqlDialect } from './database.options';
+export { buildDataSourceOptions, POSTGRES_DEFAULTS } from './database.options';
+export type {
+  DatabaseConfig,
+  DataSourceExtras,
+  PostgresConfig,
+  SqlDialect,
+} from './database.options';
+export { databaseErrorForLog } from './database-error.log';
+export {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_LOCAL,
+  databaseUnavailability,
+  isDatabaseUnavailable,
+} from './database-unavailable';
+export type { DatabaseUnavailability } from './database-unavailable';
 export { dialectOf } from './dialect';
 export { runMigrations } from './migration.runner';
-export { inTransaction } from './transaction.runner';
+export { prepareSqliteFile } from './sqlite-file';
+export { inTransaction, SQLITE_WRITE_LOCK_WAIT_MS } from './transaction.runner';
 export { isUniqueViolation } from './unique-violation';

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createFreshDatabase, type FreshDatabase } from './testing/fresh-database';
+import { databaseUnavailability } from './database-unavailable';
+import { createFreshDatabase, onPostgres, type FreshDatabase } from './testing/fresh-database';
 import { buildDataSourceOptions } from './database.options';
 import { dialectOf } from './dialect';
+import { prepareSqliteFile } from './sqlite-file';
 import { inTransaction } from './transaction.runner';
 
 // inTransaction is all-or-nothing on both dialects, and on SQLite (one connection shared by
@@ -13,6 +18,7 @@ let dataSource: DataSource;
 
 beforeAll(async () => {
   database = await createFreshDatabase();
+  if (database.config.dialect === 'sqlite') prepareSqliteFile(database.config.file);
   dataSource = await new DataSource(buildDataSourceOptions(database.config)).initialize();
   await dataSource.query(
     `CREATE TABLE tx_probe (id varchar(36) PRIMARY KEY NOT NULL, value integer NOT NULL)`,
@@ -125,3 +131,68 @@ describe('inTransaction', () => {
     expect(await readProbe(dataSource.manager, id)).toBe(3);
   });
 });
+
+// Another process (a backup tool, the CLI) holding SQLite's write lock: writers wait for it
+// without blocking the event loop, and give up "busy" (a 503 at the edges) after a bound.
+if (!onPostgres()) {
+  describe('inTransaction on SQLite with a second writer', () => {
+    let other: Database.Database;
+    const sqliteFile = () => {
+      if (database.config.dialect !== 'sqlite') throw new Error('SQLite only');
+      return database.config.file;
+    };
+
+    beforeEach(() => {
+      other = new Database(sqliteFile());
+      other.pragma('busy_timeout = 0');
+    });
+
+    afterEach(() => {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    });
+
+    it('waits for the lock asynchronously, serving reads meanwhile, and commits once it is released', async () => {
+      other.exec('BEGIN IMMEDIATE');
+      let ticks = 0;
+      const ticker = setInterval(() => (ticks += 1), 10);
+      let settled = false;
+      const write = inTransaction(dataSource, (manager) => insertProbe(manager, 42));
+      void write.finally(() => (settled = true)).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [row] = (await dataSource.query('SELECT 1 AS one')) as Array<{ one: number }>;
+      clearInterval(ticker);
+      expect({ settled, read: row?.one, eventLoopRan: ticks > 0 }).toEqual({
+        settled: false,
+        read: 1,
+        eventLoopRan: true,
+      });
+      other.exec('COMMIT');
+      const id = await write;
+      expect(await readProbe(dataSource.manager, id)).toBe(42);
+    }, 20_000);
+
+    it('gives up with a "busy" error after the bound, and the next writer is not stuck', async () => {
+      other.exec('BEGIN IMMEDIATE');
+      const error: unknown = await inTransaction(dataSource, (manager) =>
+        insertProbe(manager, 9),
+      ).catch((caught: unknown) => caught);
+      expect(databaseUnavailability(error)).toBe('busy');
+      other.exec('ROLLBACK');
+      const id = await inTransaction(dataSource, (manager) => insertProbe(manager, 10));
+      expect(await readProbe(dataSource.manager, id)).toBe(10);
+      const [count] = (await dataSource.query(
+        'SELECT COUNT(*) AS n FROM tx_probe WHERE value = 9',
+      )) as Array<{ n: number }>;
+      expect(count?.n).toBe(0);
+    }, 20_000);
+
+    it('keeps the database and its WAL readable by the service account only', () => {
+      const file = sqliteFile();
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+        expect({ path, mode: statSync(path).mode & 0o777 }).toEqual({ path, mode: 0o600 });
+      }
+      expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
+    });
+  });
+}
