@@ -80,4 +80,53 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ENCRYPTION_KEY: 'my-passphrase-hunter2' })).not.toThrow(/hunter2/);
   });
+
+  it('has generous abuse limits, the docs on and /metrics open by default', () => {
+    const config = loadConfig({});
+    expect(config.rateLimits).toEqual({
+      keyPrefix: 'rollcall',
+      scimPerSecond: 200,
+      scimBurst: 1000,
+      authFailuresPerMinute: 20,
+      signInStartsPer10Minutes: 30,
+    });
+    expect(config.apiDocs).toBe(true);
+    expect(config.metricsToken).toBeUndefined();
+  });
+
+  it('reads the abuse limits, API_DOCS and METRICS_TOKEN', () => {
+    const config = loadConfig({
+      REDIS_KEY_PREFIX: 'rc:eu',
+      SCIM_RATE_LIMIT_PER_SECOND: '0',
+      SCIM_RATE_LIMIT_BURST: '50',
+      AUTH_FAILURE_LIMIT_PER_MINUTE: '5',
+      SIGN_IN_START_LIMIT: '7',
+      API_DOCS: 'false',
+      METRICS_TOKEN: 'scrape-me-please-0123',
+    });
+    expect(config.rateLimits).toEqual({
+      keyPrefix: 'rc:eu',
+      scimPerSecond: 0,
+      scimBurst: 50,
+      authFailuresPerMinute: 5,
+      signInStartsPer10Minutes: 7,
+    });
+    expect(config.apiDocs).toBe(false);
+    expect(config.metricsToken).toBe('scrape-me-please-0123');
+  });
+
+  it('refuses bad limits and a short METRICS_TOKEN without echoing it', () => {
+    const attempt = () =>
+      loadConfig({
+        SCIM_RATE_LIMIT_PER_SECOND: 'lots',
+        AUTH_FAILURE_LIMIT_PER_MINUTE: '0',
+        API_DOCS: 'yes',
+        METRICS_TOKEN: 'hunter2',
+      });
+    expect(attempt).toThrow(/SCIM_RATE_LIMIT_PER_SECOND: must be a whole number/);
+    expect(attempt).toThrow(/AUTH_FAILURE_LIMIT_PER_MINUTE: must be at least 1/);
+    expect(attempt).toThrow(/API_DOCS: must be true or false/);
+    expect(attempt).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
 });

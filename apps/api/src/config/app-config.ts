@@ -18,6 +18,12 @@ export interface AppConfig {
    * JWKS, metadata, webhooks) may reach loopback and private addresses.
    */
   allowPrivateNetwork: boolean;
+  /** Abuse limits; counters live in Redis when `redisUrl` is set, else in this process. */
+  rateLimits: RateLimitConfig;
+  /** When set, GET /metrics requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
+  /** Swagger UI and the OpenAPI document at /api/docs (on by default). */
+  apiDocs: boolean;
   /**
    * Key for secrets stored encrypted (OIDC client secrets, token signing keys). Unset: a key
    * file under the data directory, created on first start.
@@ -27,6 +33,19 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Largest page a SCIM list answers with. */
   scimMaxResults: number;
+}
+
+export interface RateLimitConfig {
+  /** Namespaces the counters in a shared Redis. */
+  keyPrefix: string;
+  /** Requests a second per SCIM credential; 0 turns the limit off. */
+  scimPerSecond: number;
+  /** Requests a minute a SCIM credential may make beyond that rate. */
+  scimBurst: number;
+  /** Failed SCIM or /oauth/token authentications a minute per client address. */
+  authFailuresPerMinute: number;
+  /** Sign-in round trips (each a pending row) a client address may start per 10 minutes. */
+  signInStartsPer10Minutes: number;
 }
 
 const optional = (schema: z.ZodString) =>
@@ -40,6 +59,12 @@ const url = (protocols: string[], example: string) =>
       return false;
     }
   }, `must be a URL like ${example}`);
+
+const wholeNumber = (fallback: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? fallback : value),
+    z.string().regex(/^\d+$/, 'must be a whole number').transform(Number),
+  );
 
 const envSchema = z.object({
   PORT: z.preprocess(
@@ -67,6 +92,16 @@ const envSchema = z.object({
   REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
   ALLOW_PRIVATE_NETWORK: z.preprocess(
     (value) => (value === undefined || value === '' ? 'false' : value),
+    z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
+  ),
+  REDIS_KEY_PREFIX: optional(z.string().regex(/^[\w.:-]+$/, 'letters, digits, . : _ - only')),
+  SCIM_RATE_LIMIT_PER_SECOND: wholeNumber('200'),
+  SCIM_RATE_LIMIT_BURST: wholeNumber('1000'),
+  AUTH_FAILURE_LIMIT_PER_MINUTE: wholeNumber('20').pipe(z.number().min(1, 'must be at least 1')),
+  SIGN_IN_START_LIMIT: wholeNumber('30').pipe(z.number().min(1, 'must be at least 1')),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  API_DOCS: z.preprocess(
+    (value) => (value === undefined || value === '' ? 'true' : value),
     z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
   ),
   ENCRYPTION_KEY: optional(
@@ -112,6 +147,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     redisUrl: e.REDIS_URL,
     allowPrivateNetwork: e.ALLOW_PRIVATE_NETWORK,
+    rateLimits: {
+      keyPrefix: e.REDIS_KEY_PREFIX ?? 'rollcall',
+      scimPerSecond: e.SCIM_RATE_LIMIT_PER_SECOND,
+      scimBurst: e.SCIM_RATE_LIMIT_BURST,
+      authFailuresPerMinute: e.AUTH_FAILURE_LIMIT_PER_MINUTE,
+      signInStartsPer10Minutes: e.SIGN_IN_START_LIMIT,
+    },
+    metricsToken: e.METRICS_TOKEN,
+    apiDocs: e.API_DOCS,
     encryptionKey: e.ENCRYPTION_KEY ? parseEncryptionKey(e.ENCRYPTION_KEY) : undefined,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
