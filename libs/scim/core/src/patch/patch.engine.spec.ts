@@ -413,3 +413,26 @@ describe('applyPatch properties', () => {
     );
   });
 });
+
+describe('writeOnly attributes (RFC 7643 §7: password is writeOnly, returned never)', () => {
+  it.each<[string, unknown]>([
+    ['path "password"', { op: 'Replace', path: 'password', value: 'Hunter2!' }],
+    ['any-case path', { op: 'add', path: 'PassWord', value: 'Hunter2!' }],
+    ['URN-qualified path', { op: 'replace', path: `${CORE}:password`, value: 'Hunter2!' }],
+    ['no-path value object', { op: 'replace', value: { password: 'Hunter2!', title: 'CTO' } }],
+    ['no-path URN-qualified key', { op: 'add', value: { [`${CORE}:Password`]: 'Hunter2!' } }],
+    ['no-path core schema object', { op: 'add', value: { [CORE]: { password: 'Hunter2!' } } }],
+  ])('accepts %s and stores nothing', (_shape, operation) => {
+    const result = patch(aScimUser(), [operation]);
+    expect(JSON.stringify(result)).not.toContain('Hunter2!');
+    expect(Object.keys(result).map((key) => key.toLowerCase())).not.toContain('password');
+  });
+
+  it('drops a password a document already held when it next changes', () => {
+    const result = patch(aScimUser({ password: 'Hunter2!' }), [
+      { op: 'replace', path: 'title', value: 'CTO' },
+    ]);
+    expect(result).not.toHaveProperty('password');
+    expect(result['title']).toBe('CTO');
+  });
+});

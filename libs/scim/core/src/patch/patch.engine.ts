@@ -56,8 +56,37 @@ export function applyPatch(
       );
     }
   });
+  dropNeverStored(result, schemas);
   tidyExtensions(result, schemas);
   return result;
+}
+
+/**
+ * RFC 7643 §7 `writeOnly` / `returned: never` (the core `password`): accepted, because Entra
+ * may send a random password on create and an error would quarantine the app, but never
+ * kept, so it can never be returned or leak. A document stored before this rule loses it at
+ * its next change.
+ */
+function isNeverStored(resolved: ResolvedAttributePath): boolean {
+  const { attribute, subAttribute } = resolved;
+  return (
+    attribute.mutability === 'writeOnly' ||
+    attribute.returned === 'never' ||
+    subAttribute?.mutability === 'writeOnly' ||
+    subAttribute?.returned === 'never'
+  );
+}
+
+function dropNeverStored(resource: ScimJsonObject, schemas: ScimResourceSchemas): void {
+  for (const schema of [schemas.core, ...schemas.extensions]) {
+    const container = schema === schemas.core ? resource : getAttribute(resource, schema.id);
+    if (!isJsonObject(container)) continue;
+    for (const attribute of schema.attributes) {
+      if (attribute.mutability === 'writeOnly' || attribute.returned === 'never') {
+        deleteAttribute(container, attribute.name);
+      }
+    }
+  }
 }
 
 function applyOperation(
@@ -93,6 +122,7 @@ function applyOperation(
   const resolved = resolveAttributePath(schemas, printAttributePath(path));
   if (!resolved) throw ScimError.invalidPath(`Unknown attribute '${printAttributePath(path)}'.`);
   assertWritable(resolved);
+  if (isNeverStored(resolved)) return;
   applyToAttribute(resource, op, resolved, path.valueFilter, value);
 }
 
@@ -124,7 +154,7 @@ function applyValueObject(
     // Unknown attributes are ignored, and so are readOnly ones (`id`, `meta`, `groups`) the
     // client echoed back: RFC 7644 §3.5.1 ignores them in a PUT, and failing a whole Entra
     // sync over an echoed `meta` helps nobody.
-    if (!resolved || isReadOnly(resolved)) continue;
+    if (!resolved || isReadOnly(resolved) || isNeverStored(resolved)) continue;
     applyToAttribute(resource, op, resolved, undefined, entry);
   }
 }
