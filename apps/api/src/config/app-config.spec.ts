@@ -19,8 +19,33 @@ describe('loadConfig', () => {
       dialect: 'postgres',
       url: 'postgres://u:p@127.0.0.1:5432/x',
       poolSize: 10,
+      statementTimeoutMs: 10_000,
+      lockTimeoutMs: 5_000,
+      acquireTimeoutMs: 5_000,
     });
     expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(config.shutdownTimeoutMs).toBe(25_000);
+  });
+
+  it('reads the database timeouts and the shutdown deadline, and refuses 0 or words', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/x',
+      DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_LOCK_TIMEOUT_MS: '500',
+      DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '1500',
+      SHUTDOWN_TIMEOUT_MS: '8000',
+    });
+    expect(config.database).toMatchObject({
+      statementTimeoutMs: 2000,
+      lockTimeoutMs: 500,
+      acquireTimeoutMs: 1500,
+    });
+    expect(config.shutdownTimeoutMs).toBe(8000);
+    expect(() =>
+      loadConfig({ DATABASE_LOCK_TIMEOUT_MS: '0', SHUTDOWN_TIMEOUT_MS: 'soon' }),
+    ).toThrow(
+      /DATABASE_LOCK_TIMEOUT_MS: must be at least 1[\s\S]*SHUTDOWN_TIMEOUT_MS: must be a whole number/,
+    );
   });
 
   it('strips a trailing slash from PUBLIC_URL', () => {

@@ -33,6 +33,11 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Largest page a SCIM list answers with. */
   scimMaxResults: number;
+  /**
+   * After SIGTERM, how long in-flight requests and the log flush may take before the
+   * remaining connections are cut and the process exits.
+   */
+  shutdownTimeoutMs: number;
 }
 
 export interface RateLimitConfig {
@@ -66,6 +71,17 @@ const wholeNumber = (fallback: string) =>
     z.string().regex(/^\d+$/, 'must be a whole number').transform(Number),
   );
 
+/** A duration in milliseconds, at least 1 (a 0 would mean "no limit" to PostgreSQL). */
+const milliseconds = (fallback: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? fallback : value),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be at least 1')),
+  );
+
 const envSchema = z.object({
   PORT: z.preprocess(
     (value) => (value === undefined || value === '' ? '3000' : value),
@@ -81,6 +97,10 @@ const envSchema = z.object({
     (value) => (value === undefined || value === '' ? '10' : value),
     z.string().regex(/^\d+$/, 'must be a whole number').transform(Number),
   ),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds('10000'),
+  DATABASE_LOCK_TIMEOUT_MS: milliseconds('5000'),
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS: milliseconds('5000'),
+  SHUTDOWN_TIMEOUT_MS: milliseconds('25000'),
   PUBLIC_URL: optional(url(['http:', 'https:'], 'https://rollcall.example.com')),
   LOG_LEVEL: z.preprocess(
     (value) => (value === undefined || value === '' ? 'info' : value),
@@ -137,7 +157,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     dataDir,
     database: e.DATABASE_URL
-      ? { dialect: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          dialect: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+          lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
+          acquireTimeoutMs: e.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+        }
       : { dialect: 'sqlite', file: resolve(dataDir, 'rollcall.sqlite') },
     logLevel: e.LOG_LEVEL,
     entra: {
@@ -159,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     encryptionKey: e.ENCRYPTION_KEY ? parseEncryptionKey(e.ENCRYPTION_KEY) : undefined,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
