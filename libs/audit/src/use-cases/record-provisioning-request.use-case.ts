@@ -1,15 +1,23 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
 import type { ProvisioningRequest } from '../domain/provisioning-request';
+import { sanitizeLogText, sanitizeOptionalLogText } from '../domain/log-text.sanitizer';
 import { redactRequestBody } from '../domain/request-body.redactor';
 import { ProvisioningLogEntity } from '../persistence/provisioning-log.entity';
+import {
+  DEFAULT_QUEUE_OPTIONS,
+  ProvisioningLogQueue,
+  type ProvisioningLogQueueStats,
+} from '../persistence/provisioning-log.queue';
 
-const FLUSH_INTERVAL_MS = 250;
-const FLUSH_BATCH = 200;
-/** If the database is down for long, keep the newest entries rather than all memory. */
-const MAX_BUFFERED = 20_000;
+/** Shutdown waits this long for the log to reach the database, then lets the process go. */
+const SHUTDOWN_FLUSH_MS = 5_000;
 
 /**
  * Records SCIM requests off the request path: entries are buffered and written in batches
@@ -17,69 +25,62 @@ const MAX_BUFFERED = 20_000;
  * nothing measurable. A crash loses at most the last quarter second of log, never data.
  */
 @Injectable()
-export class RecordProvisioningRequest implements OnApplicationShutdown {
+export class RecordProvisioningRequest implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('ProvisioningLog');
-  private buffer: ProvisioningLogEntity[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly queue: ProvisioningLogQueue;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.queue = new ProvisioningLogQueue(dataSource, {
+      ...DEFAULT_QUEUE_OPTIONS,
+      warn: (line) => this.logger.warn(line),
+    });
+  }
 
   execute(request: ProvisioningRequest): void {
     const entry = new ProvisioningLogEntity();
+    // Every string is made storable and cut to its column: a value the database refuses
+    // would cost its whole batch a retry, and it is the request's trace, not its payload.
     Object.assign(entry, {
       id: randomUUID(),
       organizationId: request.organizationId,
-      tokenPrefix: request.tokenPrefix,
-      requestId: request.requestId?.slice(0, 64) ?? null,
-      method: request.method,
-      path: request.path.slice(0, 2048),
-      filter: request.filter?.slice(0, 2048) ?? null,
+      tokenPrefix: sanitizeOptionalLogText(request.tokenPrefix, 16),
+      requestId: sanitizeOptionalLogText(request.requestId, 64),
+      method: sanitizeLogText(request.method, 10),
+      path: sanitizeLogText(request.path, 2048),
+      filter: sanitizeOptionalLogText(request.filter, 2048),
       status: request.status,
-      scimType: request.scimType,
-      detail: request.detail?.slice(0, 2048) ?? null,
-      resourceType: request.resourceType,
-      resourceId: request.resourceId?.slice(0, 64) ?? null,
+      scimType: sanitizeOptionalLogText(request.scimType, 32),
+      detail: sanitizeOptionalLogText(request.detail, 2048),
+      resourceType: sanitizeOptionalLogText(request.resourceType, 16),
+      resourceId: sanitizeOptionalLogText(request.resourceId, 64),
       durationMs: Math.round(request.durationMs),
-      requestBody: redactRequestBody(request.requestBody),
+      requestBody: sanitizeOptionalLogText(redactRequestBody(request.requestBody)),
       createdAt: request.at,
     });
-    this.buffer.push(entry);
-    if (this.buffer.length > MAX_BUFFERED) this.buffer.splice(0, this.buffer.length - MAX_BUFFERED);
-    if (this.buffer.length >= FLUSH_BATCH) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS).unref();
+    this.queue.enqueue(entry);
   }
 
-  /** Writes everything buffered so far; resolves when it is in the database. */
+  /** Writes everything buffered so far; resolves when it is in the database (or cannot be). */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushing = this.flushing.then(() => this.writeBuffered());
-    return this.flushing;
+    return this.queue.flush();
   }
 
+  stats(): ProvisioningLogQueueStats {
+    return this.queue.stats();
+  }
+
+  // Before the HTTP server and the database close: the database is certainly still open.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.flushForShutdown();
+  }
+
+  // Requests that finished while the server drained were logged after the hook above.
   async onApplicationShutdown(): Promise<void> {
-    await this.flush();
+    if (this.dataSource.isInitialized) await this.flushForShutdown();
   }
 
-  private async writeBuffered(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, FLUSH_BATCH);
-      try {
-        await inTransaction(this.dataSource, (manager) =>
-          manager.insert(ProvisioningLogEntity, batch),
-        );
-      } catch (error) {
-        // Not the request's failure: the SCIM answer went out already. Keep the batch for
-        // the next flush unless the database keeps refusing (then MAX_BUFFERED caps memory).
-        this.logger.warn(
-          { err: error, entries: batch.length },
-          'Could not write the provisioning log',
-        );
-        this.buffer.unshift(...batch);
-        this.timer ??= setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS * 20).unref();
-        return;
-      }
-    }
+  private async flushForShutdown(): Promise<void> {
+    const left = await this.queue.flushWithin(SHUTDOWN_FLUSH_MS);
+    if (left > 0) this.logger.warn(`Provisioning log: ${left} entries not written at shutdown`);
   }
 }

@@ -1,0 +1,355 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, runMigrations, type DatabaseConfig } from '@rollcall/db';
+import { RecordProvisioningRequest } from '../use-cases/record-provisioning-request.use-case';
+import type { ProvisioningRequest } from '../domain/provisioning-request';
+import { ProvisioningLogEntity } from './provisioning-log.entity';
+import { DEFAULT_QUEUE_OPTIONS, ProvisioningLogQueue } from './provisioning-log.queue';
+
+// The provisioning log's queue against a real database: a row the database refuses costs
+// only that row, a database that is down costs nothing until the bound, and every loss is
+// counted.
+
+interface FreshDatabase {
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** An empty database: a SQLite file in a temp dir, or a new PostgreSQL one when TEST_DB=postgres. */
+async function createFreshDatabase(): Promise<FreshDatabase> {
+  if (process.env['TEST_DB'] !== 'postgres') {
+    const dir = mkdtempSync(join(tmpdir(), 'rollcall-audit-'));
+    return {
+      config: { dialect: 'sqlite', file: join(dir, 'rollcall.sqlite') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `rollcall_audit_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string): Promise<void> => {
+    const client = new Client({ connectionString: ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    config: { dialect: 'postgres', url: url.toString(), poolSize: 5 },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+let database: FreshDatabase;
+let dataSource: DataSource;
+let organizationId: string;
+
+async function openDataSource(config: DatabaseConfig): Promise<DataSource> {
+  return new DataSource(
+    buildDataSourceOptions(config, { entities: [ProvisioningLogEntity] }),
+  ).initialize();
+}
+
+beforeAll(async () => {
+  database = await createFreshDatabase();
+  dataSource = await openDataSource(database.config);
+  await runMigrations(dataSource);
+  organizationId = randomUUID();
+  const now = new Date();
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into('organizations')
+    .values({
+      id: organizationId,
+      name: 'Log Org',
+      slug: 'log-org',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+function aRequest(overrides: Partial<ProvisioningRequest> = {}): ProvisioningRequest {
+  return {
+    organizationId,
+    tokenPrefix: 'rcs_abcd',
+    requestId: randomUUID(),
+    method: 'POST',
+    path: '/scim/v2/Users',
+    filter: null,
+    status: 201,
+    scimType: null,
+    detail: null,
+    resourceType: 'User',
+    resourceId: randomUUID(),
+    durationMs: 3,
+    requestBody: { userName: 'ada@example.com' },
+    at: new Date(),
+    ...overrides,
+  };
+}
+
+function anEntry(overrides: Partial<ProvisioningLogEntity> = {}): ProvisioningLogEntity {
+  return Object.assign(new ProvisioningLogEntity(), {
+    id: randomUUID(),
+    organizationId,
+    tokenPrefix: null,
+    requestId: null,
+    method: 'PATCH',
+    path: '/scim/v2/Users/1',
+    filter: null,
+    status: 200,
+    scimType: null,
+    detail: null,
+    resourceType: 'User',
+    resourceId: null,
+    durationMs: 1,
+    requestBody: '{"secretMarker":"BODY-MARKER"}',
+    createdAt: new Date(),
+    ...overrides,
+  });
+}
+
+async function storedIds(ids: string[]): Promise<Set<string>> {
+  const rows = await dataSource
+    .getRepository(ProvisioningLogEntity)
+    .createQueryBuilder('l')
+    .select('l.id', 'id')
+    .where('l.id IN (:...ids)', { ids })
+    .getRawMany<{ id: string }>();
+  return new Set(rows.map((r) => r.id));
+}
+
+function aQueue(source: DataSource, options: Partial<typeof DEFAULT_QUEUE_OPTIONS> = {}) {
+  const warnings: string[] = [];
+  const queue = new ProvisioningLogQueue(source, {
+    ...DEFAULT_QUEUE_OPTIONS,
+    // Timers never fire during a test: every write is an explicit flush().
+    flushIntervalMs: 3_600_000,
+    retryBaseMs: 3_600_000,
+    retryMaxMs: 3_600_000,
+    ...options,
+    warn: (line) => warnings.push(line),
+  });
+  return { queue, warnings };
+}
+
+describe('provisioning log recorder', () => {
+  it('stores NUL bytes and lone surrogates as U+FFFD in every text it keeps', async () => {
+    const recorder = new RecordProvisioningRequest(dataSource);
+    recorder.execute(
+      aRequest({
+        method: 'GET',
+        path: '/scim/v2/Users/\ud800x',
+        filter: 'userName eq "a\u0000b"',
+        status: 400,
+        scimType: 'invalidFilter',
+        detail: 'bad value "a\u0000b\udc00"',
+        requestBody: null,
+      }),
+    );
+    recorder.execute(aRequest({ requestBody: { title: 'x\u0000y', nickName: 'z\ud83d' } }));
+    await recorder.flush();
+
+    expect(recorder.stats()).toEqual({
+      written: 2,
+      droppedPoison: 0,
+      droppedOverflow: 0,
+      queued: 0,
+    });
+    const rows = await dataSource
+      .getRepository(ProvisioningLogEntity)
+      .find({ where: { organizationId, tokenPrefix: 'rcs_abcd' }, order: { status: 'DESC' } });
+    expect(rows.map((r) => [r.path, r.filter, r.detail])).toContainEqual([
+      '/scim/v2/Users/\ufffdx',
+      'userName eq "a\ufffdb"',
+      'bad value "a\ufffdb\ufffd"',
+    ]);
+    const body = rows.find((r) => r.requestBody !== null)?.requestBody ?? '';
+    // eslint-disable-next-line no-control-regex -- a raw U+0000 is the failure looked for.
+    expect(body).not.toMatch(/\u0000|[\ud800-\udfff]/);
+    expect(body).toContain('title');
+  });
+
+  it('flushes what is buffered when the application shuts down', async () => {
+    const recorder = new RecordProvisioningRequest(dataSource);
+    const request = aRequest();
+    recorder.execute(request);
+    await recorder.beforeApplicationShutdown();
+    const rows = await dataSource
+      .getRepository(ProvisioningLogEntity)
+      .findBy({ requestId: request.requestId ?? '' });
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('provisioning log queue', () => {
+  it('drops only the rows the database refuses, counts them, and goes on writing', async () => {
+    const { queue, warnings } = aQueue(dataSource, { batchSize: 50 });
+    const good = Array.from({ length: 8 }, () => anEntry());
+    // An organization deleted between the request and the write: a foreign-key violation.
+    const orphan = anEntry({ organizationId: randomUUID() });
+    // What issue 13 saw on PostgreSQL: an unsanitised NUL byte fails the insert there.
+    const withNul = anEntry({ filter: 'userName eq "a\u0000b"' });
+    for (const entry of [...good.slice(0, 4), orphan, withNul, ...good.slice(4)]) {
+      queue.enqueue(entry);
+    }
+    await queue.flush();
+
+    const nulRefused = dataSource.options.type === 'postgres';
+    expect(queue.stats()).toEqual({
+      written: nulRefused ? 8 : 9,
+      droppedPoison: nulRefused ? 2 : 1,
+      droppedOverflow: 0,
+      queued: 0,
+    });
+    expect(await storedIds(good.map((e) => e.id))).toEqual(new Set(good.map((e) => e.id)));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^Provisioning log: dropped \d of 10 entries the database refused \(\w+\)/,
+    );
+    expect(warnings[0]).not.toContain('BODY-MARKER');
+    expect(warnings[0]?.length).toBeLessThan(200);
+
+    // Nothing is stuck at the head of the queue: later entries go straight in.
+    const later = [anEntry(), anEntry()];
+    later.forEach((entry) => queue.enqueue(entry));
+    await queue.flush();
+    expect(await storedIds(later.map((e) => e.id))).toEqual(new Set(later.map((e) => e.id)));
+    expect(queue.stats().queued).toBe(0);
+  });
+
+  it('keeps every row while the database is down, drops the oldest past the bound, writes the rest when it is back', async () => {
+    const outage = await anOutage(database.config);
+    try {
+      const { queue, warnings } = aQueue(outage.dataSource, { batchSize: 10, maxQueued: 6 });
+      const entries = Array.from({ length: 8 }, () => anEntry());
+      entries.slice(0, 3).forEach((entry) => queue.enqueue(entry));
+      await queue.flush();
+      expect(queue.stats()).toMatchObject({ written: 3, queued: 0 });
+
+      await outage.begin();
+      entries.slice(3).forEach((entry) => queue.enqueue(entry));
+      await queue.flush();
+      expect(queue.stats()).toEqual({
+        written: 3,
+        droppedPoison: 0,
+        droppedOverflow: 0,
+        queued: 5,
+      });
+      // The bound counts what waits: two more push the two oldest out.
+      const extra = [anEntry(), anEntry()];
+      extra.forEach((entry) => queue.enqueue(entry));
+      expect(queue.stats()).toEqual({
+        written: 3,
+        droppedPoison: 0,
+        droppedOverflow: 1,
+        queued: 6,
+      });
+      await queue.flush();
+      expect(queue.stats()).toMatchObject({ droppedPoison: 0, queued: 6 });
+
+      await outage.end();
+      await queue.flush();
+      expect(queue.stats()).toEqual({
+        written: 9,
+        droppedPoison: 0,
+        droppedOverflow: 1,
+        queued: 0,
+      });
+      const kept = [...entries.slice(4), ...extra];
+      expect(await storedIds(kept.map((e) => e.id))).toEqual(new Set(kept.map((e) => e.id)));
+      expect(await storedIds([entries[3]?.id ?? ''])).toEqual(new Set());
+
+      expect(warnings.filter((w) => /database unavailable/.test(w))).toHaveLength(2);
+      expect(warnings.at(-1)).toMatch(/database back/);
+      for (const line of warnings) {
+        expect(line).not.toContain('BODY-MARKER');
+        expect(line.length).toBeLessThan(200);
+      }
+    } finally {
+      await outage.close();
+    }
+  });
+});
+
+interface Outage {
+  dataSource: DataSource;
+  begin(): Promise<void>;
+  end(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A second data source on the same database, and a way to make that database unavailable to it. */
+async function anOutage(config: DatabaseConfig): Promise<Outage> {
+  if (config.dialect === 'sqlite') {
+    // Another process holding SQLite's write lock (a backup, the CLI) makes inserts busy.
+    const holder = new Database(config.file);
+    const source = await openDataSource(config);
+    return {
+      dataSource: source,
+      begin: async () => void holder.exec('BEGIN EXCLUSIVE'),
+      end: async () => void holder.exec('COMMIT'),
+      close: async () => {
+        if (holder.inTransaction) holder.exec('ROLLBACK');
+        holder.close();
+        await source.destroy();
+      },
+    };
+  }
+  // PostgreSQL behind a TCP proxy that can be cut: refused connections, dropped sockets.
+  const target = new URL(config.url);
+  const sockets = new Set<Socket>();
+  let cut = false;
+  const proxy: Server = createServer((client) => {
+    if (cut) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  const address = proxy.address();
+  const proxied = new URL(config.url);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(typeof address === 'object' && address ? address.port : 0);
+  const source = await openDataSource({ ...config, url: proxied.toString() });
+  return {
+    dataSource: source,
+    begin: async () => {
+      cut = true;
+      sockets.forEach((socket) => socket.destroy());
+    },
+    end: async () => {
+      cut = false;
+    },
+    close: async () => {
+      await source.destroy().catch(() => undefined);
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((done) => proxy.close(done));
+    },
+  };
+}

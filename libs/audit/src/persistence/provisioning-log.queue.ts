@@ -1,0 +1,200 @@
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@rollcall/db';
+import { errorCode, isDatabaseUnavailable } from './database-unavailability';
+import { ProvisioningLogEntity } from './provisioning-log.entity';
+
+export interface ProvisioningLogQueueOptions {
+  /** Written as one multi-row insert. */
+  batchSize: number;
+  /** How long an entry may wait for company before it is written. */
+  flushIntervalMs: number;
+  /** While the database is down, the newest entries are kept rather than all memory. */
+  maxQueued: number;
+  /** First wait after the database failed; doubles on each failure up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** One short line per event; never a row, a body or a batch. */
+  warn: (line: string) => void;
+}
+
+export const DEFAULT_QUEUE_OPTIONS: Omit<ProvisioningLogQueueOptions, 'warn'> = {
+  batchSize: 200,
+  flushIntervalMs: 250,
+  maxQueued: 20_000,
+  retryBaseMs: 1_000,
+  retryMaxMs: 30_000,
+};
+
+/** What the queue has done since start, for /metrics. */
+export interface ProvisioningLogQueueStats {
+  written: number;
+  droppedPoison: number;
+  droppedOverflow: number;
+  queued: number;
+}
+
+/**
+ * The provisioning log's write-behind buffer. Two kinds of failure are told apart: a row the
+ * database refuses (it would be refused forever, so the batch is retried row by row and
+ * only that row is dropped) and a database that cannot serve (every row is kept and retried
+ * with backoff; past `maxQueued` the oldest go). Either way every drop is counted.
+ */
+export class ProvisioningLogQueue {
+  private queue: ProvisioningLogEntity[] = [];
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private pendingFlushes = 0;
+  private consecutiveOutages = 0;
+  private written = 0;
+  private droppedPoison = 0;
+  private droppedOverflow = 0;
+  private overflowSinceWarning = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: ProvisioningLogQueueOptions,
+  ) {}
+
+  stats(): ProvisioningLogQueueStats {
+    return {
+      written: this.written,
+      droppedPoison: this.droppedPoison,
+      droppedOverflow: this.droppedOverflow,
+      queued: this.queue.length + this.inFlight,
+    };
+  }
+
+  enqueue(entry: ProvisioningLogEntity): void {
+    this.queue.push(entry);
+    this.enforceBound();
+    // While the database is down the backoff timer decides when to try again; while a flush
+    // is under way it takes what arrives meanwhile (one write at a time, not one per request).
+    if (this.consecutiveOutages > 0 || this.pendingFlushes > 0) return;
+    if (this.queue.length >= this.options.batchSize) void this.flush();
+    else this.schedule(this.options.flushIntervalMs);
+  }
+
+  /** Writes everything queued so far; resolves once written, dropped, or the database failed. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pendingFlushes += 1;
+    this.flushing = this.flushing
+      .then(() => this.drain())
+      .finally(() => (this.pendingFlushes -= 1));
+    return this.flushing;
+  }
+
+  /** Flushes, but gives up waiting after `ms`; resolves with the entries left unwritten. */
+  async flushWithin(ms: number): Promise<number> {
+    let deadline: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.flush(),
+      new Promise<void>((done) => (deadline = setTimeout(done, ms))),
+    ]);
+    clearTimeout(deadline);
+    return this.queue.length + this.inFlight;
+  }
+
+  private schedule(ms: number): void {
+    this.timer ??= setTimeout(() => void this.flush(), ms).unref();
+  }
+
+  private enforceBound(): void {
+    const excess = this.queue.length + this.inFlight - this.options.maxQueued;
+    if (excess <= 0) return;
+    const dropped = Math.min(excess, this.queue.length);
+    this.queue.splice(0, dropped);
+    this.droppedOverflow += dropped;
+    this.overflowSinceWarning += dropped;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.batchSize);
+      this.inFlight = batch.length;
+      let unwritten: ProvisioningLogEntity[];
+      try {
+        unwritten = await this.write(batch);
+      } catch (error) {
+        // Nothing here may reject: flush() runs from timers with no one to catch it.
+        this.options.warn(`Provisioning log: write failed (${errorCode(error) ?? 'unknown'})`);
+        unwritten = batch;
+      } finally {
+        this.inFlight = 0;
+      }
+      if (unwritten.length > 0) {
+        this.queue.unshift(...unwritten);
+        this.enforceBound();
+        return;
+      }
+    }
+  }
+
+  /** Resolves with the rows still to write (non-empty only when the database is down). */
+  private async write(batch: ProvisioningLogEntity[]): Promise<ProvisioningLogEntity[]> {
+    try {
+      await this.insert(batch);
+      this.written += batch.length;
+      this.recovered();
+      return [];
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return this.unavailable(error, batch);
+    }
+    // The database refused the batch: find the row(s) it refuses and write the others.
+    let refused = 0;
+    let refusal: string | undefined;
+    for (const [index, row] of batch.entries()) {
+      try {
+        await this.insert([row]);
+        this.written += 1;
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) return this.unavailable(error, batch.slice(index));
+        refused += 1;
+        this.droppedPoison += 1;
+        refusal ??= errorCode(error) ?? 'unknown';
+      }
+    }
+    this.recovered();
+    if (refused > 0) {
+      this.options.warn(
+        `Provisioning log: dropped ${refused} of ${batch.length} entries the database refused (${refusal ?? 'unknown'}); ${this.droppedPoison} dropped so far`,
+      );
+    }
+    return [];
+  }
+
+  private insert(rows: ProvisioningLogEntity[]): Promise<unknown> {
+    return inTransaction(this.dataSource, (manager) => manager.insert(ProvisioningLogEntity, rows));
+  }
+
+  private unavailable(error: unknown, unwritten: ProvisioningLogEntity[]): ProvisioningLogEntity[] {
+    this.consecutiveOutages += 1;
+    const delay = Math.min(
+      this.options.retryMaxMs,
+      this.options.retryBaseMs * 2 ** Math.min(this.consecutiveOutages - 1, 20),
+    );
+    const queued = this.queue.length + unwritten.length;
+    const overflow =
+      this.overflowSinceWarning > 0 ? `, ${this.overflowSinceWarning} oldest dropped` : '';
+    this.overflowSinceWarning = 0;
+    this.options.warn(
+      `Provisioning log: database unavailable (${errorCode(error) ?? 'no code'}); ${queued} entries queued${overflow}, retrying in ${delay} ms`,
+    );
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.schedule(delay);
+    return unwritten;
+  }
+
+  private recovered(): void {
+    if (this.consecutiveOutages === 0) return;
+    this.consecutiveOutages = 0;
+    const overflow = this.overflowSinceWarning;
+    this.overflowSinceWarning = 0;
+    this.options.warn(
+      `Provisioning log: database back, writing ${this.queue.length} queued entries${overflow > 0 ? ` (${overflow} oldest were dropped)` : ''}`,
+    );
+  }
+}
