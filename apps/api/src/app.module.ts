@@ -22,6 +22,7 @@ import { loggerOptions } from './http/logger.options';
 import { HttpMetrics } from './metrics/http-metrics';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
+import { ProvisioningLogMetrics } from './metrics/provisioning-log.metrics';
 
 /** Everything the HTTP server serves. The CLI uses CoreModule alone. */
 @Module({})
@@ -41,7 +42,11 @@ export class AppModule implements NestModule {
         AdminApiModule.forRoot({ publicUrl: config.publicUrl, entra: config.entra }),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [HttpMetrics, { provide: APP_FILTER, useClass: EdgeExceptionFilter }],
+      providers: [
+        HttpMetrics,
+        ProvisioningLogMetrics,
+        { provide: APP_FILTER, useClass: EdgeExceptionFilter },
+      ],
     };
   }
 
