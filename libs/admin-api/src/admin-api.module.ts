@@ -19,6 +19,8 @@ import { MicrosoftConnectController } from './sso/microsoft-connect.controller';
 import { MemberSessionController } from './sso/member-session.controller';
 import { MicrosoftSignInController } from './sso/microsoft-sign-in.controller';
 import { OidcSignInController } from './sso/oidc-sign-in.controller';
+import { RefusedSignInRecorder } from './sso/refused-sign-in.recorder';
+import { SsoAccountLinksController } from './sso/sso-account-links.controller';
 import { SsoSettingsController } from './sso/sso-settings.controller';
 import { AdminTeamReader } from './teams/admin-team.reader';
 import { TeamDeletionController } from './teams/team-deletion.controller';
@@ -57,6 +59,7 @@ export class AdminApiModule {
         MicrosoftConnectController,
         MicrosoftSignInController,
         SsoSettingsController,
+        SsoAccountLinksController,
         OidcSignInController,
         MemberSessionController,
       ],
@@ -66,6 +69,7 @@ export class AdminApiModule {
         MemberSessionGuard,
         AdminTeamReader,
         AdminUserReader,
+        RefusedSignInRecorder,
       ],
       // A module with its own admin controllers imports SsoModule too, so the guard resolves.
       exports: [ADMIN_API_OPTIONS, AdminSessionGuard, SsoModule],

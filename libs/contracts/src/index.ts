@@ -56,6 +56,8 @@ export type {
   UserStatusFilter,
 } from './users';
 export type {
+  AccountLinkStartView,
+  AdminAccountLinkView,
   MicrosoftConnectionView,
   OidcProviderView,
   OrganizationSignInView,

@@ -51,14 +51,41 @@ export interface SsoPolicyView {
    * `null` = the default: on while provisioning (SCIM) is off, off while it is on.
    */
   jitProvisioning: boolean | null;
-  /** What applies now, with the default resolved. */
+  /** What applies now: the default resolved, and at least one JIT domain listed. */
   jitEffective: boolean;
+  /**
+   * The org's own e-mail domains (lower-case, e.g. `contoso.com`). A person is created just in
+   * time only with a verified e-mail address in one of them, which becomes their userName.
+   * Empty: nobody is created just in time.
+   */
+  jitDomains: string[];
+  /**
+   * The org's Entra provisioning maps `objectId` to SCIM `externalId` (Entra's default maps
+   * `mailNickname` there), so a Microsoft sign-in's `oid` may match a user's externalId.
+   */
+  externalIdIsObjectId: boolean;
 }
 
 /** `PATCH /api/sso/policy`: only what is sent changes. */
 export interface UpdateSsoPolicyRequest {
   requireSso?: boolean;
   jitProvisioning?: boolean | null;
+  /** Replaces the list; domain names only (no wildcard, no `@`), at most 50. */
+  jitDomains?: string[];
+  externalIdIsObjectId?: boolean;
+}
+
+/** A sign-in account the signed-in admin linked: SSO opens their dashboard session only then. */
+export interface AdminAccountLinkView {
+  /** The UPN or e-mail the provider stated when it was linked. */
+  account: string;
+  /** ISO 8601. */
+  linkedAt: string;
+}
+
+/** `POST /api/sso/microsoft/link`, `POST /api/sso/oidc/link`: where to send the browser. */
+export interface AccountLinkStartView {
+  authorizationUrl: string;
 }
 
 /** `GET /api/sso` */
@@ -72,6 +99,11 @@ export interface SsoStatusView {
   /** The redirect URI a custom provider must allow, shown before one is saved. */
   oidcRedirectUri: string;
   policy: SsoPolicyView;
+  /**
+   * The signed-in admin's own linked accounts, for the connected tenant and the current custom
+   * provider (a link to an earlier tenant or issuer does not count).
+   */
+  myLinks: { microsoft: AdminAccountLinkView | null; oidc: AdminAccountLinkView | null };
 }
 
 /** `GET /api/auth/providers` (public): the sign-in page offers what the server can do. */

@@ -1,5 +1,7 @@
 export { EntraSsoModule, SsoModule } from './sso.module';
-export { SsoError } from './domain/sso.error';
+export { SsoError, SsoIdentityConflict } from './domain/sso.error';
+export type { RefusedIdentity } from './domain/sso.error';
+export { TENANT_ADMIN_ROLES } from './domain/entra-admin-roles';
 export type { SsoErrorCode } from './domain/sso.error';
 export type { AuthenticatedAdmin } from './domain/authenticated-admin';
 export {
@@ -20,6 +22,9 @@ export type { AuthenticatedMember, MemberSignIn } from './domain/authenticated-m
 export { OIDC_AUTHORIZATION_LIFETIME_MS } from './domain/oidc-authorization.policy';
 export { StartEntraAuthorization } from './use-cases/start-entra-authorization.use-case';
 export { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
+export type { EntraAdminRoundTrip } from './use-cases/connect-entra-tenant.use-case';
+export { ReleaseEntraTenant } from './use-cases/release-entra-tenant.use-case';
+export type { ReleasedTenant } from './use-cases/release-entra-tenant.use-case';
 export { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
 export type { EntraConnection } from './use-cases/get-entra-connection.use-case';
 export { GetSsoAvailability } from './use-cases/get-sso-availability.use-case';
@@ -40,5 +45,10 @@ export type { SaveOidcProviderCommand } from './use-cases/save-oidc-provider.use
 export { DeleteOidcProvider } from './use-cases/delete-oidc-provider.use-case';
 export { StartOidcSignIn } from './use-cases/start-oidc-sign-in.use-case';
 export { SignInWithOidc } from './use-cases/sign-in-with-oidc.use-case';
+export type { OidcLinkOutcome } from './use-cases/sign-in-with-oidc.use-case';
+export { StartOidcLink } from './use-cases/start-oidc-link.use-case';
+export { UnlinkAdminAccount } from './use-cases/unlink-admin-account.use-case';
+export { GetAdminAccountLinks } from './use-cases/get-admin-account-links.use-case';
+export type { AdminIdentityLink } from './use-cases/get-admin-account-links.use-case';
 export { GetOrganizationSignIn } from './use-cases/get-organization-sign-in.use-case';
 export type { OrganizationSignIn } from './use-cases/get-organization-sign-in.use-case';

@@ -7,6 +7,8 @@ import { EntraRoundTrip } from './entra/entra-round-trip';
 import { ENTRA_SSO_OPTIONS, type EntraSsoOptions } from './entra/entra-sso.options';
 import { GenericOidcClient } from './oidc/generic-oidc.client';
 import { OidcRoundTrip } from './oidc/oidc-round-trip';
+import { AdminIdentityEntity } from './persistence/admin-identity.entity';
+import { AdminIdentityStore } from './persistence/admin-identity.store';
 import { AdminSessionEntity } from './persistence/admin-session.entity';
 import { EntraConnectionEntity } from './persistence/entra-connection.entity';
 import { LoginFailureEntity } from './persistence/login-failure.entity';
@@ -23,6 +25,7 @@ import { AuthenticateMemberSession } from './use-cases/authenticate-member-sessi
 import { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
 import { DeleteOidcProvider } from './use-cases/delete-oidc-provider.use-case';
 import { DisconnectEntraTenant } from './use-cases/disconnect-entra-tenant.use-case';
+import { GetAdminAccountLinks } from './use-cases/get-admin-account-links.use-case';
 import { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
 import { GetOidcProvider } from './use-cases/get-oidc-provider.use-case';
 import { GetOrganizationSignIn } from './use-cases/get-organization-sign-in.use-case';
@@ -30,6 +33,7 @@ import { GetSsoAvailability } from './use-cases/get-sso-availability.use-case';
 import { GetSsoPolicy } from './use-cases/get-sso-policy.use-case';
 import { LogInAdmin } from './use-cases/log-in-admin.use-case';
 import { OpenAdminSession } from './use-cases/open-admin-session.use-case';
+import { ReleaseEntraTenant } from './use-cases/release-entra-tenant.use-case';
 import { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
 import { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
 import { RevokeAllAdminSessions } from './use-cases/revoke-all-admin-sessions.use-case';
@@ -39,7 +43,9 @@ import { SignInFederatedIdentity } from './use-cases/sign-in-federated-identity.
 import { SignInWithMicrosoft } from './use-cases/sign-in-with-microsoft.use-case';
 import { SignInWithOidc } from './use-cases/sign-in-with-oidc.use-case';
 import { StartEntraAuthorization } from './use-cases/start-entra-authorization.use-case';
+import { StartOidcLink } from './use-cases/start-oidc-link.use-case';
 import { StartOidcSignIn } from './use-cases/start-oidc-sign-in.use-case';
+import { UnlinkAdminAccount } from './use-cases/unlink-admin-account.use-case';
 import { UpdateSsoPolicy } from './use-cases/update-sso-policy.use-case';
 
 const useCases = [
@@ -60,6 +66,10 @@ const useCases = [
   StartOidcSignIn,
   SignInWithOidc,
   GetOrganizationSignIn,
+  StartOidcLink,
+  UnlinkAdminAccount,
+  GetAdminAccountLinks,
+  ReleaseEntraTenant,
 ];
 
 const entraUseCases = [
@@ -73,6 +83,7 @@ const entraUseCases = [
 
 const entities = [
   AdminSessionEntity,
+  AdminIdentityEntity,
   LoginFailureEntity,
   OidcAuthorizationEntity,
   EntraConnectionEntity,
@@ -91,9 +102,10 @@ const entities = [
     OidcAuthorizationStore,
     OidcRoundTrip,
     SsoPolicyStore,
+    AdminIdentityStore,
     GenericOidcClient,
   ],
-  exports: [...useCases, OidcRoundTrip, SsoPolicyStore],
+  exports: [...useCases, OidcRoundTrip, SsoPolicyStore, AdminIdentityStore],
 })
 export class SsoModule {}
 

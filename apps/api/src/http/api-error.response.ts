@@ -68,16 +68,20 @@ function ssoStatus(code: SsoErrorCode): number {
     case 'SSO_ACCOUNT_NOT_PROVISIONED':
     case 'SSO_TENANT_NOT_CONNECTED':
     case 'SSO_REQUIRED':
+    case 'SSO_IDENTITY_CONFLICT':
+    case 'ENTRA_ADMIN_ROLE_REQUIRED':
       return 403;
     case 'SSO_NOT_CONNECTED':
     case 'OIDC_PROVIDER_NOT_FOUND':
     case 'SSO_ORGANIZATION_NOT_FOUND':
+    case 'SSO_LINK_NOT_FOUND':
       return 404;
     case 'SSO_STATE_INVALID':
     case 'OIDC_ISSUER_INVALID':
     case 'OIDC_DISCOVERY_FAILED':
     case 'OIDC_ISSUER_MISMATCH':
     case 'OIDC_CLIENT_SECRET_REQUIRED':
+    case 'JIT_DOMAIN_INVALID':
       return 400;
     case 'ENTRA_TENANT_TAKEN':
     case 'SSO_PROVIDER_REQUIRED':

@@ -14,10 +14,7 @@ import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { callbackErrorCode } from './sso-callback.redirect';
 import { browserBoundState, clearedOidcStateCookie } from './oidc-state.cookie';
-import { redirectToProvider } from './sso-sign-in.response';
-
-/** The dashboard page the connect round trip ends on; it shows the flash for `connected`. */
-const SSO_SETTINGS_PAGE = '/sso';
+import { SSO_SETTINGS_PAGE, redirectToProvider } from './sso-sign-in.response';
 
 /** Single Sign-On settings: connect the org's Microsoft Entra tenant (the reference flow). */
 @ApiTags('Admin: single sign-on')
@@ -55,7 +52,7 @@ export class MicrosoftConnectController {
   @ApiOperation({
     summary: 'Microsoft returns here after connect',
     description:
-      'Validates the round trip and the ID token, records the tenant (`tid`) and redirects to `/sso?connected=microsoft` (flash: “Azure Single Sign-On was successfully connected.”) or `/sso?error=<code>` (`state_invalid`, `token_invalid`, `tenant_taken`, …).',
+      'Validates the round trip and the ID token. Connect: the account must hold Global Administrator, Privileged Role Administrator, Application Administrator or Cloud Application Administrator in the tenant (`wids`); the tenant (`tid`) is recorded and the account linked to the connecting admin; redirects to `/sso?connected=microsoft` (flash: “Azure Single Sign-On was successfully connected.”). Link my Microsoft account: links it, redirects to `/sso?linked=microsoft`. Refusals: `/sso?error=<code>` (`admin_role_required`, `tenant_taken` — the other organization is not named —, `tenant_not_connected`, `state_invalid`, `token_invalid`, …).',
   })
   @ApiFoundResponse({ description: 'To the Single Sign-On settings page.' })
   async callback(
@@ -66,14 +63,14 @@ export class MicrosoftConnectController {
   ): Promise<void> {
     let target: string;
     try {
-      await this.connectTenant.execute({
+      const done = await this.connectTenant.execute({
         state: browserBoundState(query['state'], request.headers.cookie),
         code: query['code'],
         error: query['error'],
         adminId: admin.adminId,
         organizationId: admin.organizationId,
       });
-      target = `${SSO_SETTINGS_PAGE}?connected=microsoft`;
+      target = `${SSO_SETTINGS_PAGE}?${done}=microsoft`;
     } catch (error) {
       target = `${SSO_SETTINGS_PAGE}?error=${callbackErrorCode(error)}`;
     }

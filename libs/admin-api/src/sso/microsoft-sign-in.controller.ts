@@ -6,6 +6,7 @@ import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { readSessionCookie } from '../auth/session.cookie';
 import { SignInProvidersDto } from './sso.dto';
 import { browserBoundState } from './oidc-state.cookie';
+import { RefusedSignInRecorder } from './refused-sign-in.recorder';
 import { endSignInCallback, redirectToProvider } from './sso-sign-in.response';
 
 /** Sign in with Microsoft, for org admins (dashboard session) and SCIM-provisioned members. */
@@ -16,6 +17,7 @@ export class MicrosoftSignInController {
     private readonly startAuthorization: StartEntraAuthorization,
     private readonly signIn: SignInWithMicrosoft,
     private readonly getAvailability: GetSsoAvailability,
+    private readonly refusals: RefusedSignInRecorder,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
 
@@ -47,7 +49,7 @@ export class MicrosoftSignInController {
   @ApiOperation({
     summary: 'Microsoft returns here after sign-in',
     description:
-      'An org admin (matched by e-mail) gets the dashboard session cookie and goes to `/`; a SCIM-provisioned member (linked by `oid`, or at first sign-in matched by userName or work e-mail; or created just in time when the org’s policy allows it) gets a member session cookie. Refusals redirect to `/signin?error=<code>`: `account_deactivated`, `not_provisioned`, `tenant_not_connected`, `state_invalid`, `token_invalid`.',
+      'Only an admin who linked this Microsoft account (tenant, `oid`) gets the dashboard session cookie and goes to `/`; a SCIM-provisioned member (linked by `oid`, or at first sign-in matched by UPN against userName, `oid` against externalId where the org maps objectId there, or an `email` with `xms_edov: true`; or created just in time for a verified address in one of the org’s JIT domains) gets a member session cookie. Refusals redirect to `/signin?error=<code>`: `account_deactivated`, `not_provisioned`, `identity_conflict` (recorded in the provisioning log), `tenant_not_connected`, `state_invalid`, `token_invalid`.',
   })
   @ApiFoundResponse({ description: 'To the dashboard, or to the sign-in page with an error.' })
   async callback(
@@ -55,15 +57,26 @@ export class MicrosoftSignInController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await endSignInCallback(response, this.secure(request), () =>
-      this.signIn.execute({
-        state: browserBoundState(query['state'], request.headers.cookie),
-        code: query['code'],
-        error: query['error'],
-        ipAddress: request.ip ?? null,
-        userAgent: request.get('user-agent') ?? null,
-        previousSessionSecret: readSessionCookie(request.headers.cookie) ?? null,
-      }),
+    await endSignInCallback(
+      response,
+      this.secure(request),
+      () =>
+        this.signIn.execute({
+          state: browserBoundState(query['state'], request.headers.cookie),
+          code: query['code'],
+          error: query['error'],
+          ipAddress: request.ip ?? null,
+          userAgent: request.get('user-agent') ?? null,
+          previousSessionSecret: readSessionCookie(request.headers.cookie) ?? null,
+        }),
+      (error) => {
+        const id = (request as Request & { id?: unknown }).id;
+        this.refusals.recordIfRefused(
+          error,
+          '/api/auth/microsoft/callback',
+          id === undefined || id === null ? null : String(id),
+        );
+      },
     );
   }
 

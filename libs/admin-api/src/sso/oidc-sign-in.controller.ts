@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
+  AuthenticateAdminSession,
   GetOrganizationSignIn,
   GetSsoAvailability,
   SignInWithOidc,
@@ -17,6 +18,7 @@ import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { readSessionCookie } from '../auth/session.cookie';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { oidcLinks, oidcRedirectUri } from './oidc-provider.dto';
+import { RefusedSignInRecorder } from './refused-sign-in.recorder';
 import { OrganizationSignInDto } from './organization-sign-in.dto';
 import { browserBoundState } from './oidc-state.cookie';
 import { endSignInCallback, redirectToProvider } from './sso-sign-in.response';
@@ -30,6 +32,8 @@ export class OidcSignInController {
     private readonly signIn: SignInWithOidc,
     private readonly getOrganizationSignIn: GetOrganizationSignIn,
     private readonly getAvailability: GetSsoAvailability,
+    private readonly authenticateAdmin: AuthenticateAdminSession,
+    private readonly refusals: RefusedSignInRecorder,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
 
@@ -59,7 +63,7 @@ export class OidcSignInController {
   @ApiOperation({
     summary: 'Every org’s custom provider returns here',
     description:
-      'The state names the org. An org admin (by verified e-mail) gets the dashboard session; a user linked by (issuer, sub), or at first sign-in matched by verified e-mail / preferred_username against userName or work e-mail, or created just in time when the policy allows it, gets a member session. Refusals redirect to `/signin?error=<code>`: `account_deactivated`, `not_provisioned`, `state_invalid`, `token_invalid`, `provider_not_found`, `provider_unavailable`.',
+      'The state names the org. Only an admin who linked this account (issuer, sub) gets the dashboard session; a user linked by (issuer, sub), or at first sign-in matched by an e-mail with `email_verified: true` against userName or work e-mail (never preferred_username), or created just in time for a verified address in one of the org’s JIT domains, gets a member session. Refusals redirect to `/signin?error=<code>`: `account_deactivated`, `not_provisioned`, `identity_conflict` (the address belongs to someone linked to another account; recorded in the provisioning log), `state_invalid`, `token_invalid`, `provider_not_found`, `provider_unavailable`. A round trip started by “Link my account” ends on `/sso?linked=oidc` or `/sso?error=<code>`.',
   })
   @ApiFoundResponse({ description: 'To the dashboard, or to the sign-in page with an error.' })
   async callback(
@@ -67,17 +71,28 @@ export class OidcSignInController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await endSignInCallback(response, this.secure(request), () =>
-      this.signIn.execute({
-        state: browserBoundState(query['state'], request.headers.cookie),
-        code: query['code'],
-        error: query['error'],
-        iss: query['iss'],
-        redirectUri: oidcRedirectUri(this.options.publicUrl),
-        ipAddress: request.ip ?? null,
-        userAgent: request.get('user-agent') ?? null,
-        previousSessionSecret: readSessionCookie(request.headers.cookie) ?? null,
-      }),
+    const sessionSecret = readSessionCookie(request.headers.cookie) ?? null;
+    await endSignInCallback(
+      response,
+      this.secure(request),
+      async () => {
+        const admin = await this.authenticateAdmin.execute(sessionSecret);
+        return this.signIn.execute({
+          state: browserBoundState(query['state'], request.headers.cookie),
+          code: query['code'],
+          error: query['error'],
+          iss: query['iss'],
+          redirectUri: oidcRedirectUri(this.options.publicUrl),
+          ipAddress: request.ip ?? null,
+          userAgent: request.get('user-agent') ?? null,
+          previousSessionSecret: sessionSecret,
+          signedInAdmin: admin
+            ? { adminId: admin.admin.id, organizationId: admin.organization.id }
+            : null,
+        });
+      },
+      (error) =>
+        this.refusals.recordIfRefused(error, '/api/auth/oidc/callback', requestIdOf(request)),
     );
   }
 
@@ -103,4 +118,9 @@ export class OidcSignInController {
   private secure(request: Request): boolean {
     return request.secure || this.options.publicUrl.startsWith('https:');
   }
+}
+
+function requestIdOf(request: Request): string | null {
+  const id = (request as Request & { id?: unknown }).id;
+  return id === undefined || id === null ? null : String(id);
 }

@@ -20,6 +20,10 @@ function errorParam(code: SsoErrorCode): string {
       return 'tenant_not_connected';
     case 'ENTRA_TENANT_TAKEN':
       return 'tenant_taken';
+    case 'ENTRA_ADMIN_ROLE_REQUIRED':
+      return 'admin_role_required';
+    case 'SSO_IDENTITY_CONFLICT':
+      return 'identity_conflict';
     case 'SSO_STATE_INVALID':
       return 'state_invalid';
     case 'SSO_TOKEN_INVALID':
@@ -42,6 +46,8 @@ function errorParam(code: SsoErrorCode): string {
     case 'OIDC_ISSUER_INVALID':
     case 'OIDC_ISSUER_MISMATCH':
     case 'OIDC_CLIENT_SECRET_REQUIRED':
+    case 'JIT_DOMAIN_INVALID':
+    case 'SSO_LINK_NOT_FOUND':
       return code.toLowerCase();
   }
 }

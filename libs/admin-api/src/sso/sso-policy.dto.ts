@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { SsoPolicyView, UpdateSsoPolicyRequest } from '@rollcall/contracts';
 import type { SsoPolicy } from '@rollcall/sso';
 import { IsOmittable } from '../http/omittable.decorator';
@@ -19,8 +19,24 @@ export class SsoPolicyDto implements SsoPolicyView {
   })
   jitProvisioning!: boolean | null;
 
-  @ApiProperty({ description: 'What applies now, with the default resolved.' })
+  @ApiProperty({
+    description: 'What applies now: the default resolved, and at least one JIT domain listed.',
+  })
   jitEffective!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    example: ['contoso.com'],
+    description:
+      'The org’s own e-mail domains: a person is created just in time only with a verified e-mail in one of them (it becomes their userName). Empty: nobody is.',
+  })
+  jitDomains!: string[];
+
+  @ApiProperty({
+    description:
+      'The org’s Entra provisioning maps objectId to externalId, so a Microsoft sign-in’s `oid` may match it. Off by default (Entra maps mailNickname there).',
+  })
+  externalIdIsObjectId!: boolean;
 }
 
 export function toSsoPolicyDto(policy: SsoPolicy): SsoPolicyDto {
@@ -28,6 +44,8 @@ export function toSsoPolicyDto(policy: SsoPolicy): SsoPolicyDto {
     requireSso: policy.requireSso,
     jitProvisioning: policy.jitProvisioning,
     jitEffective: policy.jitEffective,
+    jitDomains: policy.jitDomains,
+    externalIdIsObjectId: policy.externalIdIsObjectId,
   };
 }
 
@@ -41,4 +59,20 @@ export class UpdateSsoPolicyDto implements UpdateSsoPolicyRequest {
   @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
   @IsBoolean()
   jitProvisioning?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Replaces the list. Domain names only, at most 50 (else 400 JIT_DOMAIN_INVALID).',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(253, { each: true })
+  jitDomains?: string[];
+
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsBoolean()
+  externalIdIsObjectId?: boolean;
 }

@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import {
   DeleteOidcProvider,
+  GetAdminAccountLinks,
   GetEntraConnection,
   GetOidcProvider,
   GetSsoAvailability,
@@ -55,6 +56,7 @@ export class SsoSettingsController {
     private readonly saveOidcProvider: SaveOidcProvider,
     private readonly deleteOidcProvider: DeleteOidcProvider,
     private readonly updatePolicy: UpdateSsoPolicy,
+    private readonly getLinks: GetAdminAccountLinks,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
 
@@ -67,10 +69,11 @@ export class SsoSettingsController {
   @ApiOkResponse({ type: SsoStatusDto })
   async status(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<SsoStatusDto> {
     const organizationId = session.organization.id;
-    const [connection, oidc, policy] = await Promise.all([
+    const [connection, oidc, policy, myLinks] = await Promise.all([
       this.getConnection.execute(organizationId),
       this.getOidcProvider.execute(organizationId),
       this.getPolicy.execute(organizationId),
+      this.getLinks.execute(session.admin.id),
     ]);
     return toSsoStatusDto({
       availability: this.getAvailability.execute(),
@@ -78,6 +81,7 @@ export class SsoSettingsController {
       oidc,
       policy,
       links: oidcLinks(this.options.publicUrl, session.organization.slug),
+      myLinks,
     });
   }
 
@@ -128,12 +132,16 @@ export class SsoSettingsController {
   @Patch('policy')
   @AdminWrite()
   @ApiOperation({
-    summary: 'Change the sign-in policy (Require SSO, just-in-time creation)',
+    summary:
+      'Change the sign-in policy (Require SSO, just-in-time creation and its domains, externalId = objectId)',
     description:
       'Only the fields sent change. Require SSO refuses passwords (SSO_REQUIRED) for every admin but the break-glass one (the org’s first admin) and needs a connected provider (else 409 SSO_PROVIDER_REQUIRED).',
   })
   @ApiOkResponse({ type: SsoPolicyDto })
-  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A value is not a boolean.' })
+  @ApiBadRequestResponse({
+    type: ApiErrorDto,
+    description: 'A value has the wrong type, or JIT_DOMAIN_INVALID.',
+  })
   @ApiConflictResponse({ type: ApiErrorDto, description: 'SSO_PROVIDER_REQUIRED' })
   async patchPolicy(
     @CurrentAdminSession() session: AuthenticatedAdmin,
@@ -143,6 +151,8 @@ export class SsoSettingsController {
       await this.updatePolicy.execute(session.organization.id, {
         requireSso: body.requireSso,
         jitProvisioning: body.jitProvisioning,
+        jitDomains: body.jitDomains,
+        externalIdIsObjectId: body.externalIdIsObjectId,
       }),
     );
   }

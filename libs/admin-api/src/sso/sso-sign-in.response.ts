@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { MEMBER_LANDING_PATH } from '@rollcall/contracts';
-import type { SsoSignIn } from '@rollcall/sso';
+import type { OidcLinkOutcome, SsoSignIn } from '@rollcall/sso';
 import { sessionCookie } from '../auth/session.cookie';
 import { callbackErrorCode } from './sso-callback.redirect';
 import { clearedOidcStateCookie, memberSessionCookie, oidcStateCookie } from './oidc-state.cookie';
@@ -22,22 +22,35 @@ export function redirectToProvider(
 /** Where a refused sign-in lands, with `?error=<code>` for the page to explain. */
 export const SIGN_IN_PAGE = '/signin';
 
+/** Where an admin's link round trip lands, with `?linked=<provider>` or `?error=<code>`. */
+export const SSO_SETTINGS_PAGE = '/sso';
+
 /**
  * How every SSO sign-in callback ends, whichever provider: the state cookie is cleared; an
  * admin gets the dashboard session cookie and goes to `/`, a member the member session cookie
  * and goes to the member landing page; a refusal goes to the sign-in page with a stable error
- * code.
+ * code (and `onRefused` sees it first, to record what the org must know). An admin's link round
+ * trip ends on the SSO settings page instead.
  */
 export async function endSignInCallback(
   response: Response,
   secure: boolean,
-  signIn: () => Promise<SsoSignIn>,
+  signIn: () => Promise<SsoSignIn | OidcLinkOutcome>,
+  onRefused: (error: unknown) => void = () => undefined,
 ): Promise<void> {
   response.setHeader('Cache-Control', 'no-store');
   response.append('Set-Cookie', clearedOidcStateCookie(secure));
   let target = '/';
   try {
     const result = await signIn();
+    if (result.kind === 'linked' || result.kind === 'link_refused') {
+      target =
+        result.kind === 'linked'
+          ? `${SSO_SETTINGS_PAGE}?linked=oidc`
+          : `${SSO_SETTINGS_PAGE}?error=${callbackErrorCode(result.error)}`;
+      response.redirect(302, target);
+      return;
+    }
     const maxAgeSeconds = (result.session.expiresAt.getTime() - Date.now()) / 1000;
     if (result.kind === 'member') target = MEMBER_LANDING_PATH;
     response.append(
@@ -47,6 +60,7 @@ export async function endSignInCallback(
         : memberSessionCookie(result.session.sessionSecret, maxAgeSeconds, secure),
     );
   } catch (error) {
+    onRefused(error);
     target = `${SIGN_IN_PAGE}?error=${callbackErrorCode(error)}`;
   }
   response.redirect(302, target);

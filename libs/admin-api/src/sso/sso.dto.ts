@@ -1,11 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type {
+  AccountLinkStartView,
+  AdminAccountLinkView,
   MemberSessionView,
   MicrosoftConnectionView,
   SignInProvidersView,
   SsoStatusView,
 } from '@rollcall/contracts';
-import type { EntraConnection, OidcProvider, SsoAvailability, SsoPolicy } from '@rollcall/sso';
+import type {
+  AdminIdentityLink,
+  EntraConnection,
+  OidcProvider,
+  SsoAvailability,
+  SsoPolicy,
+} from '@rollcall/sso';
 import { OidcProviderDto, toOidcProviderDto, type OidcLinks } from './oidc-provider.dto';
 import { SsoPolicyDto, toSsoPolicyDto } from './sso-policy.dto';
 
@@ -18,6 +26,27 @@ export class MicrosoftConnectionDto implements MicrosoftConnectionView {
 
   @ApiProperty({ format: 'date-time' })
   connectedAt!: string;
+}
+
+export class AdminAccountLinkDto implements AdminAccountLinkView {
+  @ApiProperty({ example: 'ada@contoso.example', description: 'As the provider stated it.' })
+  account!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  linkedAt!: string;
+}
+
+export class MyAccountLinksDto {
+  @ApiProperty({ type: AdminAccountLinkDto, nullable: true })
+  microsoft!: AdminAccountLinkDto | null;
+
+  @ApiProperty({ type: AdminAccountLinkDto, nullable: true })
+  oidc!: AdminAccountLinkDto | null;
+}
+
+export class AccountLinkStartDto implements AccountLinkStartView {
+  @ApiProperty({ description: 'Send the browser here; the provider returns to Rollcall.' })
+  authorizationUrl!: string;
 }
 
 export class SsoStatusDto implements SsoStatusView {
@@ -49,6 +78,13 @@ export class SsoStatusDto implements SsoStatusView {
 
   @ApiProperty({ type: SsoPolicyDto })
   policy!: SsoPolicyDto;
+
+  @ApiProperty({
+    type: MyAccountLinksDto,
+    description:
+      'The signed-in admin’s linked accounts (for the connected tenant and the current provider). Single sign-on opens a dashboard session only for a linked account.',
+  })
+  myLinks!: MyAccountLinksDto;
 }
 
 export interface SsoStatusParts {
@@ -57,6 +93,7 @@ export interface SsoStatusParts {
   oidc: OidcProvider | null;
   policy: SsoPolicy;
   links: OidcLinks;
+  myLinks: AdminIdentityLink[];
 }
 
 export function toSsoStatusDto(parts: SsoStatusParts): SsoStatusDto {
@@ -71,7 +108,20 @@ export function toSsoStatusDto(parts: SsoStatusParts): SsoStatusDto {
     oidc: parts.oidc && toOidcProviderDto(parts.oidc, parts.links),
     oidcRedirectUri: parts.links.redirectUri,
     policy: toSsoPolicyDto(parts.policy),
+    myLinks: {
+      microsoft: linkOf(parts.myLinks, 'microsoft', connection?.tenantId),
+      oidc: linkOf(parts.myLinks, 'oidc', parts.oidc?.issuer),
+    },
   };
+}
+
+function linkOf(
+  links: AdminIdentityLink[],
+  provider: 'microsoft' | 'oidc',
+  issuer: string | undefined,
+): AdminAccountLinkDto | null {
+  const link = links.find((l) => l.provider === provider && l.issuer === issuer);
+  return link ? { account: link.label, linkedAt: link.linkedAt.toISOString() } : null;
 }
 
 export class MemberSessionUserDto {

@@ -31,7 +31,18 @@ export type SsoErrorCode =
   /** The organization has no custom OIDC provider. */
   | 'OIDC_PROVIDER_NOT_FOUND'
   /** No organization has this slug. */
-  | 'SSO_ORGANIZATION_NOT_FOUND';
+  | 'SSO_ORGANIZATION_NOT_FOUND'
+  /**
+   * The identity's vouched address belongs to a user or admin already linked to another
+   * account of the same provider: only (provider, issuer, subject) signs a linked person in.
+   */
+  | 'SSO_IDENTITY_CONFLICT'
+  /** Connecting a tenant needs an Entra admin role in it (the ID token's `wids`). */
+  | 'ENTRA_ADMIN_ROLE_REQUIRED'
+  /** A just-in-time domain is not a domain name, or there are too many. */
+  | 'JIT_DOMAIN_INVALID'
+  /** The admin has no linked account of that provider. */
+  | 'SSO_LINK_NOT_FOUND';
 
 /** A rule of sign-in or sessions was broken; each API edge maps the code to its own status. */
 export class SsoError extends Error {
@@ -43,5 +54,27 @@ export class SsoError extends Error {
   ) {
     super(message);
     this.name = 'SsoError';
+  }
+}
+
+/** Who was refused, for the org's provisioning log (the admin sees the attempt there). */
+export interface RefusedIdentity {
+  organizationId: string;
+  provider: 'microsoft' | 'oidc';
+  issuer: string;
+  subject: string;
+  /** The address the identity claimed. */
+  claimed: string;
+  /** The user it matched (null when it was an admin's address). */
+  userId: string | null;
+}
+
+/** SSO_IDENTITY_CONFLICT with what the adapter records about the attempt. */
+export class SsoIdentityConflict extends SsoError {
+  constructor(readonly refused: RefusedIdentity) {
+    super(
+      'SSO_IDENTITY_CONFLICT',
+      'This account is linked to a different sign-in. Use the account you signed in with before, or ask your administrator.',
+    );
   }
 }

@@ -24,11 +24,14 @@ export class EntraRoundTrip {
     @Inject(ENTRA_SSO_OPTIONS) private readonly options: EntraSsoOptions,
   ) {}
 
-  async finish(purpose: OidcPurpose, callback: EntraCallback): Promise<FinishedRoundTrip> {
-    const { authorization, code } = await this.roundTrip.take(purpose, callback, 'Microsoft');
+  async finish(
+    purposes: readonly OidcPurpose[],
+    callback: EntraCallback,
+  ): Promise<FinishedRoundTrip> {
+    const { authorization, code } = await this.roundTrip.take(purposes, callback, 'Microsoft');
     const identity = await this.entra.redeem(
       code,
-      entraRedirectUri(this.options, purpose),
+      entraRedirectUri(this.options, authorization.purpose),
       authorization.codeVerifier,
       authorization.nonce,
     );

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { custom, Issuer, type BaseClient, type IdTokenClaims } from 'openid-client';
 import { tenantIssuer } from '../domain/entra-issuer';
+import { stringClaim } from '../domain/oidc-claims';
 import { SsoError } from '../domain/sso.error';
 import {
   codeFlowParameters,
@@ -18,8 +19,16 @@ const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 export interface EntraIdentity {
   tenantId: string;
   objectId: string;
-  /** preferred_username, email and upn as Microsoft sent them (any may be missing). */
-  usernames: string[];
+  /** `preferred_username`: the UPN, which the tenant vouches for. */
+  userPrincipalName: string | null;
+  /** The `email` claim, and whether Entra verified its domain (`xms_edov`). */
+  email: string | null;
+  emailVerified: boolean;
+  /**
+   * `wids`: the directory role template ids the account holds. Only present when the app's
+   * manifest asks for them (`groupMembershipClaims` "DirectoryRole" or "All").
+   */
+  roleIds: string[];
   /** The `name` claim, for a just-in-time created user. */
   name: string | null;
 }
@@ -155,15 +164,16 @@ function toIdentity(claims: IdTokenClaims): EntraIdentity {
   if (typeof tid !== 'string' || typeof oid !== 'string' || !oid) {
     throw invalidToken(new Error('the ID token lacks tid or oid'));
   }
-  const usernames = [claims['preferred_username'], claims['email'], claims['upn']].filter(
-    (value): value is string => typeof value === 'string' && value.length > 0,
-  );
-  const name = claims['name'];
+  const wids: unknown = claims['wids'];
   return {
     tenantId: tid,
     objectId: oid,
-    usernames,
-    name: typeof name === 'string' && name ? name : null,
+    userPrincipalName: stringClaim(claims['preferred_username']),
+    email: stringClaim(claims['email']),
+    // Entra sends the optional claim as a JSON boolean; anything else is not a verification.
+    emailVerified: claims['xms_edov'] === true,
+    roleIds: Array.isArray(wids) ? wids.filter((id): id is string => typeof id === 'string') : [],
+    name: stringClaim(claims['name']),
   };
 }
 

@@ -77,14 +77,15 @@ export class OidcRoundTrip {
     return { url, state: secrets.state };
   }
 
+  /** `purposes`: what this callback URL may finish (one redirect URI serves several). */
   async take(
-    purpose: OidcPurpose,
+    purposes: readonly OidcPurpose[],
     callback: OidcCallback,
     providerName: string,
   ): Promise<ReturnedAuthorization> {
     // The state is spent even when the provider reports an error: it can never be replayed.
     const authorization = await this.authorizations.take(callback.state);
-    if (!authorization || authorization.purpose !== purpose) {
+    if (!authorization || !purposes.includes(authorization.purpose)) {
       throw new SsoError(
         'SSO_STATE_INVALID',
         'This sign-in link is invalid or has expired. Start again.',

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** `connect` and `sign_in` are Microsoft's; `oidc_sign_in` is an org's custom provider. */
-export type OidcPurpose = 'connect' | 'sign_in' | 'oidc_sign_in';
+/**
+ * `connect`, `link_microsoft` and `sign_in` are Microsoft's; `oidc_sign_in` and `oidc_link`
+ * an org's custom provider. The `link` ones link the signed-in admin's own account.
+ */
+export type OidcPurpose = 'connect' | 'link_microsoft' | 'sign_in' | 'oidc_sign_in' | 'oidc_link';
 
 /** A started OIDC round trip, waiting for its callback (see OidcRoundTrip). */
 @Entity({ name: 'oidc_authorizations' })
@@ -20,8 +23,8 @@ export class OidcAuthorizationEntity {
   codeVerifier!: string;
 
   /**
-   * For `connect`: the org and admin who started it, so only they can finish it. For
-   * `oidc_sign_in`: the org whose provider the browser was sent to.
+   * For `connect` and the links: the org and admin who started it, so only they can finish it.
+   * For `oidc_sign_in`: the org whose provider the browser was sent to.
    */
   @Column({ name: 'organization_id', type: 'varchar', length: 36, nullable: true })
   organizationId!: string | null;

@@ -7,9 +7,17 @@ import { SsoPolicyEntity } from './sso-policy.entity';
 export interface StoredSsoPolicy {
   requireSso: boolean;
   jitProvisioning: boolean | null;
+  /** Lower-cased; empty: nobody is created just in time. */
+  jitDomains: string[];
+  externalIdIsObjectId: boolean;
 }
 
-const DEFAULT_POLICY: StoredSsoPolicy = { requireSso: false, jitProvisioning: null };
+const DEFAULT_POLICY: StoredSsoPolicy = {
+  requireSso: false,
+  jitProvisioning: null,
+  jitDomains: [],
+  externalIdIsObjectId: false,
+};
 
 /** The org's sign-in rules, and the providers they depend on. */
 @Injectable()
@@ -17,14 +25,28 @@ export class SsoPolicyStore {
   async read(manager: EntityManager, organizationId: string): Promise<StoredSsoPolicy> {
     const row = await manager.findOneBy(SsoPolicyEntity, { organizationId });
     return row
-      ? { requireSso: toBoolean(row.requireSso), jitProvisioning: row.jitProvisioning }
+      ? {
+          requireSso: toBoolean(row.requireSso),
+          jitProvisioning: row.jitProvisioning === null ? null : toBoolean(row.jitProvisioning),
+          jitDomains: parseDomains(row.jitDomains),
+          externalIdIsObjectId: toBoolean(row.externalIdIsObjectId),
+        }
       : DEFAULT_POLICY;
   }
 
   async write(manager: EntityManager, organizationId: string, policy: StoredSsoPolicy) {
-    await manager.upsert(SsoPolicyEntity, { organizationId, ...policy, updatedAt: new Date() }, [
-      'organizationId',
-    ]);
+    await manager.upsert(
+      SsoPolicyEntity,
+      {
+        organizationId,
+        requireSso: policy.requireSso,
+        jitProvisioning: policy.jitProvisioning,
+        jitDomains: JSON.stringify(policy.jitDomains),
+        externalIdIsObjectId: policy.externalIdIsObjectId,
+        updatedAt: new Date(),
+      },
+      ['organizationId'],
+    );
   }
 
   /** A connected Microsoft tenant or a custom OIDC provider. */
@@ -52,4 +74,10 @@ export class SsoPolicyStore {
 // SQLite returns booleans as 0/1.
 function toBoolean(value: boolean | number): boolean {
   return value === true || value === 1;
+}
+
+function parseDomains(stored: string | null): string[] {
+  if (!stored) return [];
+  const parsed: unknown = JSON.parse(stored);
+  return Array.isArray(parsed) ? parsed.filter((d): d is string => typeof d === 'string') : [];
 }

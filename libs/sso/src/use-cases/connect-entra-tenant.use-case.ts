@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@rollcall/db';
 import { OrganizationAdminEntity } from '@rollcall/organizations';
+import { holdsTenantAdminRole, tenantAdminRoleNames } from '../domain/entra-admin-roles';
 import { SsoError } from '../domain/sso.error';
 import { EntraRoundTrip, type EntraCallback } from '../entra/entra-round-trip';
+import { microsoftIdentity } from '../entra/microsoft-identity';
+import { AdminIdentityStore } from '../persistence/admin-identity.store';
 import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
 
 export interface ConnectEntraTenantCommand extends EntraCallback {
@@ -12,24 +15,60 @@ export interface ConnectEntraTenantCommand extends EntraCallback {
   organizationId: string;
 }
 
-const TENANT_TAKEN =
-  'This Microsoft Entra tenant is already connected to another organization. Disconnect it there first.';
+/** What the admin's round trip did: connected the tenant, or linked their own account. */
+export type EntraAdminRoundTrip = 'connected' | 'linked';
 
-/** The callback of "Connect Microsoft Azure": records the org's Entra tenant (`tid`). */
+// Names no organization: which org holds a tenant is nobody else's business.
+const TENANT_TAKEN =
+  'This Microsoft Entra tenant is already connected to another Rollcall organization. Ask that organization to disconnect it, or your Rollcall operator to release it.';
+
+/**
+ * The callback of the admin round trips with Microsoft (one redirect URI for both):
+ * "Connect Microsoft Azure" records the org's Entra tenant (`tid`) when the account holds an
+ * admin role there, and links that account to the connecting admin; "Link my Microsoft
+ * account" links the admin's account of the connected tenant.
+ */
 @Injectable()
 export class ConnectEntraTenant {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roundTrip: EntraRoundTrip,
+    private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
-  async execute(command: ConnectEntraTenantCommand): Promise<EntraConnectionEntity> {
-    const { authorization, identity } = await this.roundTrip.finish('connect', command);
+  async execute(command: ConnectEntraTenantCommand): Promise<EntraAdminRoundTrip> {
+    const { authorization, identity } = await this.roundTrip.finish(
+      ['connect', 'link_microsoft'],
+      command,
+    );
     if (
       authorization.adminId !== command.adminId ||
       authorization.organizationId !== command.organizationId
     ) {
       throw new SsoError('SSO_STATE_INVALID', 'This connection was started by someone else.');
+    }
+    const federated = microsoftIdentity(identity);
+    const admin = { id: command.adminId, organizationId: command.organizationId };
+    if (authorization.purpose === 'link_microsoft') {
+      return inTransaction(this.dataSource, async (manager) => {
+        const connection = await manager.findOneBy(EntraConnectionEntity, {
+          organizationId: command.organizationId,
+        });
+        if (connection?.tenantId !== identity.tenantId) {
+          throw new SsoError(
+            'SSO_TENANT_NOT_CONNECTED',
+            'This Microsoft account is not in the tenant your organization connected.',
+          );
+        }
+        await this.adminIdentities.link(manager, admin, federated);
+        return 'linked' as const;
+      });
+    }
+    if (!holdsTenantAdminRole(identity.roleIds)) {
+      throw new SsoError(
+        'ENTRA_ADMIN_ROLE_REQUIRED',
+        `Connecting a Microsoft Entra tenant needs one of these roles in it: ${tenantAdminRoleNames()}.`,
+      );
     }
     try {
       return await inTransaction(this.dataSource, async (manager) => {
@@ -39,19 +78,21 @@ export class ConnectEntraTenant {
         if (holder && holder.organizationId !== command.organizationId) {
           throw new SsoError('ENTRA_TENANT_TAKEN', TENANT_TAKEN);
         }
-        const admin = await manager.findOneByOrFail(OrganizationAdminEntity, {
+        const row = await manager.findOneByOrFail(OrganizationAdminEntity, {
           id: command.adminId,
         });
-        const connection: EntraConnectionEntity = {
+        await manager.delete(EntraConnectionEntity, { organizationId: command.organizationId });
+        await manager.insert(EntraConnectionEntity, {
           organizationId: command.organizationId,
           tenantId: identity.tenantId,
-          connectedByAdminId: admin.id,
-          connectedByEmail: admin.email,
+          connectedByAdminId: row.id,
+          connectedByEmail: row.email,
           connectedAt: new Date(),
-        };
-        await manager.delete(EntraConnectionEntity, { organizationId: command.organizationId });
-        await manager.insert(EntraConnectionEntity, connection);
-        return connection;
+        });
+        // The round trip proved this admin holds the account: Sign in with Microsoft works
+        // for them at once, and for no other admin until they link their own.
+        await this.adminIdentities.link(manager, admin, federated);
+        return 'connected' as const;
       });
     } catch (error) {
       // Two orgs connecting one tenant at once: the unique index lets only one win.

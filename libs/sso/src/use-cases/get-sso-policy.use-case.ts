@@ -7,11 +7,15 @@ import { SsoPolicyStore } from '../persistence/sso-policy.store';
 export interface SsoPolicy {
   requireSso: boolean;
   jitProvisioning: boolean | null;
-  /** Just-in-time creation as it applies now, with the default resolved. */
+  /** Just-in-time creation as it applies now: the default resolved, and some domain listed. */
   jitEffective: boolean;
+  /** The org's own e-mail domains; just-in-time creation only for verified addresses there. */
+  jitDomains: string[];
+  /** Entra provisioning maps objectId to `externalId`, so `oid` may match it. */
+  externalIdIsObjectId: boolean;
 }
 
-/** The org's sign-in rules: Require SSO, and just-in-time creation. */
+/** The org's sign-in rules: Require SSO, just-in-time creation, how Entra users match. */
 @Injectable()
 export class GetSsoPolicy {
   constructor(
@@ -27,10 +31,9 @@ export class GetSsoPolicy {
     ]);
     return {
       ...policy,
-      jitEffective: effectiveJitProvisioning(
-        policy.jitProvisioning,
-        toBoolean(organization.scimEnabled),
-      ),
+      jitEffective:
+        policy.jitDomains.length > 0 &&
+        effectiveJitProvisioning(policy.jitProvisioning, toBoolean(organization.scimEnabled)),
     };
   }
 }

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@rollcall/db';
 import { DirectoryError, ProvisionUser } from '@rollcall/directory';
-import { OrganizationAdminEntity, OrganizationEntity } from '@rollcall/organizations';
+import { OrganizationEntity } from '@rollcall/organizations';
 import { sessionExpiresAt } from '../domain/admin-session.policy';
 import type { MemberSignIn } from '../domain/authenticated-member';
 import type { FederatedIdentity } from '../domain/federated-identity';
-import { normalizeEmail } from '../domain/login-throttle.policy';
+import { isJitDomain } from '../domain/jit-domains';
 import { generateCsrfToken, generateSessionSecret } from '../domain/session.secret';
-import { SsoError } from '../domain/sso.error';
+import { SsoError, SsoIdentityConflict } from '../domain/sso.error';
+import { AdminIdentityStore } from '../persistence/admin-identity.store';
 import { MemberSessionEntity } from '../persistence/member-session.entity';
 import { UserIdentityEntity } from '../persistence/user-identity.entity';
-import { GetSsoPolicy } from './get-sso-policy.use-case';
+import { GetSsoPolicy, type SsoPolicy } from './get-sso-policy.use-case';
 import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 
 export interface SignInFederatedIdentityCommand {
@@ -30,17 +31,30 @@ interface UserRow {
   id: string;
   userName: string;
   active: boolean | number;
-  matchedBy: 'link' | 'user_name' | 'email';
+  matchedBy: 'link' | 'user_name' | 'external_id' | 'email';
+  /** Already linked to another account of this provider and issuer. */
+  linkedElsewhere?: boolean | number | string;
 }
 
 const NOT_PROVISIONED =
   'Your account has no Rollcall access. Ask your administrator to assign you the app.';
 
+/** Best match first: Entra's default mapping sends the UPN as userName. */
+const MATCH_RANK: Record<UserRow['matchedBy'], number> = {
+  link: 0,
+  user_name: 1,
+  external_id: 2,
+  email: 3,
+};
+
 /**
  * Who a provider's identity is in the organization, the same for Microsoft and any OIDC
- * provider: an org admin with that e-mail (a dashboard session), else a user linked by
- * (provider, issuer, subject), else a user matched once by userName / work e-mail and then
- * linked, else, when just-in-time creation applies, a new user; then a member session.
+ * provider. Only an explicit link opens a dashboard session: an admin who linked exactly this
+ * (provider, issuer, subject). Otherwise a member session for the user linked to it, or for a
+ * user matched once on what the provider vouches for (see FederatedIdentity) and then linked;
+ * else, for a verified address in one of the org's JIT domains, a user created just in time.
+ * An address that belongs to someone already linked to another account is refused
+ * (SsoIdentityConflict), never used to take the account over.
  */
 @Injectable()
 export class SignInFederatedIdentity {
@@ -49,33 +63,36 @@ export class SignInFederatedIdentity {
     private readonly openAdminSession: OpenAdminSession,
     private readonly getPolicy: GetSsoPolicy,
     private readonly provisionUser: ProvisionUser,
+    private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
   async execute(command: SignInFederatedIdentityCommand): Promise<SsoSignIn> {
     const { organizationId, identity } = command;
-    const usernames = [...new Set(identity.usernames.map(normalizeEmail))];
-    const admin = usernames.length
-      ? await this.dataSource.getRepository(OrganizationAdminEntity).findOneBy({
-          organizationId,
-          emailNormalized: In(usernames),
-        })
-      : null;
-    if (admin) {
+    if (!identity.subject) throw new SsoError('SSO_TOKEN_INVALID', 'The ID token has no subject.');
+    const adminId = await this.adminIdentities.adminOf(
+      this.dataSource.manager,
+      organizationId,
+      identity,
+    );
+    if (adminId) {
       const session = await this.openAdminSession.execute({
-        adminId: admin.id,
+        adminId,
         ipAddress: command.ipAddress,
         userAgent: command.userAgent,
         previousSessionSecret: command.previousSessionSecret,
       });
       return { kind: 'admin', session };
     }
-    const existing = await this.signInMember(organizationId, identity, usernames);
+    const policy = await this.getPolicy.execute(organizationId);
+    const existing = await this.signInMember(organizationId, identity, policy);
     if (existing) return { kind: 'member', session: existing };
-    if (!(await this.getPolicy.execute(organizationId)).jitEffective) {
+    await this.refuseLinkedAdminAddress(organizationId, identity);
+    const userName = identity.verifiedEmail;
+    if (!policy.jitEffective || !userName || !isJitDomain(userName, policy.jitDomains)) {
       throw new SsoError('SSO_ACCOUNT_NOT_PROVISIONED', NOT_PROVISIONED);
     }
-    await this.createJustInTime(organizationId, identity);
-    const created = await this.signInMember(organizationId, identity, usernames);
+    await this.createJustInTime(organizationId, identity, userName);
+    const created = await this.signInMember(organizationId, identity, policy);
     if (!created) throw new SsoError('SSO_ACCOUNT_NOT_PROVISIONED', NOT_PROVISIONED);
     return { kind: 'member', session: created };
   }
@@ -83,30 +100,59 @@ export class SignInFederatedIdentity {
   private async signInMember(
     organizationId: string,
     identity: FederatedIdentity,
-    usernames: string[],
+    policy: SsoPolicy,
   ): Promise<MemberSignIn | null> {
     try {
-      return await this.openMemberSession(organizationId, identity, usernames);
+      return await this.openMemberSession(organizationId, identity, policy);
     } catch (error) {
       // Two first sign-ins of one account at once: the other one stored the link; use it.
       if (isUniqueViolation(error)) {
-        return this.openMemberSession(organizationId, identity, usernames);
+        return this.openMemberSession(organizationId, identity, policy);
       }
       throw error;
     }
   }
 
   /**
-   * A user named by the provider's verified e-mail or preferred_username, active, with the
-   * token's name and e-mail. It is created outside the session transaction (ProvisionUser has
-   * its own); the sign-in then finds it by userName and links it like any first sign-in.
+   * An admin's address arriving from an account other than the one the admin linked for this
+   * provider is an attempt on the admin, not a stranger: refused and shown to the org.
+   */
+  private async refuseLinkedAdminAddress(
+    organizationId: string,
+    identity: FederatedIdentity,
+  ): Promise<void> {
+    const addresses = vouchedAddresses(identity);
+    if (!addresses.length) return;
+    const admin = await this.dataSource
+      .createQueryBuilder()
+      .from('organization_admins', 'a')
+      .select('a.id', 'id')
+      .where('a.organization_id = :organizationId', { organizationId })
+      .andWhere('a.email_normalized IN (:...addresses)', { addresses })
+      .getRawOne<{ id: string }>();
+    if (
+      admin &&
+      (await this.adminIdentities.isLinked(
+        this.dataSource.manager,
+        admin.id,
+        identity.provider,
+        identity.issuer,
+      ))
+    ) {
+      throw conflict(organizationId, identity, null);
+    }
+  }
+
+  /**
+   * A user named by the provider's verified e-mail, active, with the token's name and e-mail.
+   * It is created outside the session transaction (ProvisionUser has its own); the sign-in
+   * then finds it by userName and links it like any first sign-in.
    */
   private async createJustInTime(
     organizationId: string,
     identity: FederatedIdentity,
+    userName: string,
   ): Promise<void> {
-    const userName = identity.usernames[0];
-    if (!userName) throw new SsoError('SSO_ACCOUNT_NOT_PROVISIONED', NOT_PROVISIONED);
     try {
       await this.provisionUser.execute(
         organizationId,
@@ -114,14 +160,12 @@ export class SignInFederatedIdentity {
           userName,
           active: true,
           ...(identity.displayName ? { displayName: identity.displayName } : {}),
-          ...(identity.email
-            ? { emails: [{ type: 'work', value: identity.email, primary: true }] }
-            : {}),
+          emails: [{ type: 'work', value: userName, primary: true }],
         },
         'sso',
       );
     } catch (error) {
-      // The userName exists but was not matched: it is linked to another account.
+      // Created by a concurrent sign-in or provisioning since the match: not ours to take.
       if (error instanceof DirectoryError && error.code === 'USER_NAME_TAKEN') {
         throw new SsoError('SSO_ACCOUNT_NOT_PROVISIONED', NOT_PROVISIONED);
       }
@@ -132,12 +176,12 @@ export class SignInFederatedIdentity {
   private openMemberSession(
     organizationId: string,
     identity: FederatedIdentity,
-    usernames: string[],
+    policy: SsoPolicy,
   ): Promise<MemberSignIn | null> {
     return inTransaction(this.dataSource, async (manager) => {
       const user =
         (await this.linkedUser(manager, organizationId, identity)) ??
-        (await this.matchedUser(manager, organizationId, identity, usernames));
+        (await this.matchedUser(manager, organizationId, identity, policy));
       if (!user) return null;
       if (!toBoolean(user.active)) {
         throw new SsoError(
@@ -205,17 +249,37 @@ export class SignInFederatedIdentity {
   }
 
   /**
-   * First sign-in: the usernames against userName, then the work e-mail, case-insensitively
-   * (both columns are stored lower-cased and indexed). A user already linked to another
-   * account of the same provider is not taken over.
+   * First sign-in: only what the provider vouches for, case-insensitively on the stored
+   * lower-cased, indexed columns. Microsoft's UPN against userName; a verified e-mail against
+   * userName and the work e-mail; `oid` against externalId where the org says it holds the
+   * objectId. The best match decides: if that user is already linked to another account of
+   * this provider, the attempt is refused rather than moved to a weaker match.
    */
   private async matchedUser(
     manager: EntityManager,
     organizationId: string,
     identity: FederatedIdentity,
-    usernames: string[],
+    policy: SsoPolicy,
   ): Promise<UserRow | null> {
-    if (!usernames.length) return null;
+    const userNames = normalized([identity.userPrincipalName, identity.verifiedEmail]);
+    const emails = normalized([identity.verifiedEmail]);
+    const objectIds =
+      policy.externalIdIsObjectId && identity.objectId
+        ? [...new Set([identity.objectId, identity.objectId.toLowerCase()])]
+        : [];
+    // Only the keys the identity has: an empty IN list is not valid SQL, and a placeholder
+    // value could match a user whose column holds it.
+    const conditions: { sql: string; matchedBy: UserRow['matchedBy'] }[] = [];
+    if (userNames.length) {
+      conditions.push({ sql: 'u.user_name_normalized IN (:...userNames)', matchedBy: 'user_name' });
+    }
+    if (objectIds.length) {
+      conditions.push({ sql: 'u.external_id IN (:...objectIds)', matchedBy: 'external_id' });
+    }
+    if (emails.length) {
+      conditions.push({ sql: 'u.email_normalized IN (:...emails)', matchedBy: 'email' });
+    }
+    if (!conditions.length) return null;
     const rows = await manager
       .createQueryBuilder()
       .from('users', 'u')
@@ -223,21 +287,63 @@ export class SignInFederatedIdentity {
       .addSelect('u.user_name', 'userName')
       .addSelect('u.active', 'active')
       .addSelect(
-        "CASE WHEN u.user_name_normalized IN (:...names) THEN 'user_name' ELSE 'email' END",
+        `CASE ${conditions.map((c) => `WHEN ${c.sql} THEN '${c.matchedBy}'`).join(' ')} END`,
         'matchedBy',
       )
-      .where('u.organization_id = :organizationId', { organizationId })
-      .andWhere('(u.user_name_normalized IN (:...names) OR u.email_normalized IN (:...names))', {
-        names: usernames,
-      })
-      .andWhere(
-        'NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.provider = :provider AND i.issuer_tenant = :issuer)',
-        { provider: identity.provider, issuer: identity.issuer },
+      .addSelect(
+        'CASE WHEN EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.provider = :provider AND i.issuer_tenant = :issuer) THEN 1 ELSE 0 END',
+        'linkedElsewhere',
       )
+      .where('u.organization_id = :organizationId', { organizationId })
+      .andWhere(`(${conditions.map((c) => c.sql).join(' OR ')})`)
+      .setParameters({
+        userNames,
+        objectIds,
+        emails,
+        provider: identity.provider,
+        issuer: identity.issuer,
+      })
       .orderBy('u.created_at', 'ASC')
       .getRawMany<UserRow>();
-    return rows.find((r) => r.matchedBy === 'user_name') ?? rows[0] ?? null;
+    const best = rows
+      .map((row, index) => ({ row, index }))
+      .sort(
+        (a, b) => MATCH_RANK[a.row.matchedBy] - MATCH_RANK[b.row.matchedBy] || a.index - b.index,
+      )
+      .at(0)?.row;
+    if (!best) return null;
+    if (toBoolean(best.linkedElsewhere ?? false)) {
+      throw conflict(organizationId, identity, best.id);
+    }
+    return best;
   }
+}
+
+function conflict(
+  organizationId: string,
+  identity: FederatedIdentity,
+  userId: string | null,
+): SsoIdentityConflict {
+  return new SsoIdentityConflict({
+    organizationId,
+    provider: identity.provider,
+    issuer: identity.issuer,
+    subject: identity.subject,
+    claimed: vouchedAddresses(identity)[0] ?? identity.objectId ?? identity.label,
+    userId,
+  });
+}
+
+function vouchedAddresses(identity: FederatedIdentity): string[] {
+  return normalized([identity.userPrincipalName, identity.verifiedEmail]);
+}
+
+function normalized(values: (string | null)[]): string[] {
+  return [
+    ...new Set(
+      values.filter((v): v is string => v !== null && v !== '').map((v) => v.toLowerCase()),
+    ),
+  ];
 }
 
 function toBoolean(value: boolean | number | string): boolean {

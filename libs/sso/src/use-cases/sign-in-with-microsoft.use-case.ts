@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SsoError } from '../domain/sso.error';
 import { EntraRoundTrip, type EntraCallback } from '../entra/entra-round-trip';
+import { microsoftIdentity } from '../entra/microsoft-identity';
 import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
 import { SignInFederatedIdentity, type SsoSignIn } from './sign-in-federated-identity.use-case';
 
@@ -13,8 +14,7 @@ export interface SignInWithMicrosoftCommand extends EntraCallback {
 
 /**
  * The callback of "Sign in with Microsoft": the org is the one that connected the token's
- * tenant; the person is found (or created just in time) by SignInFederatedIdentity, linked by
- * `oid`, which unlike `sub` is the same for every app of the tenant.
+ * tenant; the person is found (or created just in time) by SignInFederatedIdentity.
  */
 @Injectable()
 export class SignInWithMicrosoft {
@@ -25,7 +25,7 @@ export class SignInWithMicrosoft {
   ) {}
 
   async execute(command: SignInWithMicrosoftCommand): Promise<SsoSignIn> {
-    const { identity } = await this.roundTrip.finish('sign_in', command);
+    const { identity } = await this.roundTrip.finish(['sign_in'], command);
     const connection = await this.dataSource
       .getRepository(EntraConnectionEntity)
       .findOneBy({ tenantId: identity.tenantId });
@@ -37,15 +37,7 @@ export class SignInWithMicrosoft {
     }
     return this.signIn.execute({
       organizationId: connection.organizationId,
-      identity: {
-        provider: 'microsoft',
-        issuer: identity.tenantId,
-        subject: identity.objectId,
-        // Entra only issues addresses of the tenant's own verified domains here.
-        usernames: identity.usernames,
-        displayName: identity.name,
-        email: identity.usernames.find((name) => name.includes('@')) ?? null,
-      },
+      identity: microsoftIdentity(identity),
       ipAddress: command.ipAddress,
       userAgent: command.userAgent,
       previousSessionSecret: command.previousSessionSecret,

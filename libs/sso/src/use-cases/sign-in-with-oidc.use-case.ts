@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
+import { inTransaction } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { GenericOidcClient } from '../oidc/generic-oidc.client';
 import { oidcClientSettings } from '../oidc/oidc-client-settings';
 import { OidcRoundTrip, type OidcCallback } from '../oidc/oidc-round-trip';
+import { AdminIdentityStore } from '../persistence/admin-identity.store';
 import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
 import { SignInFederatedIdentity, type SsoSignIn } from './sign-in-federated-identity.use-case';
 
@@ -13,12 +15,18 @@ export interface SignInWithOidcCommand extends OidcCallback {
   ipAddress: string | null;
   userAgent: string | null;
   previousSessionSecret: string | null;
+  /** The admin whose dashboard session the browser holds, if any: a link must be theirs. */
+  signedInAdmin: { adminId: string; organizationId: string } | null;
 }
+
+/** A link round trip ends on the SSO settings page, refused or not. */
+export type OidcLinkOutcome = { kind: 'linked' } | { kind: 'link_refused'; error: SsoError };
 
 /**
  * The callback of an org's custom provider: the round trip's row says which org (and so which
  * provider) it was started for; the token is redeemed and validated against that provider
- * only, so another org's provider can never sign anyone in here.
+ * only, so another org's provider can never sign anyone in here. A round trip started by
+ * "Link my account" links the account to the admin who started it instead of signing in.
  */
 @Injectable()
 export class SignInWithOidc {
@@ -28,37 +36,60 @@ export class SignInWithOidc {
     private readonly roundTrip: OidcRoundTrip,
     private readonly secretBox: SecretBox,
     private readonly signIn: SignInFederatedIdentity,
+    private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
-  async execute(command: SignInWithOidcCommand): Promise<SsoSignIn> {
+  async execute(command: SignInWithOidcCommand): Promise<SsoSignIn | OidcLinkOutcome> {
     const { authorization, code } = await this.roundTrip.take(
-      'oidc_sign_in',
+      ['oidc_sign_in', 'oidc_link'],
       command,
       'Your identity provider',
     );
-    const organizationId = authorization.organizationId;
-    const row = organizationId
-      ? await this.dataSource.getRepository(OidcProviderEntity).findOneBy({ organizationId })
-      : null;
-    if (!organizationId || !row) {
-      throw new SsoError(
-        'OIDC_PROVIDER_NOT_FOUND',
-        'This organization no longer has a single sign-on provider configured.',
-      );
+    const linking = authorization.purpose === 'oidc_link';
+    try {
+      const organizationId = authorization.organizationId;
+      if (
+        linking &&
+        (authorization.adminId !== command.signedInAdmin?.adminId ||
+          organizationId !== command.signedInAdmin?.organizationId)
+      ) {
+        throw new SsoError('SSO_STATE_INVALID', 'This link was started by someone else.');
+      }
+      const row = organizationId
+        ? await this.dataSource.getRepository(OidcProviderEntity).findOneBy({ organizationId })
+        : null;
+      if (!organizationId || !row) {
+        throw new SsoError(
+          'OIDC_PROVIDER_NOT_FOUND',
+          'This organization no longer has a single sign-on provider configured.',
+        );
+      }
+      const identity = await this.client.redeem(oidcClientSettings(row, this.secretBox), {
+        code,
+        ...(typeof command.iss === 'string' ? { iss: command.iss } : {}),
+        redirectUri: command.redirectUri,
+        codeVerifier: authorization.codeVerifier,
+        nonce: authorization.nonce,
+      });
+      if (linking) {
+        const adminId = authorization.adminId ?? '';
+        if (!identity.subject)
+          throw new SsoError('SSO_TOKEN_INVALID', 'The ID token has no subject.');
+        await inTransaction(this.dataSource, (manager) =>
+          this.adminIdentities.link(manager, { id: adminId, organizationId }, identity),
+        );
+        return { kind: 'linked' };
+      }
+      return await this.signIn.execute({
+        organizationId,
+        identity,
+        ipAddress: command.ipAddress,
+        userAgent: command.userAgent,
+        previousSessionSecret: command.previousSessionSecret,
+      });
+    } catch (error) {
+      if (linking && error instanceof SsoError) return { kind: 'link_refused', error };
+      throw error;
     }
-    const identity = await this.client.redeem(oidcClientSettings(row, this.secretBox), {
-      code,
-      ...(typeof command.iss === 'string' ? { iss: command.iss } : {}),
-      redirectUri: command.redirectUri,
-      codeVerifier: authorization.codeVerifier,
-      nonce: authorization.nonce,
-    });
-    return this.signIn.execute({
-      organizationId,
-      identity,
-      ipAddress: command.ipAddress,
-      userAgent: command.userAgent,
-      previousSessionSecret: command.previousSessionSecret,
-    });
   }
 }

@@ -8,7 +8,8 @@ import {
 import { OidcRoundTrip, type StartedAuthorization } from '../oidc/oidc-round-trip';
 
 export type StartEntraAuthorizationCommand =
-  { purpose: 'connect'; organizationId: string; adminId: string } | { purpose: 'sign_in' };
+  | { purpose: 'connect' | 'link_microsoft'; organizationId: string; adminId: string }
+  | { purpose: 'sign_in' };
 
 /** Starts an authorization-code round trip with PKCE, state and nonce against Entra. */
 @Injectable()
@@ -24,8 +25,8 @@ export class StartEntraAuthorization {
     return this.roundTrip.start(
       {
         purpose: command.purpose,
-        organizationId: connect ? command.organizationId : null,
-        adminId: connect ? command.adminId : null,
+        organizationId: command.purpose === 'sign_in' ? null : command.organizationId,
+        adminId: command.purpose === 'sign_in' ? null : command.adminId,
       },
       (secrets) =>
         this.entra.authorizationUrl({

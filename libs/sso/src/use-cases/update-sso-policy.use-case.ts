@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
+import { normalizeJitDomains } from '../domain/jit-domains';
 import { SsoError } from '../domain/sso.error';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 import { GetSsoPolicy, type SsoPolicy } from './get-sso-policy.use-case';
@@ -8,6 +9,8 @@ import { GetSsoPolicy, type SsoPolicy } from './get-sso-policy.use-case';
 export interface SsoPolicyChange {
   requireSso?: boolean;
   jitProvisioning?: boolean | null;
+  jitDomains?: string[];
+  externalIdIsObjectId?: boolean;
 }
 
 /** Changes what was sent of the org's sign-in rules. */
@@ -20,12 +23,16 @@ export class UpdateSsoPolicy {
   ) {}
 
   async execute(organizationId: string, change: SsoPolicyChange): Promise<SsoPolicy> {
+    // Checked before the transaction: a bad list changes nothing.
+    const jitDomains = change.jitDomains && normalizeJitDomains(change.jitDomains);
     await inTransaction(this.dataSource, async (manager) => {
       const current = await this.policies.read(manager, organizationId);
       const next = {
         requireSso: change.requireSso ?? current.requireSso,
         jitProvisioning:
           change.jitProvisioning === undefined ? current.jitProvisioning : change.jitProvisioning,
+        jitDomains: jitDomains ?? current.jitDomains,
+        externalIdIsObjectId: change.externalIdIsObjectId ?? current.externalIdIsObjectId,
       };
       // Without a provider, Require SSO would leave everyone but the break-glass admin out.
       if (next.requireSso && !(await this.policies.hasProvider(manager, organizationId))) {

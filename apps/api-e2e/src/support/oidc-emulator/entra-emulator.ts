@@ -20,9 +20,21 @@ import type { AddressInfo } from 'node:net';
 export interface EmulatedAccount {
   tenantId: string;
   oid: string;
+  /** The UPN. */
   preferredUsername: string;
   email?: string;
+  /** `xms_edov`: Entra verified the e-mail's domain. Left out of the token when undefined. */
+  emailDomainVerified?: boolean;
+  /** `wids`: directory role template ids. Left out of the token when undefined. */
+  wids?: string[];
 }
+
+/** Entra's Global Administrator role template id, as `wids` lists it. */
+export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+/** A role that may not connect a tenant: User Administrator. */
+export const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+/** Every member's implicit role: Guest/Member "User" template id as Entra emits it. */
+export const DEFAULT_USER_ROLE = 'b79fbf4d-3ef9-4689-8143-76b194e85509';
 
 /** Deliberate faults for the next token response. */
 export interface TokenFault {
@@ -113,6 +125,8 @@ export class EntraEmulator {
           'oid',
           'preferred_username',
           'email',
+          'xms_edov',
+          'wids',
         ],
         tenant_region_scope: null,
       });
@@ -197,6 +211,10 @@ export class EntraEmulator {
       oid: issued.account.oid,
       preferred_username: issued.account.preferredUsername,
       ...(issued.account.email ? { email: issued.account.email } : {}),
+      ...(issued.account.emailDomainVerified === undefined
+        ? {}
+        : { xms_edov: issued.account.emailDomainVerified }),
+      ...(issued.account.wids ? { wids: issued.account.wids } : {}),
       name: issued.account.preferredUsername,
     };
     let idToken = this.sign(claims);

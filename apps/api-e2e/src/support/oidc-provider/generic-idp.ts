@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 /** The claims an account of the IdP releases (besides `sub`). */
 export interface IdpAccountClaims {
   email?: string;
-  email_verified?: boolean;
+  /** Any JSON value: providers that send "true"/"False" strings are part of what is tested. */
+  email_verified?: boolean | string;
   name?: string;
   preferred_username?: string;
 }

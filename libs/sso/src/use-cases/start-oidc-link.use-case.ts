@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SecretBox } from '@rollcall/crypto';
+import { SsoError } from '../domain/sso.error';
+import { GenericOidcClient } from '../oidc/generic-oidc.client';
+import { oidcClientSettings } from '../oidc/oidc-client-settings';
+import { OidcRoundTrip, type StartedAuthorization } from '../oidc/oidc-round-trip';
+import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+
+export interface StartOidcLinkCommand {
+  organizationId: string;
+  adminId: string;
+  /** The one callback URL of every org; the state says it is a link. */
+  redirectUri: string;
+}
+
+/**
+ * "Link my account" (and "Test & link" after saving the provider): a round trip with the org's
+ * custom provider, bound to the signed-in admin, whose callback links the account to them.
+ */
+@Injectable()
+export class StartOidcLink {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly client: GenericOidcClient,
+    private readonly roundTrip: OidcRoundTrip,
+    private readonly secretBox: SecretBox,
+  ) {}
+
+  async execute(command: StartOidcLinkCommand): Promise<StartedAuthorization> {
+    const row = await this.dataSource
+      .getRepository(OidcProviderEntity)
+      .findOneBy({ organizationId: command.organizationId });
+    if (!row) {
+      throw new SsoError(
+        'OIDC_PROVIDER_NOT_FOUND',
+        'This organization has no single sign-on provider configured.',
+      );
+    }
+    const settings = oidcClientSettings(row, this.secretBox);
+    return this.roundTrip.start(
+      { purpose: 'oidc_link', organizationId: row.organizationId, adminId: command.adminId },
+      (secrets) =>
+        this.client.authorizationUrl(settings, { ...secrets, redirectUri: command.redirectUri }),
+    );
+  }
+}
