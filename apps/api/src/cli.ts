@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { OrganizationError } from '@rollcall/organizations';
-import { CoreModule } from './app.module';
-import { ConfigError, loadConfig } from './config/app-config';
 import { CLI_USAGE, CliUsageError, runCliCommand } from './cli/cli.commands';
+import { CliModule } from './cli/cli.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { environmentWithEnvFile } from './config/env-file';
 
 /**
  * `npm run cli -- …`: operator commands against the configured database. With --json the
@@ -27,8 +28,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(CLI_USAGE);
     return command ? 0 : 2;
   }
-  const config = loadConfig(process.env);
-  const app = await NestFactory.createApplicationContext(CoreModule.forRoot(config), {
+  const env = environmentWithEnvFile(process.env);
+  const config = loadConfig(env);
+  // The Tenant URL printed below is only right if it is the server's own PUBLIC_URL.
+  if (!env['PUBLIC_URL'] && /^(org:create|org:show|token:create)$/.test(command)) {
+    process.stderr.write(
+      `PUBLIC_URL is not set: the Tenant URL assumes ${config.publicUrl}. Set PUBLIC_URL (or .env) as the server has it.\n`,
+    );
+  }
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
     logger: false,
   });
   try {

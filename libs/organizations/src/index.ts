@@ -11,6 +11,17 @@ export {
   BootstrapDemoOrganization,
   DEMO_ADMIN_EMAIL,
 } from './use-cases/bootstrap-demo-organization.use-case';
+export type { DemoCredentials } from './use-cases/bootstrap-demo-organization.use-case';
+export { FindOrganization } from './use-cases/find-organization.use-case';
+export { ListAdmins } from './use-cases/list-admins.use-case';
+export type { AdminSummary } from './use-cases/list-admins.use-case';
+export { ListOrganizations } from './use-cases/list-organizations.use-case';
+export type { OrganizationSummary } from './use-cases/list-organizations.use-case';
+export { ResetAdminPassword } from './use-cases/reset-admin-password.use-case';
+export type {
+  ResetAdminPasswordCommand,
+  ResetAdminPasswordResult,
+} from './use-cases/reset-admin-password.use-case';
 export { CreateOrganization } from './use-cases/create-organization.use-case';
 export type {
   CreateOrganizationCommand,

@@ -7,9 +7,13 @@ import { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-c
 import { BootstrapDemoOrganization } from './use-cases/bootstrap-demo-organization.use-case';
 import { CreateOrganization } from './use-cases/create-organization.use-case';
 import { CreateScimToken } from './use-cases/create-scim-token.use-case';
+import { FindOrganization } from './use-cases/find-organization.use-case';
 import { GetOrganization } from './use-cases/get-organization.use-case';
+import { ListAdmins } from './use-cases/list-admins.use-case';
+import { ListOrganizations } from './use-cases/list-organizations.use-case';
 import { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
 import { RenameOrganization } from './use-cases/rename-organization.use-case';
+import { ResetAdminPassword } from './use-cases/reset-admin-password.use-case';
 import { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 import { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
 
@@ -18,9 +22,13 @@ const useCases = [
   BootstrapDemoOrganization,
   CreateOrganization,
   CreateScimToken,
+  FindOrganization,
   GetOrganization,
+  ListAdmins,
+  ListOrganizations,
   ListScimTokens,
   RenameOrganization,
+  ResetAdminPassword,
   RevokeScimToken,
   UpdateOrganizationSettings,
 ];

@@ -76,6 +76,8 @@ export async function startRollcall(
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // Never a developer's .env in the checkout.
+    ENV_FILE: '',
     // The browser suites' identity providers listen on loopback.
     ALLOW_PRIVATE_NETWORK: 'true',
   };

@@ -34,7 +34,8 @@ const OPERATOR_KEYS = [
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const key of OPERATOR_KEYS) delete base[key];
-  return { ...base, ...env };
+  // Nor a developer's .env in the checkout: the test's keys are the whole configuration.
+  return { ...base, ENV_FILE: '', ...env };
 }
 
 /** `nx run api:build` (cached when nothing changed); a failure shows the compiler's output. */

@@ -1,5 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CreateOrganization, CreateScimToken, RevokeScimToken } from '@rollcall/organizations';
+import {
+  CreateOrganization,
+  CreateScimToken,
+  FindOrganization,
+  ListAdmins,
+  ListOrganizations,
+  ListScimTokens,
+  ResetAdminPassword,
+  RevokeScimToken,
+} from '@rollcall/organizations';
+import { RevokeAllAdminSessions } from '@rollcall/sso';
 import type { AppConfig } from '../config/app-config';
 
 export interface CliOutput {
@@ -18,6 +28,14 @@ Commands:
       Issue a SCIM Secret Token (an organization has at most two live tokens).
   token:revoke <tokenPrefix|tokenId> [--json]
       Revoke a SCIM token; Entra requests with it get 401 at once.
+  org:list [--json]
+      Every organization: id, slug, name, provisioning on or off.
+  org:show <orgId|slug> [--json]
+      One organization: its settings, Tenant URL, admins and live SCIM token prefixes.
+  admin:list <orgId|slug> [--json]
+      The organization's admins and when each last signed in.
+  admin:reset-password <email> [--json]
+      Set a new random password for an admin, print it once, and end the admin's sessions.
 `;
 
 interface ParsedCommand {
@@ -93,6 +111,81 @@ export async function runCliCommand(
         revoked: true,
       };
       return { json, text: `Revoked SCIM token ${revoked.prefix}… (${revoked.id}).` };
+    }
+    case 'org:list': {
+      const organizations = await app.get(ListOrganizations).execute();
+      return {
+        json: { organizations },
+        text: organizations.length
+          ? organizations
+              .map(
+                (o) =>
+                  `${o.id}  ${o.slug}  ${o.name}${o.scimEnabled ? '' : '  (provisioning off)'}`,
+              )
+              .join('\n')
+          : 'No organizations.',
+      };
+    }
+    case 'org:show': {
+      const organization = await app
+        .get(FindOrganization)
+        .execute(requirePositional(parsed, 'an organization id or slug'));
+      const admins = await app.get(ListAdmins).execute(organization.id);
+      const tokens = (await app.get(ListScimTokens).execute(organization.id)).filter(
+        (token) => token.revokedAt === null,
+      );
+      const json = {
+        orgId: organization.id,
+        name: organization.name,
+        slug: organization.slug,
+        scimEnabled: organization.scimEnabled,
+        scimBaseUrl,
+        deletedTeamRetentionDays: organization.deletedTeamRetentionDays,
+        defaultRole: organization.defaultRole,
+        createdAt: organization.createdAt,
+        admins: admins.map(({ email, lastLoginAt }) => ({ email, lastLoginAt })),
+        scimTokens: tokens.map(({ prefix, createdAt, lastUsedAt }) => ({
+          prefix,
+          createdAt,
+          lastUsedAt,
+        })),
+      };
+      return {
+        json,
+        text: [
+          `${organization.name} (${organization.slug}, ${organization.id})`,
+          `  Provisioning     ${organization.scimEnabled ? 'on' : 'off'}`,
+          `  SCIM Tenant URL  ${scimBaseUrl}`,
+          `  Admins           ${admins.map((a) => a.email).join(', ')}`,
+          `  SCIM tokens      ${tokens.map((t) => `${t.prefix}…`).join(', ') || 'none'}`,
+        ].join('\n'),
+      };
+    }
+    case 'admin:list': {
+      const organization = await app
+        .get(FindOrganization)
+        .execute(requirePositional(parsed, 'an organization id or slug'));
+      const admins = await app.get(ListAdmins).execute(organization.id);
+      return {
+        json: { orgId: organization.id, admins },
+        text: admins
+          .map((a) => `${a.email}  last sign-in ${a.lastLoginAt?.toISOString() ?? 'never'}`)
+          .join('\n'),
+      };
+    }
+    case 'admin:reset-password': {
+      const reset = await app
+        .get(ResetAdminPassword)
+        .execute({ email: requirePositional(parsed, "an admin's e-mail") });
+      // Whoever held the old password (or a session opened with it) is out from now on.
+      const endedSessions = await app.get(RevokeAllAdminSessions).execute(reset.adminId);
+      return {
+        json: { email: reset.email, password: reset.password },
+        text: [
+          `New password for ${reset.email}: ${reset.password}`,
+          `(shown only once; ${endedSessions} session(s) ended)`,
+        ].join('\n'),
+      };
     }
     default:
       throw new CliUsageError(`Unknown command "${parsed.command}".\n\n${CLI_USAGE}`);

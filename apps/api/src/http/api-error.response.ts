@@ -10,6 +10,7 @@ import { TeamsError, type TeamsErrorCode } from '@rollcall/teams';
 function organizationStatus(code: OrganizationErrorCode): number {
   switch (code) {
     case 'ORGANIZATION_NOT_FOUND':
+    case 'ADMIN_NOT_FOUND':
     case 'SCIM_TOKEN_NOT_FOUND':
       return 404;
     case 'ORGANIZATION_SLUG_TAKEN':

@@ -33,6 +33,7 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 function organizationStatus(code: OrganizationErrorCode): number {
   switch (code) {
     case 'ORGANIZATION_NOT_FOUND':
+    case 'ADMIN_NOT_FOUND':
     case 'SCIM_TOKEN_NOT_FOUND':
       return 404;
     case 'ORGANIZATION_SLUG_TAKEN':
