@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { findAdminSpa, useAdminSpa } from './http/admin-spa';
 import { useBodyParsing } from './http/body-parsing';
+import { StartupQuietLogger } from './http/startup-quiet.logger';
 import { useSwagger } from './swagger';
 
 /**
@@ -30,7 +31,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new StartupQuietLogger(app.get(Logger)));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(helmet(helmetOptions(config.publicUrl)));
