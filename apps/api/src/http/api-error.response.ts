@@ -120,10 +120,30 @@ const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message
     code: 'INVALID_JSON',
     message: 'The request body is not valid JSON.',
   },
+  'entity.too.deep': {
+    status: 400,
+    code: 'JSON_TOO_DEEP',
+    message: 'The request body nests JSON too deeply.',
+  },
   'entity.too.large': {
     status: 413,
     code: 'PAYLOAD_TOO_LARGE',
     message: 'The request body is too large.',
+  },
+  'encoding.corrupt': {
+    status: 400,
+    code: 'BODY_NOT_DECOMPRESSIBLE',
+    message: 'The request body could not be decompressed.',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_CONTENT_ENCODING',
+    message: 'The request body has a Content-Encoding this server does not read.',
+  },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_CHARSET',
+    message: 'The request body must be UTF-8.',
   },
 };
 
@@ -153,6 +173,20 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
   if (typeof parserType === 'string' && BODY_PARSER_ERRORS[parserType]) {
     const { status, code, message } = BODY_PARSER_ERRORS[parserType];
     return { statusCode: status, code, message };
+  }
+  // Any other body the parser could not read (aborted, wrong length): the client's mistake.
+  const parserStatus = (error as { status?: unknown } | null)?.status;
+  if (
+    typeof parserType === 'string' &&
+    typeof parserStatus === 'number' &&
+    parserStatus >= 400 &&
+    parserStatus < 500
+  ) {
+    return {
+      statusCode: parserStatus,
+      code: 'INVALID_BODY',
+      message: 'The request body could not be read.',
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

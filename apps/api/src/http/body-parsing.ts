@@ -1,26 +1,139 @@
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger, NotFoundException, type INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { ScimError } from '@rollcall/scim-core';
 import { writeEdgeError } from './edge-error.writer';
+import { assignRequestId } from './logger.options';
+import { findUnstorableString, unstorableQueryParameter } from './unstorable-input.guard';
+
+/**
+ * Deepest JSON nesting any body may have. A SCIM User is 4 levels deep (an extension's
+ * `manager.value` inside a PATCH operation's value), so 64 leaves ample room for any real
+ * client while keeping every recursive walk (redaction, cloning, serialisation) far from
+ * the stack's limit: a 12 KB body of `{"a":` nests 2,000 deep.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * One pass over the raw bytes, skipping string contents, before JSON.parse sees them. Bytes
+ * are safe to scan as ASCII: in UTF-8 no byte of a multi-byte character is below 0x80.
+ */
+export function jsonNestingExceeds(raw: Buffer, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const byte = raw[i];
+    if (inString) {
+      if (byte === BACKSLASH) i += 1;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+class BodyTooDeepError extends Error {
+  readonly status = 400;
+  readonly type = 'entity.too.deep';
+  constructor() {
+    super(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+}
+
+function rejectDeepJson(_request: Request, _response: Response, raw: Buffer): void {
+  if (jsonNestingExceeds(raw, MAX_JSON_DEPTH)) throw new BodyTooDeepError();
+}
+
+function isClientError(status: unknown): status is number {
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * A gzip/br/deflate body that does not decompress reaches us as a zlib error that
+ * body-parser gave a 400 but no type; naming it lets every edge answer it as the client's
+ * mistake instead of ours.
+ */
+function withParserType(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null) return error;
+  const parserError = error as { status?: unknown; type?: unknown };
+  if (isClientError(parserError.status) && typeof parserError.type !== 'string') {
+    parserError.type = 'encoding.corrupt';
+  }
+  return error;
+}
+
+/**
+ * Strings PostgreSQL cannot store (NUL, and lone UTF-16 surrogates that jsonb refuses) are
+ * refused once here, for every route, so SQLite and PostgreSQL answer alike: an id that
+ * holds one cannot exist (404), any other value is the client's mistake (400).
+ */
+function unstorableInput(request: Request): Error | undefined {
+  if (/%00/i.test(request.path)) {
+    return new NotFoundException('No such resource.');
+  }
+  const parameter = unstorableQueryParameter(request.query);
+  if (parameter !== undefined) {
+    const detail = `The query parameter '${parameter}' holds a character that cannot be stored (NUL or a lone surrogate).`;
+    return parameter.toLowerCase() === 'filter'
+      ? ScimError.invalidFilter(detail)
+      : ScimError.invalidValue(detail);
+  }
+  const inBody = findUnstorableString(request.body as unknown);
+  if (inBody) {
+    const detail =
+      'The request body holds a character that cannot be stored (NUL or a lone surrogate).';
+    // A filter is a filter whether it came in the query or in a /.search body.
+    return inBody.topLevelKey?.toLowerCase() === 'filter'
+      ? ScimError.invalidFilter(detail)
+      : ScimError.invalidValue(detail);
+  }
+  return undefined;
+}
 
 /**
  * JSON bodies (SCIM clients send `application/scim+json`, RFC 7644 §3.1; Entra sometimes
  * plain `application/json`) up to a limit. Parse failures never reach a controller, so they
- * are answered here in the edge's error shape: invalid JSON → 400 invalidSyntax, too big → 413.
+ * are answered here in the edge's error shape: invalid or too deeply nested JSON → 400
+ * invalidSyntax, a body that does not decompress → 400, an unknown charset → 415, too big →
+ * 413.
  */
 export function useBodyParsing(app: INestApplication, maxBodyBytes: number): void {
   const logger = new Logger('Http');
+  // Before the parsers, so an error answered here carries the id the HTTP log will use.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    assignRequestId(request, response);
+    next();
+  });
   app.use(
     express.json({
       limit: maxBodyBytes,
       type: ['application/json', 'application/scim+json', 'application/*+json'],
+      verify: rejectDeepJson,
     }),
   );
   app.use(express.urlencoded({ extended: false, limit: maxBodyBytes }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const refused = unstorableInput(request);
+    if (refused) writeEdgeError(refused, request, response, logger);
+    else next();
+  });
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) {
       next(error);
       return;
     }
-    writeEdgeError(error, request, response, logger);
+    writeEdgeError(withParserType(error), request, response, logger);
   });
 }

@@ -10,18 +10,25 @@ function redactUrl(url: string | undefined): string | undefined {
   return url?.replace(/([?&](?:access_token|token|code|client_secret)=)[^&]*/gi, '$1[REDACTED]');
 }
 
+/**
+ * Honours a well-formed request id from a proxy, else makes one; echoed to the client. Kept
+ * on the request, so an error answered before the HTTP logger runs carries the same id.
+ */
+export function assignRequestId(request: IncomingMessage, response: ServerResponse): string {
+  const existing = (request as { id?: unknown }).id;
+  if (typeof existing === 'string') return existing;
+  const incoming = request.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  (request as { id?: unknown }).id = id;
+  response.setHeader('X-Request-Id', id);
+  return id;
+}
+
 export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      // Honour a well-formed request id from a proxy, else make one; echoed to the client.
-      genReqId: (request: IncomingMessage, response: ServerResponse) => {
-        const incoming = request.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        response.setHeader('X-Request-Id', id);
-        return id;
-      },
+      genReqId: assignRequestId,
       redact: {
         paths: [
           'req.headers.authorization',

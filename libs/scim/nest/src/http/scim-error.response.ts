@@ -19,6 +19,7 @@ export interface ScimErrorResponse {
 interface BodyParserError {
   type: string;
   status: number;
+  message: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -122,8 +123,15 @@ export function toScimErrorResponse(error: unknown): ScimErrorResponse {
           ...plain(400, 'The request body is not valid JSON.'),
           body: scimErrorBody(400, 'The request body is not valid JSON.', 'invalidSyntax'),
         };
+      case 'entity.too.deep':
+        return {
+          ...plain(400, error.message),
+          body: scimErrorBody(400, error.message, 'invalidSyntax'),
+        };
       case 'entity.too.large':
         return plain(413, 'The request body is larger than this server accepts.');
+      case 'encoding.corrupt':
+        return plain(400, 'The request body could not be decompressed.');
       default:
         return plain(
           error.status >= 400 && error.status < 500 ? error.status : 400,
