@@ -171,7 +171,7 @@ describe('provisioning: OAuth clients and federated credentials for Entra galler
     await context.close();
   });
 
-  it('adds and revokes a federated credential, prefilled with the suggested audience', async () => {
+  it('adds and revokes a federated credential, showing the audience Rollcall assigned to copy', async () => {
     const { context, page } = await openDashboard(browser, server.baseUrl, {
       colorScheme: 'dark',
     });
@@ -180,8 +180,8 @@ describe('provisioning: OAuth clients and federated credentials for Entra galler
     const section = page.getByRole('region', { name: 'OAuth authentication' });
     await section.getByRole('button', { name: 'Add federated credential' }).click();
     const modal = page.getByRole('dialog', { name: 'Add federated credential' });
-    const audience = await modal.getByLabel('Audience').inputValue();
-    assert.ok(audience.length > 0, 'the audience is prefilled');
+    // The audience is not the admin's to choose: no field for it.
+    assert.equal(await modal.getByLabel('Audience').count(), 0);
 
     // The issuer must be https: caught before the request.
     await modal.getByLabel('Name').fill('Contoso provisioning');
@@ -204,7 +204,11 @@ describe('provisioning: OAuth clients and federated credentials for Entra galler
     const row = table.getByRole('row', { name: 'Contoso provisioning' });
     await row.getByText(issuer).waitFor();
     await row.getByText('6f1c1b1e-0000-4000-8000-00000000a11c').waitFor();
-    await row.getByText(audience, { exact: true }).waitFor();
+    const audience = row.getByText(
+      /^api:\/\/3f0c1b1e-0000-4000-8000-000000000001\/rollcall-scim-[0-9a-f]{32}$/,
+    );
+    await audience.waitFor();
+    await row.getByRole('button', { name: 'Copy audience' }).waitFor();
     await row.getByText('Never', { exact: true }).waitFor();
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, '25-federated-credentials-dark');

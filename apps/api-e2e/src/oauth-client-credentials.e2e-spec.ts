@@ -144,7 +144,6 @@ describe('OAuth client credentials: the token lifecycle', () => {
     expect(overview).toMatchObject({
       tokenEndpoint: `${PUBLIC_URL}/oauth/token`,
       jwksUri: `${PUBLIC_URL}/oauth/jwks`,
-      suggestedAudience: expect.any(String),
       clients: [{ id: client.id, clientId: client.clientId }],
       federatedCredentials: [],
     });

@@ -14,7 +14,6 @@ import { WorkloadIdentityIssuer } from './support/workload-identity-issuer';
 jest.setTimeout(60_000);
 
 const PUBLIC_URL = 'https://rollcall.test';
-const AUDIENCE = 'api://rollcall-scim';
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -23,6 +22,8 @@ let entra: WorkloadIdentityIssuer;
 let org: TestOrganization;
 let admin: AdminClient;
 let credential: ScimFederatedCredentialView;
+/** The audience Rollcall assigned to `credential`, which the admin gives to Entra. */
+let audience: string;
 /** The provisioning app's service principal id in the customer's tenant: the JWTs' `sub`. */
 const servicePrincipalId = randomUUID();
 
@@ -36,10 +37,10 @@ beforeAll(async () => {
       name: 'Entra provisioning',
       issuer: entra.issuer,
       subject: servicePrincipalId,
-      audience: AUDIENCE,
     }),
     201,
   );
+  audience = credential.audience;
 });
 
 afterAll(async () => {
@@ -48,7 +49,7 @@ afterAll(async () => {
 });
 
 function claims(overrides: JWTPayload = {}): JWTPayload {
-  return entra.claims(servicePrincipalId, AUDIENCE, overrides);
+  return entra.claims(servicePrincipalId, audience, overrides);
 }
 
 function exchange(assertion: string): Promise<Response> {
@@ -80,13 +81,16 @@ async function scimStatus(token: string): Promise<number> {
 }
 
 describe('registering a trusted issuer', () => {
-  it('lists the credential with what was registered and no last use yet', async () => {
+  it('lists the credential with what was registered, its own audience and no last use yet', async () => {
     expect(credential).toEqual({
       id: expect.any(String),
       name: 'Entra provisioning',
       issuer: entra.issuer,
       subject: servicePrincipalId,
-      audience: AUDIENCE,
+      // The Application ID URI form Entra accepts for the tenant's workload identity app.
+      audience: expect.stringMatching(
+        new RegExp(`^api://${entra.tenantId}/rollcall-scim-[0-9a-f]{32}$`),
+      ) as string,
       jwksUri: null,
       accessTokenLifetimeMinutes: 60,
       createdAt: expect.any(String),
@@ -97,22 +101,20 @@ describe('registering a trusted issuer', () => {
     expect(overview.federatedCredentials).toEqual([credential]);
   });
 
-  it('defaults the audience to the suggested one and refuses untrusted URLs', async () => {
+  it('assigns the audience itself, ignoring one sent, and refuses untrusted URLs', async () => {
     const other = await api.createOrganization('Second Federated Org');
     const otherAdmin = await AdminClient.signIn(api, other);
-    const { suggestedAudience } = await otherAdmin.json<ScimOAuthOverviewView>(
-      otherAdmin.get('/api/scim/oauth'),
-      200,
-    );
     const created = await otherAdmin.json<ScimFederatedCredentialView>(
       otherAdmin.request('POST', '/api/scim/oauth/federated-credentials', {
-        name: 'Defaults',
+        name: 'Chosen audience',
         issuer: entra.issuer,
         subject: randomUUID(),
+        audience: 'api://chosen-by-the-caller',
       }),
       201,
     );
-    expect(created.audience).toBe(suggestedAudience);
+    expect(created.audience).toMatch(/^api:\/\/[0-9a-f-]{36}\/rollcall-scim-[0-9a-f]{32}$/);
+    expect(created.audience).not.toBe(audience);
     for (const body of [
       { name: 'x', issuer: 'http://login.example.com/tenant/v2.0', subject: 's' },
       { name: 'x', issuer: 'not a url', subject: 's' },
@@ -125,22 +127,78 @@ describe('registering a trusted issuer', () => {
         'FEDERATED_CREDENTIAL_INVALID',
       );
     }
-    // A live (issuer, subject) pair picks one organization: a second registration is refused.
-    await otherAdmin.error(
+    // Within one organization a live (issuer, subject) pair is trusted once.
+    const pair = { issuer: entra.issuer, subject: created.subject };
+    const again = await otherAdmin.error(
       otherAdmin.request('POST', '/api/scim/oauth/federated-credentials', {
         name: 'Copy',
-        issuer: entra.issuer,
-        subject: servicePrincipalId,
-        audience: AUDIENCE,
+        ...pair,
       }),
       409,
       'FEDERATED_CREDENTIAL_TAKEN',
     );
+    expect(again.message).toContain('This organization');
     await otherAdmin.error(
       otherAdmin.request('DELETE', `/api/scim/oauth/federated-credentials/${credential.id}`),
       404,
       'FEDERATED_CREDENTIAL_NOT_FOUND',
     );
+  });
+});
+
+describe("another organization registering this one's issuer and subject", () => {
+  let squatter: TestOrganization;
+  let squatterAdmin: AdminClient;
+  let squatted: ScimFederatedCredentialView;
+
+  beforeAll(async () => {
+    squatter = await api.createOrganization('Squatter Org');
+    squatterAdmin = await AdminClient.signIn(api, squatter);
+    const response = await squatterAdmin.request('POST', '/api/scim/oauth/federated-credentials', {
+      name: 'Not ours',
+      issuer: entra.issuer,
+      subject: servicePrincipalId,
+      audience,
+    });
+    // Accepted like any registration: a refusal would tell the squatter the pair is trusted.
+    expect(response.status).toBe(201);
+    squatted = (await response.json()) as ScimFederatedCredentialView;
+  });
+
+  it('gets a credential of its own with a different audience, revealing nothing', async () => {
+    expect(squatted).toMatchObject({ issuer: entra.issuer, subject: servicePrincipalId });
+    expect(squatted.audience).not.toBe(audience);
+    const text = JSON.stringify(squatted);
+    expect(text).not.toContain(credential.id);
+    expect(text).not.toContain(org.orgId);
+    const overview = await squatterAdmin.json<ScimOAuthOverviewView>(
+      squatterAdmin.get('/api/scim/oauth'),
+      200,
+    );
+    expect(overview.federatedCredentials.map((c) => c.id)).toEqual([squatted.id]);
+  });
+
+  it("never turns the victim's assertion into a token for the squatter", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const token = await accessTokenOf(exchange(await entra.sign(claims())));
+      expect(decodeJwt(token)).toMatchObject({ org: org.orgId, cid: credential.id });
+    }
+    const overview = await squatterAdmin.json<ScimOAuthOverviewView>(
+      squatterAdmin.get('/api/scim/oauth'),
+      200,
+    );
+    expect(overview.federatedCredentials[0]?.lastUsedAt).toBeNull();
+  });
+
+  it("refuses an assertion naming both organizations' audiences", async () => {
+    await expectRefused(await entra.sign(claims({ aud: [audience, squatted.audience] })));
+  });
+
+  it("gives the squatter only its own audience's assertions, never the victim's", async () => {
+    const token = await accessTokenOf(
+      exchange(await entra.sign(claims({ aud: squatted.audience }))),
+    );
+    expect(decodeJwt(token)).toMatchObject({ org: squatter.orgId, cid: squatted.id });
   });
 });
 
@@ -258,18 +316,17 @@ describe('exchanging a federated JWT', () => {
 
   it('uses an explicit JWKS URI when one is registered', async () => {
     const subject = randomUUID();
-    await admin.json(
+    const explicit = await admin.json<ScimFederatedCredentialView>(
       admin.request('POST', '/api/scim/oauth/federated-credentials', {
         name: 'Explicit keys',
         issuer: entra.issuer,
         subject,
-        audience: AUDIENCE,
         jwksUri: entra.jwksUri,
         accessTokenLifetimeMinutes: 120,
       }),
       201,
     );
-    const response = await exchange(await entra.sign(entra.claims(subject, AUDIENCE)));
+    const response = await exchange(await entra.sign(entra.claims(subject, explicit.audience)));
     expect(response.status).toBe(200);
     expect(((await response.json()) as { expires_in: number }).expires_in).toBe(7200);
   });

@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bufferLogs: true,
   });
   app.useLogger(new StartupQuietLogger(app.get(Logger)));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet(helmetOptions(config.publicUrl)));
   useBodyParsing(app, config.maxBodyBytes);

@@ -65,7 +65,8 @@ export interface CreatedScimOAuthSecretView {
 /**
  * A trusted external issuer whose signed JWTs are exchanged for Rollcall access tokens
  * (workload identity federation). For Entra: the tenant's issuer, the provisioning app's
- * service principal id as `sub`, and the audience Entra is told to use.
+ * service principal id as `sub`, and the audience Rollcall assigned, which the admin gives
+ * to Entra.
  */
 export interface ScimFederatedCredentialView {
   id: string;
@@ -74,7 +75,10 @@ export interface ScimFederatedCredentialView {
   issuer: string;
   /** Exact `sub` of the presented JWTs. */
   subject: string;
-  /** Required in the presented JWTs' `aud`. */
+  /**
+   * Required in the presented JWTs' `aud`. Assigned by Rollcall and unique to this credential:
+   * an organization that registers someone else's issuer and subject never matches their JWTs.
+   */
   audience: string;
   /** Where the issuer's keys are read; null = from the issuer's discovery document. */
   jwksUri: string | null;
@@ -89,8 +93,6 @@ export interface CreateScimFederatedCredentialRequest {
   name: string;
   issuer: string;
   subject: string;
-  /** Defaults to the suggested audience of `GET /api/scim/oauth`. */
-  audience?: string;
   jwksUri?: string;
   accessTokenLifetimeMinutes?: number;
 }
@@ -101,8 +103,6 @@ export interface ScimOAuthOverviewView {
   tokenEndpoint: string;
   /** Rollcall's public signing keys. */
   jwksUri: string;
-  /** The audience Rollcall suggests for federated JWTs: its token endpoint URL (RFC 7523 §3). */
-  suggestedAudience: string;
   clients: ScimOAuthClientView[];
   federatedCredentials: ScimFederatedCredentialView[];
 }

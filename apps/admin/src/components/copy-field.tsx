@@ -13,7 +13,8 @@ interface CopyFieldProps {
   multiline?: boolean;
 }
 
-function CopyAction({ label, value }: { label: string; value: string }) {
+/** A copy button for a value shown as text (a table cell), like the one inside CopyField. */
+export function CopyAction({ label, value }: { label: string; value: string }) {
   return (
     <CopyButton value={value} timeout={2000}>
       {({ copied, copy }) => (

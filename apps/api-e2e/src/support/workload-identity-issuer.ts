@@ -170,13 +170,11 @@ export async function authorizeWithWorkloadIdentity(
   sharedIssuer ??= WorkloadIdentityIssuer.start();
   const issuer = await sharedIssuer;
   const subject = randomUUID();
-  const audience = 'api://rollcall-scim';
-  await api.app.get(CreateFederatedCredential).execute({
+  const { audience } = await api.app.get(CreateFederatedCredential).execute({
     organizationId: org.orgId,
     name: 'Entra provisioning',
     issuer: issuer.issuer,
     subject,
-    audience,
   });
   return renewingBearer(async () =>
     requestToken(api, {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -8,12 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  CreateFederatedCredential,
-  RevokeFederatedCredential,
-  oauthEndpoints,
-} from '@rollcall/scim-oauth';
-import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { CreateFederatedCredential, RevokeFederatedCredential } from '@rollcall/scim-oauth';
 import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
 import { adminBodyPipe } from '../http/admin-body.pipe';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
@@ -33,7 +28,6 @@ import {
 @AdminRoutes()
 export class ScimFederatedCredentialsController {
   constructor(
-    @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
     private readonly createCredential: CreateFederatedCredential,
     private readonly revokeCredential: RevokeFederatedCredential,
   ) {}
@@ -44,14 +38,17 @@ export class ScimFederatedCredentialsController {
   @ApiOperation({
     summary: 'Trust a workload identity (issuer + subject)',
     description:
-      'For Entra: the tenant’s issuer (`https://login.microsoftonline.com/{tenant}/v2.0`), the provisioning service principal id as subject, and the audience Entra is told to use.',
+      'For Entra: the tenant’s issuer (`https://login.microsoftonline.com/{tenant}/v2.0`) and the provisioning service principal id as subject. Rollcall assigns the audience (`audience` in the answer), different for every credential: give it to Entra as the Application ID URI of the workload identity app, so its assertions carry it in `aud`. Unique per organization: another organization trusting the same issuer and subject is neither refused nor revealed.',
   })
   @ApiCreatedResponse({ type: ScimFederatedCredentialDto })
   @ApiBadRequestResponse({
     type: ApiErrorDto,
     description: 'BAD_REQUEST, FEDERATED_CREDENTIAL_INVALID, ACCESS_TOKEN_LIFETIME_INVALID',
   })
-  @ApiConflictResponse({ type: ApiErrorDto, description: 'FEDERATED_CREDENTIAL_TAKEN' })
+  @ApiConflictResponse({
+    type: ApiErrorDto,
+    description: 'FEDERATED_CREDENTIAL_TAKEN: this organization already trusts the pair.',
+  })
   async create(
     @CurrentAdmin() admin: AdminPrincipal,
     @Body(adminBodyPipe()) body: CreateScimFederatedCredentialDto,
@@ -61,9 +58,6 @@ export class ScimFederatedCredentialsController {
       name: body.name,
       issuer: body.issuer,
       subject: body.subject,
-      audience: body.audience?.trim()
-        ? body.audience
-        : oauthEndpoints(this.options.publicUrl).suggestedAssertionAudience,
       jwksUri: body.jwksUri,
       accessTokenLifetimeMinutes: body.accessTokenLifetimeMinutes,
     });

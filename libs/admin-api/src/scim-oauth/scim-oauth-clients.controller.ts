@@ -83,7 +83,6 @@ export class ScimOAuthClientsController {
     return {
       tokenEndpoint: endpoints.tokenEndpoint,
       jwksUri: endpoints.jwksUri,
-      suggestedAudience: endpoints.suggestedAssertionAudience,
       clients: clients.map(toClientDto),
       federatedCredentials: federatedCredentials.map(toFederatedCredentialDto),
     };

@@ -110,7 +110,11 @@ export class ScimFederatedCredentialDto implements ScimFederatedCredentialView {
   @ApiProperty({ description: 'The service principal (object) id Entra puts in `sub`.' })
   subject!: string;
 
-  @ApiProperty({ example: 'https://rollcall.example.com/oauth/token' })
+  @ApiProperty({
+    example: 'api://8eaef023-2b34-4da1-9baa-8bc8c9d6a490/rollcall-scim-5f0c…',
+    description:
+      'Assigned by Rollcall, unique to this credential: required in the assertions’ `aud`.',
+  })
   audience!: string;
 
   @ApiProperty({
@@ -139,9 +143,6 @@ export class ScimOAuthOverviewDto implements ScimOAuthOverviewView {
 
   @ApiProperty({ example: 'https://rollcall.example.com/oauth/jwks' })
   jwksUri!: string;
-
-  @ApiProperty({ example: 'https://rollcall.example.com/oauth/token' })
-  suggestedAudience!: string;
 
   @ApiProperty({ type: [ScimOAuthClientDto] })
   clients!: ScimOAuthClientDto[];
@@ -203,11 +204,6 @@ export class CreateScimFederatedCredentialDto implements CreateScimFederatedCred
   @ApiProperty({ description: 'Exact `sub` of the presented JWTs.' })
   @IsString()
   subject!: string;
-
-  @ApiPropertyOptional({ description: 'Required in `aud`; defaults to the suggested audience.' })
-  @IsOptional()
-  @IsString()
-  audience?: string;
 
   @ApiPropertyOptional({ description: 'Default: from the issuer’s discovery document.' })
   @IsOptional()

@@ -7,6 +7,7 @@ import { EntraSso1763900000500 } from './1763900000500-entra-sso';
 import { SsoOidc1763900000600 } from './1763900000600-sso-oidc';
 import { ScimOAuth1763900000700 } from './1763900000700-scim-oauth';
 import { SsoLinking1763900000800 } from './1763900000800-sso-linking';
+import { FederatedCredentialAudience1763900000900 } from './1763900000900-federated-credential-audience';
 import { StripStoredPasswords1763900001200 } from './1763900001200-strip-stored-passwords';
 
 /** Every migration, oldest first; each one is written for both dialects. */
@@ -20,5 +21,6 @@ export const migrations = [
   SsoOidc1763900000600,
   ScimOAuth1763900000700,
   SsoLinking1763900000800,
+  FederatedCredentialAudience1763900000900,
   StripStoredPasswords1763900001200,
 ];

@@ -1,4 +1,4 @@
-import { claimValue, trustedUrl } from './federated-credential.rules';
+import { claimValue, credentialAudience, trustedUrl } from './federated-credential.rules';
 import { ScimOAuthError } from './scim-oauth.error';
 
 describe('federated credential rules', () => {
@@ -26,5 +26,22 @@ describe('federated credential rules', () => {
     expect(() => claimValue('', 'The subject', 10)).toThrow(ScimOAuthError);
     expect(() => claimValue(undefined, 'The subject', 10)).toThrow(ScimOAuthError);
     expect(() => claimValue('x'.repeat(11), 'The subject', 10)).toThrow(ScimOAuthError);
+  });
+
+  it('gives each credential its own audience, in the tenant form for a Microsoft issuer', () => {
+    const tenant = '8EAEF023-2B34-4DA1-9BAA-8BC8C9D6A490';
+    const random = Buffer.alloc(16, 0xab);
+    expect(credentialAudience(`https://login.microsoftonline.com/${tenant}/v2.0`, random)).toBe(
+      `api://${tenant.toLowerCase()}/rollcall-scim-${'ab'.repeat(16)}`,
+    );
+    expect(credentialAudience(`https://sts.windows.net/${tenant}/`, random)).toBe(
+      `api://${tenant.toLowerCase()}/rollcall-scim-${'ab'.repeat(16)}`,
+    );
+    expect(credentialAudience('https://token.actions.githubusercontent.com', random)).toBe(
+      `api://rollcall/rollcall-scim-${'ab'.repeat(16)}`,
+    );
+    const issuer = `https://login.microsoftonline.com/${tenant}/v2.0`;
+    const audiences = new Set(Array.from({ length: 50 }, () => credentialAudience(issuer)));
+    expect(audiences.size).toBe(50);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ScimOAuthError } from './scim-oauth.error';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -29,6 +30,29 @@ export function claimValue(value: string | undefined, what: string, maxLength: n
     throw invalid(`${what} must be 1 to ${maxLength} characters.`);
   }
   return text;
+}
+
+const TENANT_IN_PATH = /^\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
+
+/**
+ * The audience a new credential's assertions must carry: chosen by Rollcall and different for
+ * every credential, so registering another organization's issuer and subject never matches
+ * the assertions their tenant sends (the token endpoint selects by issuer, subject and
+ * audience). Entra puts the Application ID URI of the customer's workload identity app in
+ * `aud`; for a Microsoft tenant issuer the value has the `api://{tenantId}/{name}` form that
+ * Entra's default app management policy lets an admin add to that app. Other issuers get
+ * `api://rollcall/{name}`. 128 random bits: not guessable, so not claimable elsewhere.
+ */
+export function credentialAudience(issuer: string, random: Buffer = randomBytes(16)): string {
+  const name = `rollcall-scim-${random.toString('hex')}`;
+  let path = '';
+  try {
+    path = new URL(issuer).pathname;
+  } catch {
+    // The issuer is checked separately; an unreadable one gets the generic form.
+  }
+  const tenantId = TENANT_IN_PATH.exec(path)?.[1];
+  return tenantId ? `api://${tenantId.toLowerCase()}/${name}` : `api://rollcall/${name}`;
 }
 
 function invalid(message: string): ScimOAuthError {

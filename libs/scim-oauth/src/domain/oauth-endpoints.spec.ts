@@ -8,7 +8,6 @@ describe('oauth endpoints', () => {
       tokenEndpoint: 'https://rc.example.com/oauth/token',
       jwksUri: 'https://rc.example.com/oauth/jwks',
       scimAudience: 'https://rc.example.com/scim/v2',
-      suggestedAssertionAudience: 'https://rc.example.com/oauth/token',
     });
   });
 

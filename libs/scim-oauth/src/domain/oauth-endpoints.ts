@@ -6,11 +6,6 @@ export interface OAuthEndpoints {
   jwksUri: string;
   /** `aud` of access tokens: the SCIM API they are good for. */
   scimAudience: string;
-  /**
-   * The audience suggested for federated assertions. RFC 7523 §3 lets the token endpoint URL
-   * identify the authorization server.
-   */
-  suggestedAssertionAudience: string;
 }
 
 export function oauthEndpoints(publicUrl: string): OAuthEndpoints {
@@ -20,7 +15,6 @@ export function oauthEndpoints(publicUrl: string): OAuthEndpoints {
     tokenEndpoint: `${origin}/oauth/token`,
     jwksUri: `${origin}/oauth/jwks`,
     scimAudience: `${origin}/scim/v2`,
-    suggestedAssertionAudience: `${origin}/oauth/token`,
   };
 }
 

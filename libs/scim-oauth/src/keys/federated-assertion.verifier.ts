@@ -3,6 +3,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { DataSource, LessThan } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@rollcall/db';
 import { OrganizationEntity } from '@rollcall/organizations';
+import { OutboundError, OutboundHttp } from '@rollcall/outbound';
 import type { AccessTokenSubject } from '../domain/access-token.claims';
 import { trustedUrl } from '../domain/federated-credential.rules';
 import { FederatedAssertionJtiEntity } from '../persistence/federated-assertion-jti.entity';
@@ -16,7 +17,8 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 /** An assertion is a one-shot proof: older ones are refused even if not expired. */
 const MAX_ASSERTION_AGE = '1h';
 const DISCOVERY_CACHE_MS = 60 * 60_000;
-const FETCH_TIMEOUT_MS = 5_000;
+/** An assertion names at most this many audiences; more is not a token Entra sends. */
+const MAX_AUDIENCES = 10;
 const JTI_PURGE_INTERVAL_MS = 60_000;
 
 /** Why an assertion was refused, for the debug log only: never the assertion itself. */
@@ -28,8 +30,10 @@ export class AssertionRejected extends Error {
 }
 
 /**
- * Verifies a workload's JWT (RFC 7523 §3) against the federated credential its `iss` and `sub`
- * name: signature by the issuer's published keys, exact issuer, subject and audience, `exp`,
+ * Verifies a workload's JWT (RFC 7523 §3) against the federated credential its `iss`, `sub`
+ * and `aud` name. The audience is specific to one credential (Rollcall chose it), so an
+ * organization that registers another's issuer and subject never receives that one's
+ * assertions: signature by the issuer's published keys, exact issuer, subject and audience, `exp`,
  * `nbf`, age, and a token id never seen before for that credential: `jti` (RFC 7519), or
  * `uti` for tokens Microsoft Entra issues, which carry that instead of `jti`.
  */
@@ -40,10 +44,13 @@ export class FederatedAssertionVerifier {
   private readonly discovered = new Map<string, { jwksUri: string; at: number }>();
   private lastPurge = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbound: OutboundHttp,
+  ) {}
 
   async verify(assertion: string): Promise<AccessTokenSubject> {
-    let claims: { iss?: unknown; sub?: unknown };
+    let claims: { iss?: unknown; sub?: unknown; aud?: unknown };
     try {
       // Unverified, only to pick the credential whose keys then verify it.
       claims = decodeJwt(assertion);
@@ -53,15 +60,25 @@ export class FederatedAssertionVerifier {
     if (typeof claims.iss !== 'string' || typeof claims.sub !== 'string') {
       throw new AssertionRejected('iss or sub missing');
     }
-    const credential = await this.dataSource
+    const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter(
+      (aud): aud is string => typeof aud === 'string' && aud.length > 0 && aud.length <= 500,
+    );
+    if (audiences.length === 0 || audiences.length > MAX_AUDIENCES) {
+      throw new AssertionRejected('aud missing or too many');
+    }
+    const candidates = await this.dataSource
       .createQueryBuilder(FederatedCredentialEntity, 'f')
       .innerJoin(OrganizationEntity, 'o', 'o.id = f.organization_id')
       .where('f.issuer = :issuer', { issuer: claims.iss })
       .andWhere('f.subject = :subject', { subject: claims.sub })
+      .andWhere('f.audience IN (:...audiences)', { audiences })
       .andWhere('f.revoked_at IS NULL')
       .andWhere('o.scim_enabled = :enabled', { enabled: true })
-      .getOne();
-    if (!credential) throw new AssertionRejected('no live credential for iss and sub');
+      .limit(2)
+      .getMany();
+    // One audience names one credential; an assertion naming two is for nobody.
+    const credential = candidates.length === 1 ? candidates[0] : undefined;
+    if (!credential) throw new AssertionRejected('no single live credential for iss, sub, aud');
 
     let payload: { jti?: unknown; uti?: unknown; exp?: unknown };
     try {
@@ -78,6 +95,7 @@ export class FederatedAssertionVerifier {
         requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
+      if (error instanceof AssertionRejected) throw error;
       const code = (error as { code?: unknown }).code;
       throw new AssertionRejected(typeof code === 'string' ? code : 'verification failed');
     }
@@ -122,8 +140,12 @@ export class FederatedAssertionVerifier {
   private keySet(jwksUri: string): ReturnType<typeof createRemoteJWKSet> {
     let keySet = this.keySets.get(jwksUri);
     if (!keySet) {
-      // jose caches the keys and re-fetches on an unknown kid, at most every 30 s.
-      keySet = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: FETCH_TIMEOUT_MS });
+      // jose caches the keys and re-fetches on an unknown kid, at most every 30 s; the agent
+      // holds the fetch to the outbound policy and its size cap (jose follows no redirect).
+      keySet = createRemoteJWKSet(new URL(jwksUri), {
+        agent: this.outbound.agentFor(jwksUri),
+        timeoutDuration: this.outbound.timeoutMs,
+      });
       this.keySets.set(jwksUri, keySet);
     }
     return keySet;
@@ -133,16 +155,17 @@ export class FederatedAssertionVerifier {
   private async discoverJwksUri(issuer: string): Promise<string> {
     const cached = this.discovered.get(issuer);
     if (cached && Date.now() - cached.at < DISCOVERY_CACHE_MS) return cached.jwksUri;
-    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      redirect: 'error',
-    });
-    if (!response.ok) {
-      this.logger.warn({ issuer, status: response.status }, 'Issuer discovery failed');
+    let document: { jwks_uri?: unknown } | null;
+    try {
+      document = (await this.outbound.getJson(
+        `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+      )) as { jwks_uri?: unknown } | null;
+    } catch (error) {
+      const reason = error instanceof OutboundError ? error.code : 'unexpected error';
+      this.logger.warn({ issuer, reason }, 'Issuer discovery failed');
       throw new AssertionRejected('issuer discovery failed');
     }
-    const document = (await response.json()) as { jwks_uri?: unknown };
-    if (typeof document.jwks_uri !== 'string') throw new AssertionRejected('no jwks_uri');
+    if (typeof document?.jwks_uri !== 'string') throw new AssertionRejected('no jwks_uri');
     const jwksUri = trustedUrl(document.jwks_uri, 'jwks_uri', 1000);
     this.discovered.set(issuer, { jwksUri, at: Date.now() });
     return jwksUri;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@rollcall/db';
-import { claimValue, trustedUrl } from '../domain/federated-credential.rules';
+import { claimValue, credentialAudience, trustedUrl } from '../domain/federated-credential.rules';
 import { accessTokenLifetimeMinutes, credentialName } from '../domain/lifetimes';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
 import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
@@ -16,28 +16,31 @@ export interface CreateFederatedCredentialCommand {
   name: string;
   issuer: string;
   subject: string;
-  audience: string;
   jwksUri?: string;
   accessTokenLifetimeMinutes?: number;
 }
 
 /**
  * Trusts JWTs of one external issuer and subject (RFC 7523) for the organization: for Entra,
- * the tenant's issuer and the provisioning app's service principal id.
+ * the tenant's issuer and the provisioning app's service principal id. The audience is not
+ * the admin's to choose: Rollcall assigns one no other credential has, which the admin then
+ * gives to Entra, so another organization registering the same issuer and subject gets
+ * nothing from it.
  */
 @Injectable()
 export class CreateFederatedCredential {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(command: CreateFederatedCredentialCommand): Promise<FederatedCredentialSummary> {
+    // `iss` is compared exactly (OIDC Discovery §4.3), so it is stored as typed.
+    const issuer = trustedUrl(command.issuer, 'The issuer', 500);
     const row: FederatedCredentialEntity = {
       id: randomUUID(),
       organizationId: command.organizationId,
       name: credentialName(command.name, 'credential'),
-      // `iss` is compared exactly (OIDC Discovery §4.3), so it is stored as typed.
-      issuer: trustedUrl(command.issuer, 'The issuer', 500),
+      issuer,
       subject: claimValue(command.subject, 'The subject', 255),
-      audience: claimValue(command.audience, 'The audience', 500),
+      audience: credentialAudience(issuer),
       jwksUri: command.jwksUri?.trim() ? trustedUrl(command.jwksUri, 'The JWKS URI', 1000) : null,
       accessTokenLifetimeMinutes: accessTokenLifetimeMinutes(command.accessTokenLifetimeMinutes),
       createdAt: new Date(),
@@ -49,11 +52,12 @@ export class CreateFederatedCredential {
         manager.insert(FederatedCredentialEntity, row),
       );
     } catch (error) {
-      // A live (issuer, subject) pair picks the organization of an assertion: it is unique.
+      // Unique per organization only: whether another organization trusts the same pair is
+      // none of this one's business, and the audience keeps their assertions apart.
       if (isUniqueViolation(error)) {
         throw new ScimOAuthError(
           'FEDERATED_CREDENTIAL_TAKEN',
-          'A live federated credential already trusts this issuer and subject.',
+          'This organization already has a live federated credential for this issuer and subject.',
         );
       }
       throw error;

@@ -13,7 +13,6 @@ import { accessTokenLifetimeError } from './oauth-lifetimes';
 
 interface AddFederatedCredentialModalProps {
   opened: boolean;
-  suggestedAudience: string;
   onClose: () => void;
 }
 
@@ -21,16 +20,14 @@ interface Draft {
   name: string;
   issuer: string;
   subject: string;
-  audience: string;
   jwksUri: string;
   lifetime: number | string;
 }
 
-const blank = (audience: string): Draft => ({
+const blank = (): Draft => ({
   name: '',
   issuer: '',
   subject: '',
-  audience,
   jwksUri: '',
   lifetime: ACCESS_TOKEN_LIFETIME_MINUTES.default,
 });
@@ -41,7 +38,6 @@ function draftErrors(draft: Draft): Partial<Record<keyof Draft, string>> {
   const issuer = issuerError(draft.issuer);
   if (issuer) errors.issuer = issuer;
   if (!draft.subject.trim()) errors.subject = 'Enter the subject (sub) of the tokens.';
-  if (!draft.audience.trim()) errors.audience = 'Enter the audience (aud) of the tokens.';
   if (draft.jwksUri.trim()) {
     const jwks = issuerError(draft.jwksUri);
     if (jwks) errors.jwksUri = jwks.replace('issuer', 'JWKS URI');
@@ -52,13 +48,9 @@ function draftErrors(draft: Draft): Partial<Record<keyof Draft, string>> {
 }
 
 /** A trusted issuer whose signed JWTs Rollcall exchanges for access tokens (RFC 7523). */
-export function AddFederatedCredentialModal({
-  opened,
-  suggestedAudience,
-  onClose,
-}: AddFederatedCredentialModalProps) {
+export function AddFederatedCredentialModal({ opened, onClose }: AddFederatedCredentialModalProps) {
   const create = useCreateFederatedCredential();
-  const [draft, setDraft] = useState<Draft>(() => blank(suggestedAudience));
+  const [draft, setDraft] = useState<Draft>(blank);
   const [touched, setTouched] = useState(false);
   const errors = touched ? draftErrors(draft) : {};
 
@@ -70,7 +62,7 @@ export function AddFederatedCredentialModal({
 
   const close = () => {
     create.reset();
-    setDraft(blank(suggestedAudience));
+    setDraft(blank());
     setTouched(false);
     onClose();
   };
@@ -83,7 +75,6 @@ export function AddFederatedCredentialModal({
       name: draft.name.trim(),
       issuer: draft.issuer.trim(),
       subject: draft.subject.trim(),
-      audience: draft.audience.trim(),
       accessTokenLifetimeMinutes: Number(draft.lifetime),
     };
     if (draft.jwksUri.trim()) request.jwksUri = draft.jwksUri.trim();
@@ -92,7 +83,8 @@ export function AddFederatedCredentialModal({
         notifications.show({
           color: 'teal',
           title: 'Federated credential added',
-          message: `${credential.name} can now exchange its tokens for access tokens.`,
+          message: `Give Entra the audience of ${credential.name} (copy it from the list): its tokens must carry it.`,
+          autoClose: 10_000,
         });
         close();
       },
@@ -112,7 +104,9 @@ export function AddFederatedCredentialModal({
           <Text size="sm" c="dimmed">
             Entra&apos;s provisioning service presents a token signed by your tenant; Rollcall
             checks its issuer, subject and audience against this credential and the issuer&apos;s
-            signing keys, then returns an access token. No secret to store or rotate.
+            signing keys, then returns an access token. No secret to store or rotate. Rollcall
+            assigns this credential its own audience: once added, copy it into Entra as the
+            Application ID URI of your workload identity app.
           </Text>
           <TextInput
             label="Name"
@@ -141,16 +135,6 @@ export function AddFederatedCredentialModal({
             value={draft.subject}
             onChange={set('subject')}
             error={errors.subject}
-            styles={{ input: MONOSPACE_INPUT }}
-            spellCheck={false}
-            required
-          />
-          <TextInput
-            label="Audience"
-            description="Required in the tokens' aud. Tell Entra to request tokens for this audience."
-            value={draft.audience}
-            onChange={set('audience')}
-            error={errors.audience}
             styles={{ input: MONOSPACE_INPUT }}
             spellCheck={false}
             required

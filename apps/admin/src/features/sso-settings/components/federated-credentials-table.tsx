@@ -2,6 +2,7 @@ import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconFingerprint } from '@tabler/icons-react';
 import type { ScimFederatedCredentialView } from '@rollcall/contracts';
 import { confirmDestructive } from '../../../components/confirm-destructive';
+import { CopyAction } from '../../../components/copy-field';
 import { EmptyState } from '../../../components/empty-state';
 import { useRevokeFederatedCredential } from '../api/use-revoke-federated-credential';
 import { CredentialNameCell, LastUsedCell, RevokeButton } from './credential-cells';
@@ -17,6 +18,19 @@ function Claim({ name, value }: { name: string; value: string }) {
         {value}
       </Text>
     </Text>
+  );
+}
+
+/**
+ * The audience Rollcall assigned: the admin copies it into Entra (the workload identity
+ * app's Application ID URI), so only this credential matches the tenant's tokens.
+ */
+function AssignedAudience({ value }: { value: string }) {
+  return (
+    <Group gap={4} wrap="nowrap" align="center">
+      <Claim name="aud" value={value} />
+      <CopyAction label="audience" value={value} />
+    </Group>
   );
 }
 
@@ -89,7 +103,7 @@ export function FederatedCredentialsTable({ credentials, onAdd }: FederatedCrede
                 <Stack gap={2}>
                   <Claim name="iss" value={credential.issuer} />
                   <Claim name="sub" value={credential.subject} />
-                  <Claim name="aud" value={credential.audience} />
+                  <AssignedAudience value={credential.audience} />
                   <Claim name="keys" value={credential.jwksUri ?? 'from discovery'} />
                 </Stack>
               </Table.Td>

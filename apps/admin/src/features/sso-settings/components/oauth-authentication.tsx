@@ -131,12 +131,7 @@ export function OAuthAuthentication({ scimEnabled }: { scimEnabled: boolean }) {
           </div>
           <CreateOAuthClientModal opened={creating} onClose={() => setCreating(false)} />
           <NewOAuthSecretModal client={rotating} onClose={() => setRotating(null)} />
-          <AddFederatedCredentialModal
-            key={overview.data.suggestedAudience}
-            opened={adding}
-            suggestedAudience={overview.data.suggestedAudience}
-            onClose={() => setAdding(false)}
-          />
+          <AddFederatedCredentialModal opened={adding} onClose={() => setAdding(false)} />
         </Stack>
       )}
     </Card>
