@@ -61,7 +61,11 @@ async function preparePostgres(adminUrl, keep, cleanup) {
   return {
     dialect: 'postgres',
     describe: `postgres (${name})`,
-    env: { DATABASE_URL: databaseUrl.href, DATA_DIR: dataDir },
+    env: {
+      DATABASE_URL: databaseUrl.href,
+      DATA_DIR: dataDir,
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    },
     databaseName: name,
   };
 }

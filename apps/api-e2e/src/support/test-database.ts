@@ -38,7 +38,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     dialect: 'postgres',
-    env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '5' },
+    // A shared database needs one ENCRYPTION_KEY for every process that opens it.
+    env: {
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_SIZE: '5',
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    },
     drop: async () => {
       const client = new Client({ connectionString: ADMIN_URL });
       await client.connect();

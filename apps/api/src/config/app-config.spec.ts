@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './app-config';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('loadConfig', () => {
   it('defaults to SQLite under ./data on port 3000', () => {
     const config = loadConfig({});
@@ -14,7 +16,11 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/x', PORT: '8080' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/x',
+      PORT: '8080',
+      ENCRYPTION_KEY: KEY,
+    });
     expect(config.database).toEqual({
       dialect: 'postgres',
       url: 'postgres://u:p@127.0.0.1:5432/x',
@@ -30,6 +36,7 @@ describe('loadConfig', () => {
   it('reads the database timeouts and the shutdown deadline, and refuses 0 or words', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/x',
+      ENCRYPTION_KEY: KEY,
       DATABASE_STATEMENT_TIMEOUT_MS: '2000',
       DATABASE_LOCK_TIMEOUT_MS: '500',
       DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '1500',
@@ -46,6 +53,23 @@ describe('loadConfig', () => {
     ).toThrow(
       /DATABASE_LOCK_TIMEOUT_MS: must be at least 1[\s\S]*SHUTDOWN_TIMEOUT_MS: must be a whole number/,
     );
+  });
+
+  it('requires ENCRYPTION_KEY with PostgreSQL, where replicas and containers share the secrets', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/x' })).toThrow(
+      /ENCRYPTION_KEY: is required with DATABASE_URL/,
+    );
+    expect(loadConfig({}).encryptionKey).toBeUndefined();
+  });
+
+  it('reads TRUST_PROXY as false, a hop count or a list of addresses, loopback by default', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8, fd00::/8',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone; drop table' })).toThrow(/TRUST_PROXY/);
   });
 
   it('strips a trailing slash from PUBLIC_URL', () => {

@@ -29,6 +29,11 @@ export interface AppConfig {
    * file under the data directory, created on first start.
    */
   encryptionKey?: Buffer;
+  /**
+   * Which hops' X-Forwarded-For the client address is read from (express's `trust proxy`):
+   * false, a hop count, or addresses/CIDRs/`loopback`/`uniquelocal`. Rate limits key on it.
+   */
+  trustProxy: boolean | number | string;
   /** Largest JSON body accepted, in bytes; larger ones get a clean 413. */
   maxBodyBytes: number;
   /** Largest page a SCIM list answers with. */
@@ -124,6 +129,18 @@ const envSchema = z.object({
     (value) => (value === undefined || value === '' ? 'true' : value),
     z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
   ),
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === undefined || value === '' ? 'loopback' : value),
+    z
+      .string()
+      .regex(
+        /^(?:false|\d{1,2}|(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*)$/,
+        'must be false, a hop count, or addresses/CIDRs/loopback/linklocal/uniquelocal separated by commas',
+      )
+      .transform((value): boolean | number | string =>
+        value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+      ),
+  ),
   ENCRYPTION_KEY: optional(
     z
       .string()
@@ -151,6 +168,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
   }
   const e = parsed.data;
+  // Replicas on one PostgreSQL must share the key, and a container's data directory may not
+  // outlive it: a generated key file would leave stored secrets unreadable.
+  if (e.DATABASE_URL && !e.ENCRYPTION_KEY) {
+    throw new ConfigError([
+      'ENCRYPTION_KEY: is required with DATABASE_URL (every replica needs the same key; openssl rand -base64 32)',
+    ]);
+  }
   const dataDir = resolve(e.DATA_DIR ?? './data');
   return {
     port: e.PORT,
@@ -184,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     apiDocs: e.API_DOCS,
     encryptionKey: e.ENCRYPTION_KEY ? parseEncryptionKey(e.ENCRYPTION_KEY) : undefined,
+    trustProxy: e.TRUST_PROXY,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
