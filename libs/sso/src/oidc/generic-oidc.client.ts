@@ -1,5 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { custom, Issuer, type BaseClient, type IdTokenClaims } from 'openid-client';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  custom,
+  Issuer,
+  type BaseClient,
+  type HttpOptions,
+  type IdTokenClaims,
+  type IssuerMetadata,
+} from 'openid-client';
+import { OutboundError, OutboundHttp } from '@rollcall/outbound';
 import type { FederatedIdentity } from '../domain/federated-identity';
 import { oidcIdentity } from '../domain/oidc-claims';
 import { SsoError } from '../domain/sso.error';
@@ -37,6 +45,10 @@ export interface CodeRedemption {
 export class GenericOidcClient {
   private readonly cache = new Map<string, { at: number; issuer: Promise<Issuer<BaseClient>> }>();
 
+  private readonly logger = new Logger(GenericOidcClient.name);
+
+  constructor(private readonly outbound: OutboundHttp) {}
+
   /**
    * Fetches the discovery document now (when a provider is saved) and checks that it names
    * exactly this issuer (OpenID Connect Discovery §4.3): otherwise every token would fail.
@@ -67,7 +79,11 @@ export class GenericOidcClient {
       if (!tokens.id_token) throw new Error('no id_token in the token response');
       claims = tokens.claims();
     } catch (error) {
-      throw invalidToken(settings.displayName, error);
+      // What a refused or failed fetch met (an address, a port's state) stays in the log.
+      throw invalidToken(
+        settings.displayName,
+        error instanceof OutboundError ? new Error('the provider could not be reached') : error,
+      );
     }
     return oidcIdentity(settings.issuer, claims);
   }
@@ -80,13 +96,14 @@ export class GenericOidcClient {
       response_types: ['code'],
     });
     client[custom.clock_tolerance] = CLOCK_TOLERANCE_SECONDS;
+    client[custom.http_options] = this.httpOptions;
     return client;
   }
 
   private discover(issuerUrl: string): Promise<Issuer<BaseClient>> {
     const cached = this.cache.get(issuerUrl);
     if (cached && Date.now() - cached.at <= DISCOVERY_TTL_MS) return cached.issuer;
-    const issuer = fetchIssuer(issuerUrl);
+    const issuer = this.fetchIssuer(issuerUrl);
     const entry = { at: Date.now(), issuer };
     this.cache.set(issuerUrl, entry);
     // A failed discovery is not kept: the next request tries again.
@@ -95,31 +112,57 @@ export class GenericOidcClient {
     });
     return issuer;
   }
-}
 
-async function fetchIssuer(issuerUrl: string): Promise<Issuer<BaseClient>> {
-  let issuer: Issuer<BaseClient>;
-  try {
-    issuer = await Issuer.discover(issuerUrl);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SsoError(
-      'OIDC_DISCOVERY_FAILED',
-      `The issuer's discovery document (${issuerUrl}/.well-known/openid-configuration) could not be fetched: ${reason}`,
-    );
+  /**
+   * The token endpoint, userinfo and JWKS the provider names are fetched under the outbound
+   * policy too (openid-client never follows redirects): a public issuer cannot point Rollcall
+   * at an internal address through its discovery document.
+   */
+  private readonly httpOptions = (url: URL, options: HttpOptions): HttpOptions => ({
+    ...options,
+    agent: this.outbound.agentFor(url),
+    timeout: this.outbound.timeoutMs,
+  });
+
+  private async fetchIssuer(issuerUrl: string): Promise<Issuer<BaseClient>> {
+    let metadata: IssuerMetadata;
+    try {
+      // OpenID Connect Discovery §4: the issuer's path, then /.well-known/openid-configuration.
+      const document = await this.outbound.getJson(
+        `${issuerUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+      );
+      if (!document || typeof document !== 'object' || Array.isArray(document)) {
+        throw new OutboundError('RESPONSE_INVALID', 'the discovery document is not an object');
+      }
+      metadata = document as IssuerMetadata;
+    } catch (error) {
+      const reason = error instanceof OutboundError ? error.code : 'unexpected error';
+      this.logger.warn({ issuer: issuerUrl, reason }, 'OIDC discovery failed');
+      // Generic on purpose: port states, status codes and bodies of what answered stay here.
+      throw new SsoError(
+        'OIDC_DISCOVERY_FAILED',
+        "The issuer's discovery document could not be fetched.",
+      );
+    }
+    if (metadata.issuer !== issuerUrl) {
+      throw new SsoError(
+        'OIDC_ISSUER_MISMATCH',
+        // The admin's input is repeated, never what the document holds.
+        `The discovery document of ${JSON.stringify(issuerUrl)} names a different issuer. Enter the issuer exactly as the provider states it.`,
+      );
+    }
+    if (
+      typeof metadata.authorization_endpoint !== 'string' ||
+      typeof metadata.token_endpoint !== 'string' ||
+      typeof metadata.jwks_uri !== 'string'
+    ) {
+      throw new SsoError(
+        'OIDC_DISCOVERY_FAILED',
+        'The discovery document lacks an authorization endpoint, token endpoint or jwks_uri.',
+      );
+    }
+    const issuer = new Issuer(metadata);
+    issuer[custom.http_options] = this.httpOptions;
+    return issuer;
   }
-  const { metadata } = issuer;
-  if (metadata.issuer !== issuerUrl) {
-    throw new SsoError(
-      'OIDC_ISSUER_MISMATCH',
-      `The discovery document names the issuer ${JSON.stringify(metadata.issuer)}, not ${JSON.stringify(issuerUrl)}. Enter the issuer exactly as the provider states it.`,
-    );
-  }
-  if (!metadata.authorization_endpoint || !metadata.token_endpoint || !metadata.jwks_uri) {
-    throw new SsoError(
-      'OIDC_DISCOVERY_FAILED',
-      'The discovery document lacks an authorization endpoint, token endpoint or jwks_uri.',
-    );
-  }
-  return issuer;
 }
