@@ -16,6 +16,7 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
 import { resolveEncryptionKey } from './config/encryption-key.file';
 import { DatabaseModule } from './database.module';
+import { DatabaseAvailability } from './health/database-availability';
 import { HealthController } from './health/health.controller';
 import { EdgeExceptionFilter } from './http/edge-exception.filter';
 import { loggerOptions } from './http/logger.options';
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         HttpMetrics,
+        DatabaseAvailability,
         ProvisioningLogMetrics,
         { provide: APP_FILTER, useClass: EdgeExceptionFilter },
       ],

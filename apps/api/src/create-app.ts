@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +9,8 @@ import type { AppConfig } from './config/app-config';
 import { findAdminSpa, useAdminSpa } from './http/admin-spa';
 import { useBodyParsing } from './http/body-parsing';
 import { StartupQuietLogger } from './http/startup-quiet.logger';
+import { useNoStoreOnApi } from './http/no-store';
+import { applyServerTimeouts } from './http/http-server.lifecycle';
 import { useSwagger } from './swagger';
 
 /**
@@ -35,13 +38,14 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet(helmetOptions(config.publicUrl)));
+  useNoStoreOnApi(app);
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
   // The dashboard, when it has been built (`nx run admin:build`); the API works without it.
   const adminSpa = findAdminSpa();
   if (adminSpa) useAdminSpa(app, adminSpa);
-  // SIGTERM: stop accepting, finish in-flight requests, close the database pool, then exit 0
-  // (without useProcessExit Nest re-raises the signal and the exit status is 143).
-  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  applyServerTimeouts(app.getHttpServer() as Server);
+  // Signals are main.ts's business (exitGracefullyOnSignals): a test starts many apps in one
+  // process, and each must only stop when told.
   return app;
 }

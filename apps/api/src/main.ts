@@ -4,11 +4,13 @@ import { BootstrapDemoOrganization } from '@rollcall/organizations';
 import { ConfigError, loadConfig } from './config/app-config';
 import { environmentWithEnvFile } from './config/env-file';
 import { createApp } from './create-app';
+import { exitGracefullyOnSignals } from './http/http-server.lifecycle';
 import { firstStartBanner } from './first-start.banner';
 
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithEnvFile(process.env));
   const app = await createApp(config);
+  exitGracefullyOnSignals(app, config.shutdownTimeoutMs, app.get(Logger));
   await app.listen(config.port);
   app
     .get(Logger)

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { ApiErrorBody } from '@rollcall/contracts';
+import { isDatabaseUnavailable } from '@rollcall/db';
 import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
 import { ScimError } from '@rollcall/scim-core';
@@ -198,6 +199,13 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
             .replace(/([a-z])([A-Z])/g, '$1_$2')
             .toUpperCase();
     return { statusCode: status, code, message: error.message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The service is temporarily unavailable. Retry later.',
+    };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
 }

@@ -1,6 +1,11 @@
 import type { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_LOCAL,
+  databaseUnavailability,
+} from '@rollcall/db';
+import {
   OAUTH_TOKEN_PATH,
   SCIM_BASE_PATH,
   writeOAuthTokenError,
@@ -24,14 +29,25 @@ export function writeEdgeError(
     writeScimError(error, request, response, logger);
     return;
   }
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) {
+    logger.warn(
+      { err: error, requestId: request.id, path: request.path, reason: unavailable },
+      'Request answered 503: the database is unavailable',
+    );
+  }
   if (request.path === OAUTH_TOKEN_PATH) {
-    if (!(error as { status?: unknown } | null)?.status) {
+    if (!unavailable && !(error as { status?: unknown } | null)?.status) {
       logger.error({ err: error, requestId: request.id }, 'Token request failed unexpectedly');
     }
     writeOAuthTokenError(error, response);
     return;
   }
   const body = { ...toApiErrorBody(error), requestId: String(request.id) };
+  if (unavailable) {
+    response.locals[DATABASE_UNAVAILABLE_LOCAL] = unavailable;
+    response.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  }
   if (body.statusCode >= 500) {
     logger.error(
       { err: error, requestId: request.id, path: request.path },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { databaseErrorForLog } from '@rollcall/db';
 import type { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -39,6 +40,8 @@ export function loggerOptions(config: AppConfig): Params {
         censor: '[REDACTED]',
       },
       serializers: {
+        // A failed statement's parameters (user documents, token hashes) never reach a log line.
+        err: (error: unknown) => databaseErrorForLog(error),
         req: (request: { id: unknown; method: string; url?: string; headers: unknown }) => ({
           id: request.id,
           method: request.method,

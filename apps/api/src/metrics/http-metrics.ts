@@ -17,8 +17,19 @@ export class HttpMetrics {
     registers: [this.registry],
   });
 
+  private readonly databaseUnavailable = new Counter({
+    name: 'rollcall_database_unavailable_total',
+    help: 'Requests answered 503 because the database was unavailable, by edge and reason (busy, timeout, unreachable).',
+    labelNames: ['edge', 'reason'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  countDatabaseUnavailable(edge: string, reason: string): void {
+    this.databaseUnavailable.inc({ edge, reason });
   }
 
   observe(method: string, route: string, status: number, seconds: number): void {

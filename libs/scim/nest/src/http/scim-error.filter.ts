@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DATABASE_UNAVAILABLE_LOCAL } from '@rollcall/db';
 import { SCIM_CONTENT_TYPE, toScimErrorResponse } from './scim-error.response';
 
 /** Writes any failure of a SCIM request as the RFC 7644 error envelope. */
@@ -24,7 +25,14 @@ export function writeScimError(
   response: Response,
   logger: Logger,
 ): void {
-  const { status, body, headers, unexpected } = toScimErrorResponse(exception);
+  const { status, body, headers, unexpected, databaseUnavailable } = toScimErrorResponse(exception);
+  if (databaseUnavailable) {
+    response.locals[DATABASE_UNAVAILABLE_LOCAL] = databaseUnavailable;
+    logger.warn(
+      { err: exception, requestId: request.id, path: request.path, reason: databaseUnavailable },
+      'SCIM request answered 503: the database is unavailable',
+    );
+  }
   if (unexpected) {
     logger.error(
       { err: exception, requestId: request.id, path: request.path },

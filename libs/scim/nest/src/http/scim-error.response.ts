@@ -1,4 +1,9 @@
 import { HttpException } from '@nestjs/common';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailability,
+  type DatabaseUnavailability,
+} from '@rollcall/db';
 import { ScimError, scimErrorBody, type ScimErrorBody, type ScimType } from '@rollcall/scim-core';
 import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
@@ -13,6 +18,8 @@ export interface ScimErrorResponse {
   headers: Record<string, string>;
   /** True when the failure is ours (a 5xx), so the caller logs it with the request id. */
   unexpected: boolean;
+  /** Set when the answer is a 503 because the database is unavailable. */
+  databaseUnavailable?: DatabaseUnavailability;
 }
 
 /** Errors raised by body-parser carry a `type` and an HTTP status. */
@@ -142,6 +149,17 @@ export function toScimErrorResponse(error: unknown): ScimErrorResponse {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return plain(status, status === 404 ? 'No such resource or endpoint.' : error.message);
+  }
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) {
+    // Entra backs off and retries on 503 with Retry-After; a 500 it counts as a failure.
+    return {
+      status: 503,
+      body: scimErrorBody(503, 'The service is temporarily unavailable. Retry later.'),
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      unexpected: false,
+      databaseUnavailable: unavailable,
+    };
   }
   return plain(500, 'An unexpected error occurred.');
 }

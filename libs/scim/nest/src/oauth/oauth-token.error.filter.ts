@@ -1,5 +1,10 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_LOCAL,
+  databaseUnavailability,
+} from '@rollcall/db';
 import { OAuthTokenError, type OAuthTokenErrorCode } from '@rollcall/scim-oauth';
 
 function status(code: OAuthTokenErrorCode): number {
@@ -33,6 +38,23 @@ export class OAuthTokenErrorFilter implements ExceptionFilter {
 export function writeOAuthTokenError(error: unknown, response: Response): void {
   if (error instanceof OAuthTokenError) {
     writeTokenError(error, response);
+    return;
+  }
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) {
+    // RFC 6749 §4.1.2.1 names this case: `temporarily_unavailable`, with a 503.
+    response.locals[DATABASE_UNAVAILABLE_LOCAL] = unavailable;
+    response
+      .status(503)
+      .set({
+        'Cache-Control': 'no-store',
+        Pragma: 'no-cache',
+        'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+      })
+      .json({
+        error: 'temporarily_unavailable',
+        error_description: 'The token could not be issued now. Retry later.',
+      });
     return;
   }
   const parserStatus = (error as { status?: unknown; type?: unknown } | null)?.status;
