@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AdminClient } from './support/admin-client';
+import { DataSource } from 'typeorm';
 import {
+  DEFAULT_USER_ROLE,
   EntraEmulator,
+  GLOBAL_ADMINISTRATOR,
+  USER_ADMINISTRATOR,
   type EmulatedAccount,
   type TokenFault,
 } from './support/oidc-emulator/entra-emulator';
@@ -36,8 +40,19 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     return { org, admin: await AdminClient.signIn(api, org) };
   }
 
-  function anAccount(tenantId = randomUUID()): EmulatedAccount {
-    return { tenantId, oid: randomUUID(), preferredUsername: `it-${randomUUID()}@contoso.example` };
+  /** An account of the tenant holding Global Administrator, unless `wids` says otherwise. */
+  function anAccount(tenantId = randomUUID(), wids = [GLOBAL_ADMINISTRATOR]): EmulatedAccount {
+    return {
+      tenantId,
+      oid: randomUUID(),
+      preferredUsername: `it-${randomUUID()}@contoso.example`,
+      wids,
+    };
+  }
+
+  function signInWithMicrosoft(account: EmulatedAccount) {
+    emulator.account = account;
+    return runMicrosoftFlow(api, '/api/auth/microsoft');
   }
 
   function status(admin: AdminClient): Promise<SsoStatus> {
@@ -143,6 +158,66 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     expect(await status(admin)).toMatchObject({ microsoftConfigured: true, microsoft: null });
   });
 
+  it.each<[string, string[] | undefined]>([
+    ['no wids at all (the app emits no directory roles)', undefined],
+    ['only the default member role', [DEFAULT_USER_ROLE]],
+    ['a non-qualifying admin role (User Administrator)', [DEFAULT_USER_ROLE, USER_ADMINISTRATOR]],
+  ])('refuses a member of the tenant with %s, and binds nothing', async (_name, wids) => {
+    const tenantId = randomUUID();
+    const { admin } = await anAdmin();
+    emulator.account = { ...anAccount(tenantId), wids };
+    const result = await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
+    expect(result.location).toBe('/sso?error=admin_role_required');
+    expect(await status(admin)).toMatchObject({ microsoftConfigured: true, microsoft: null });
+    const bound = await api.app
+      .get(DataSource)
+      .createQueryBuilder()
+      .from('entra_connections', 'c')
+      .where('c.tenant_id = :tenantId', { tenantId })
+      .getCount();
+    expect(bound).toBe(0);
+    // The tenant's real admin can still connect it to their own organization.
+    const { admin: owner } = await anAdmin();
+    emulator.account = anAccount(tenantId);
+    expect((await runMicrosoftFlow(api, CONNECT, { cookie: owner.cookie })).location).toBe(
+      '/sso?connected=microsoft',
+    );
+  });
+
+  it('accepts each of the four roles that may connect a tenant', async () => {
+    for (const role of [
+      '62e90394-69f5-4237-9190-012177145e10',
+      'e8611ab8-c189-46e8-94e1-60213ab1f814',
+      '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
+      '158c047a-c907-4556-b7ef-446551a6b5f7',
+    ]) {
+      const { admin } = await anAdmin();
+      emulator.account = anAccount(randomUUID(), [DEFAULT_USER_ROLE, role]);
+      expect((await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie })).location).toBe(
+        '/sso?connected=microsoft',
+      );
+    }
+  });
+
+  it('links the connecting admin: their Microsoft account opens their dashboard session, nobody else’s', async () => {
+    const { org, admin } = await anAdmin();
+    const connector = anAccount();
+    emulator.account = connector;
+    await runMicrosoftFlow(api, CONNECT, { cookie: admin.cookie });
+    expect((await status(admin)) as unknown).toMatchObject({
+      myLinks: { microsoft: { account: connector.preferredUsername }, oidc: null },
+    });
+
+    const result = await signInWithMicrosoft(connector);
+    expect(result.location).toBe('/');
+    const cookie = result.setCookies.find((c) => c.startsWith('rollcall_session=')) ?? '';
+    const session = await fetch(`${api.baseUrl}/api/auth/session`, { headers: { Cookie: cookie } });
+    expect(await session.json()).toMatchObject({
+      admin: { email: org.adminEmail },
+      organization: { id: org.orgId },
+    });
+  });
+
   it('refuses a tenant already connected to another organization', async () => {
     const tenantId = randomUUID();
     const { admin: first } = await anAdmin();
@@ -156,6 +231,25 @@ describe('Connect Microsoft Entra (Single Sign-On settings)', () => {
     expect(result.location).toBe('/sso?error=tenant_taken');
     expect(await status(second)).toMatchObject({ microsoftConfigured: true, microsoft: null });
     expect((await status(first)).microsoft?.tenantId).toBe(tenantId);
+  });
+
+  it('says a tenant is taken without naming the organization that holds it', async () => {
+    const tenantId = randomUUID();
+    const holderName = `Holder ${randomUUID().slice(0, 8)}`;
+    const holderOrg = await api.createOrganization(holderName);
+    const holder = await AdminClient.signIn(api, holderOrg);
+    emulator.account = anAccount(tenantId);
+    await runMicrosoftFlow(api, CONNECT, { cookie: holder.cookie });
+    const { admin: squatter } = await anAdmin();
+    emulator.account = anAccount(tenantId);
+    const result = await runMicrosoftFlow(api, CONNECT, { cookie: squatter.cookie });
+    expect(result.location).toBe('/sso?error=tenant_taken');
+    expect(result.location).not.toContain(holderOrg.orgId);
+    // The dashboard's whole view of SSO names nothing of the holder either.
+    const view = JSON.stringify(await status(squatter));
+    expect(view).not.toContain(holderName);
+    expect(view).not.toContain(holderOrg.orgId);
+    expect(view).not.toContain(holderOrg.adminEmail);
   });
 
   it('disconnects with the CSRF token, and then the tenant can be connected elsewhere', async () => {

@@ -23,8 +23,11 @@ export interface EmulatedAccount {
   /** The UPN. */
   preferredUsername: string;
   email?: string;
-  /** `xms_edov`: Entra verified the e-mail's domain. Left out of the token when undefined. */
-  emailDomainVerified?: boolean;
+  /**
+   * `xms_edov`: Entra verified the e-mail's domain. Left out of the token when undefined; a
+   * string is sent as such (a client must not take "true" for true).
+   */
+  emailDomainVerified?: boolean | string;
   /** `wids`: directory role template ids. Left out of the token when undefined. */
   wids?: string[];
 }

@@ -1,5 +1,10 @@
 import type { TestApi } from '../test-api';
-import { callback, cookiePairs, type FlowResult } from '../oidc-emulator/microsoft-flow';
+import {
+  browserHeaders,
+  callback,
+  cookiePairs,
+  type FlowResult,
+} from '../oidc-emulator/microsoft-flow';
 
 export interface OidcFlowOptions {
   /** The Cookie header the browser sends to Rollcall. */
@@ -52,11 +57,24 @@ export async function runOidcFlow(
 ): Promise<OidcFlowResult> {
   const start = await fetch(`${api.baseUrl}${startPath}`, {
     redirect: 'manual',
-    headers: options.cookie ? { Cookie: options.cookie } : {},
+    headers: browserHeaders(options.cookie),
   });
   if (start.status !== 302) throw new Error(`start: ${start.status} ${await start.text()}`);
   const stateCookie = cookiePairs(start).find((c) => c.startsWith('rollcall_oidc_state=')) ?? '';
-  const authorize = new URL(start.headers.get('location') ?? '');
+  return finishOidcFlow(api, start.headers.get('location') ?? '', stateCookie, options);
+}
+
+/**
+ * The rest of a round trip whose start answered with the IdP's authorize URL and the state
+ * cookie (a redirect, or the JSON of "Link my account").
+ */
+export async function finishOidcFlow(
+  api: TestApi,
+  authorizeUrl: string,
+  stateCookie: string,
+  options: OidcFlowOptions = {},
+): Promise<OidcFlowResult> {
+  const authorize = new URL(authorizeUrl);
   options.tamperAuthorize?.(authorize.searchParams);
 
   const jar = new IdpCookieJar();
