@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PurgeExpiredAdminSessions, RevokeAllAdminSessions } from '@rollcall/sso';
 import { TestApi, type TestOrganization } from './support/test-api';
 
-// Every sign-in runs scrypt (~0.4 s by design), and the lockout tests need dozens of them.
+// Every sign-in runs scrypt (~0.4 s by design); the lockout tests are in abuse-limits.e2e-spec.ts.
 jest.setTimeout(120_000);
 
 const COOKIE = 'rollcall_session';
@@ -75,19 +75,6 @@ describe('admin dashboard sign-in and sessions', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as SessionBody;
     return { cookie: cookiePair(response), csrfToken: body.csrfToken };
-  }
-
-  /**
-   * Earlier failed sign-ins, written straight to the table: 50 real ones would cost 50 scrypt
-   * runs (~30 s). The tests that use it also end in a real lockout, which proves the rows count.
-   */
-  async function seedFailures(scope: 'email' | 'ip', value: string, count: number): Promise<void> {
-    const throttleKey = createHash('sha256').update(`${scope}:${value}`).digest('hex');
-    const failedAt = new Date(Date.now() - 60_000);
-    await api.app
-      .get(DataSource)
-      .getRepository('login_failures')
-      .insert(Array.from({ length: count }, () => ({ id: randomUUID(), throttleKey, failedAt })));
   }
 
   function getSession(cookie?: string): Promise<Response> {
@@ -231,59 +218,6 @@ describe('admin dashboard sign-in and sessions', () => {
       expect(form.status).toBe(415);
       expect(sessionCookieOf(form)).toBeUndefined();
       expect(((await form.json()) as ErrorBody).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    });
-  });
-
-  describe('lockout', () => {
-    it('locks an e-mail after 10 failures in 15 minutes, even for the right password', async () => {
-      const victim = await api.createOrganization('Lockout Victim');
-      for (let i = 0; i < 10; i += 1) {
-        // Spread over addresses: the e-mail's counter is what locks, not the IP's.
-        const response = await login(victim.adminEmail, `wrong-${i}`, { ip: freshIp() });
-        expect(response.status).toBe(401);
-      }
-      const locked = await login(victim.adminEmail, victim.adminPassword, { ip: freshIp() });
-      expect(locked.status).toBe(429);
-      expect(sessionCookieOf(locked)).toBeUndefined();
-      const retryAfter = Number(locked.headers.get('retry-after'));
-      expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-      expect(await locked.json()).toEqual({
-        statusCode: 429,
-        code: 'TOO_MANY_ATTEMPTS',
-        message: expect.any(String),
-        requestId: expect.any(String),
-      });
-      // Another spelling of the same address shares the counter.
-      const upper = await login(victim.adminEmail.toUpperCase(), victim.adminPassword, {
-        ip: freshIp(),
-      });
-      expect(upper.status).toBe(429);
-      // Other admins are not affected.
-      expect((await login(org.adminEmail, org.adminPassword, { ip: freshIp() })).status).toBe(200);
-    });
-
-    it('forgives an e-mail its failures after a successful sign-in', async () => {
-      const account = await api.createOrganization('Forgiven');
-      const ip = freshIp();
-      await seedFailures('email', account.adminEmail.toLowerCase(), 9);
-      expect((await login(account.adminEmail, account.adminPassword, { ip })).status).toBe(200);
-      await seedFailures('email', account.adminEmail.toLowerCase(), 9);
-      // Without the reset the e-mail would have 18 failures and be locked already.
-      expect((await login(account.adminEmail, 'wrong-again', { ip })).status).toBe(401);
-      // 9 + 1 = 10 since the success: locked, which also shows the seeded rows count.
-      expect((await login(account.adminEmail, account.adminPassword, { ip })).status).toBe(429);
-    });
-
-    it('locks a client IP after 50 failures across e-mails', async () => {
-      const sprayer = freshIp();
-      await seedFailures('ip', sprayer, 49);
-      const fiftieth = await login('sprayed@nowhere.example', 'Winter2025!', { ip: sprayer });
-      expect(fiftieth.status).toBe(401);
-      const blocked = await login(org.adminEmail, org.adminPassword, { ip: sprayer });
-      expect(blocked.status).toBe(429);
-      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await login(org.adminEmail, org.adminPassword, { ip: freshIp() })).status).toBe(200);
     });
   });
 

@@ -11,6 +11,7 @@ import { AdminApiModule } from '@rollcall/admin-api';
 import { SecretBox } from '@rollcall/crypto';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { OutboundHttp } from '@rollcall/outbound';
+import { RateLimitModule } from '@rollcall/rate-limit';
 import { ScimModule } from '@rollcall/scim-nest';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
@@ -34,13 +35,26 @@ export class AppModule implements NestModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         CoreModule.forRoot(config),
+        RateLimitModule.forRoot({
+          redisUrl: config.redisUrl,
+          keyPrefix: config.rateLimits.keyPrefix,
+        }),
         TerminusModule,
         ScimModule.forRoot({
           publicUrl: config.publicUrl,
           maxResults: config.scimMaxResults,
           maxPayloadBytes: config.maxBodyBytes,
+          rateLimits: {
+            perSecond: config.rateLimits.scimPerSecond,
+            burstPerMinute: config.rateLimits.scimBurst,
+            authFailuresPerMinute: config.rateLimits.authFailuresPerMinute,
+          },
         }),
-        AdminApiModule.forRoot({ publicUrl: config.publicUrl, entra: config.entra }),
+        AdminApiModule.forRoot({
+          publicUrl: config.publicUrl,
+          entra: config.entra,
+          signInStartsPer10Minutes: config.rateLimits.signInStartsPer10Minutes,
+        }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -5,8 +5,12 @@ import type { AppConfig } from './config/app-config';
 
 export const SCIM_BEARER_AUTH = 'scim-token';
 
-/** Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
+/**
+ * Swagger UI at /api/docs and the OpenAPI document at /api/docs-json, unless API_DOCS=false
+ * (an operator who does not want the API's map public; the routes then answer 404).
+ */
 export function useSwagger(app: INestApplication, config: AppConfig): void {
+  if (!config.apiDocs) return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

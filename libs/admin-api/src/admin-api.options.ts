@@ -3,6 +3,8 @@ export interface AdminApiOptions {
   publicUrl: string;
   /** The operator's multi-tenant Entra app, for Sign in with Microsoft. */
   entra: { clientId?: string; clientSecret?: string; authority: string };
+  /** Sign-in round trips one client address may start per 10 minutes (each stores a row). */
+  signInStartsPer10Minutes: number;
 }
 
 export const ADMIN_API_OPTIONS = Symbol('ADMIN_API_OPTIONS');

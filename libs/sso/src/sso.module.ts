@@ -11,8 +11,7 @@ import { AdminIdentityEntity } from './persistence/admin-identity.entity';
 import { AdminIdentityStore } from './persistence/admin-identity.store';
 import { AdminSessionEntity } from './persistence/admin-session.entity';
 import { EntraConnectionEntity } from './persistence/entra-connection.entity';
-import { LoginFailureEntity } from './persistence/login-failure.entity';
-import { LoginFailureStore } from './persistence/login-failure.store';
+import { LoginAttemptsLimiter } from './persistence/login-attempts.limiter';
 import { MemberSessionEntity } from './persistence/member-session.entity';
 import { OidcAuthorizationEntity } from './persistence/oidc-authorization.entity';
 import { OidcAuthorizationStore } from './persistence/oidc-authorization.store';
@@ -84,7 +83,6 @@ const entraUseCases = [
 const entities = [
   AdminSessionEntity,
   AdminIdentityEntity,
-  LoginFailureEntity,
   OidcAuthorizationEntity,
   EntraConnectionEntity,
   UserIdentityEntity,
@@ -98,7 +96,7 @@ const entities = [
   imports: [TypeOrmModule.forFeature(entities), OrganizationsModule, DirectoryModule],
   providers: [
     ...useCases,
-    LoginFailureStore,
+    LoginAttemptsLimiter,
     OidcAuthorizationStore,
     OidcRoundTrip,
     SsoPolicyStore,

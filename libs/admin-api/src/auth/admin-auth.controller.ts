@@ -37,6 +37,7 @@ import { adminBodyPipe } from '../http/admin-body.pipe';
 import {
   ADMIN_SESSION_COOKIE,
   clearedSessionCookie,
+  cookiesAreSecure,
   readSessionCookie,
   sessionCookie,
 } from './session.cookie';
@@ -58,7 +59,7 @@ export class AdminAuthController {
   @UseGuards(JsonBodyGuard)
   @ApiOperation({
     summary: 'Sign in with e-mail and password',
-    description: `Sets the \`${ADMIN_SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Lax) and returns the CSRF token. Any session cookie sent along is revoked. After 10 failures for one e-mail within 15 minutes (50 for one client IP) sign-in is refused with 429 and Retry-After until the window passes.`,
+    description: `Sets the \`${ADMIN_SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Lax; named \`__Host-${ADMIN_SESSION_COOKIE}\` over HTTPS) and returns the CSRF token. Any session cookie sent along is revoked. Attempts are counted when they start: 10 per e-mail from one client address and 50 per client address within 15 minutes; beyond that sign-in is refused with 429 and Retry-After, and each further lockout of the same e-mail and address lasts twice as long (up to a day). Other addresses are not affected.`,
   })
   @ApiOkResponse({ type: AdminSessionDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'The body is malformed.' })
@@ -80,7 +81,8 @@ export class AdminAuthController {
       password: body.password,
       ipAddress: request.ip ?? null,
       userAgent: request.get('user-agent') ?? null,
-      previousSessionSecret: readSessionCookie(request.headers.cookie) ?? null,
+      previousSessionSecret:
+        readSessionCookie(request.headers.cookie, this.secureCookies(request)) ?? null,
     });
     response.append(
       'Set-Cookie',
@@ -121,9 +123,7 @@ export class AdminAuthController {
     response.append('Set-Cookie', clearedSessionCookie(this.secureCookies(request)));
   }
 
-  // Behind a TLS-terminating proxy on loopback `trust proxy` makes req.secure true; a public
-  // https URL makes it Secure even when the proxy is elsewhere.
   private secureCookies(request: Request): boolean {
-    return request.secure || this.options.publicUrl.startsWith('https:');
+    return cookiesAreSecure(request, this.options.publicUrl);
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AuthenticateAdminSession, SsoError, csrfTokenMatches } from '@rollcall/sso';
 import type { Request } from 'express';
 import type { AdminSessionRequest } from './admin-session.request';
-import { readSessionCookie } from './session.cookie';
+import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { cookiesAreSecure, readSessionCookie } from './session.cookie';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
@@ -30,12 +31,15 @@ export function assertCsrfToken(request: Request, sessionToken: string): void {
  */
 @Injectable()
 export class AdminSessionGuard implements CanActivate {
-  constructor(private readonly authenticateSession: AuthenticateAdminSession) {}
+  constructor(
+    private readonly authenticateSession: AuthenticateAdminSession,
+    @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AdminSessionRequest>();
     const session = await this.authenticateSession.execute(
-      readSessionCookie(request.headers.cookie),
+      readSessionCookie(request.headers.cookie, cookiesAreSecure(request, this.options.publicUrl)),
     );
     if (!session) {
       throw new SsoError('UNAUTHENTICATED', 'Sign in to continue.');

@@ -1,6 +1,7 @@
 import {
   ADMIN_SESSION_COOKIE,
   clearedSessionCookie,
+  cookiesAreSecure,
   parseCookieHeader,
   readSessionCookie,
   sessionCookie,
@@ -37,9 +38,24 @@ describe('parseCookieHeader', () => {
 
 describe('readSessionCookie', () => {
   it('picks the session cookie among others', () => {
-    expect(readSessionCookie(`theme=dark; ${ADMIN_SESSION_COOKIE}=abc; x=1`)).toBe('abc');
-    expect(readSessionCookie('theme=dark')).toBeUndefined();
-    expect(readSessionCookie(undefined)).toBeUndefined();
+    expect(readSessionCookie(`theme=dark; ${ADMIN_SESSION_COOKIE}=abc; x=1`, false)).toBe('abc');
+    expect(readSessionCookie('theme=dark', false)).toBeUndefined();
+    expect(readSessionCookie(undefined, false)).toBeUndefined();
+  });
+
+  it('over HTTPS reads only the __Host- cookie, so a planted bare one is ignored', () => {
+    const header = `${ADMIN_SESSION_COOKIE}=planted; __Host-${ADMIN_SESSION_COOKIE}=mine`;
+    expect(readSessionCookie(header, true)).toBe('mine');
+    expect(readSessionCookie(`${ADMIN_SESSION_COOKIE}=planted`, true)).toBeUndefined();
+    expect(readSessionCookie(`__Host-${ADMIN_SESSION_COOKIE}=mine`, false)).toBeUndefined();
+  });
+});
+
+describe('cookiesAreSecure', () => {
+  it('is true over TLS or when the public URL is https', () => {
+    expect(cookiesAreSecure({ secure: true }, 'http://localhost:3000')).toBe(true);
+    expect(cookiesAreSecure({ secure: false }, 'https://ids.example.com')).toBe(true);
+    expect(cookiesAreSecure({ secure: false }, 'http://localhost:3000')).toBe(false);
   });
 });
 
@@ -56,8 +72,11 @@ describe('sessionCookie', () => {
     expect(cookie).toMatch(/; Expires=\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT;/);
   });
 
-  it('is Secure when asked', () => {
-    expect(attributes(sessionCookie('s', { secure: true, maxAgeSeconds: 1 }))).toContain('Secure');
+  it('is Secure and __Host- prefixed when asked (Path=/ and no Domain, as the prefix needs)', () => {
+    const cookie = sessionCookie('s', { secure: true, maxAgeSeconds: 1 });
+    expect(cookie.startsWith(`__Host-${ADMIN_SESSION_COOKIE}=s; `)).toBe(true);
+    expect(attributes(cookie)).toEqual(expect.arrayContaining(['Secure', 'Path=/']));
+    expect(cookie).not.toMatch(/Domain=/i);
   });
 
   it('never has a negative lifetime', () => {
@@ -69,7 +88,7 @@ describe('clearedSessionCookie', () => {
   it('empties the cookie with the same attributes, so the browser replaces it', () => {
     const cookie = clearedSessionCookie(true);
     expect(cookie).toBe(
-      `${ADMIN_SESSION_COOKIE}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax; Secure`,
+      `__Host-${ADMIN_SESSION_COOKIE}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax; Secure`,
     );
   });
 });

@@ -1,6 +1,25 @@
 export const ADMIN_SESSION_COOKIE = 'rollcall_session';
 
 /**
+ * Over HTTPS the cookie is `__Host-rollcall_session`: browsers accept that name only with
+ * Secure, Path=/ and no Domain, so a sibling subdomain or a plain-http page cannot plant or
+ * shadow a session (fixation). Plain http (localhost) keeps the bare name, which the browser
+ * would otherwise drop.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${ADMIN_SESSION_COOKIE}` : ADMIN_SESSION_COOKIE;
+}
+
+/**
+ * Whether cookies are Secure (and `__Host-`): behind a TLS-terminating proxy on loopback
+ * `trust proxy` makes req.secure true; a public https URL makes them Secure even when the
+ * proxy is elsewhere.
+ */
+export function cookiesAreSecure(request: { secure: boolean }, publicUrl: string): boolean {
+  return request.secure || publicUrl.startsWith('https:');
+}
+
+/**
  * The cookies of a `Cookie` request header (RFC 6265 §5.4: `name=value` pairs joined by
  * `; `). The first of a repeated name wins: browsers send the most specific path first.
  * A value that is not valid percent-encoding is kept as sent rather than rejected.
@@ -31,9 +50,9 @@ function decodeCookieValue(value: string): string {
   }
 }
 
-/** The session secret the browser sent, if any. */
-export function readSessionCookie(header: string | undefined): string | undefined {
-  return parseCookieHeader(header).get(ADMIN_SESSION_COOKIE);
+/** The session secret the browser sent, if any: only under the name this origin sets. */
+export function readSessionCookie(header: string | undefined, secure: boolean): string | undefined {
+  return parseCookieHeader(header).get(sessionCookieName(secure));
 }
 
 export interface SessionCookieOptions {
@@ -52,7 +71,7 @@ function attributes(secure: boolean): string[] {
 export function sessionCookie(secret: string, options: SessionCookieOptions): string {
   const maxAge = Math.max(0, Math.floor(options.maxAgeSeconds));
   return [
-    `${ADMIN_SESSION_COOKIE}=${secret}`,
+    `${sessionCookieName(options.secure)}=${secret}`,
     `Max-Age=${maxAge}`,
     `Expires=${new Date(Date.now() + maxAge * 1000).toUTCString()}`,
     ...attributes(options.secure),
@@ -62,7 +81,7 @@ export function sessionCookie(secret: string, options: SessionCookieOptions): st
 /** The Set-Cookie value that makes the browser forget the session cookie. */
 export function clearedSessionCookie(secure: boolean): string {
   return [
-    `${ADMIN_SESSION_COOKIE}=`,
+    `${sessionCookieName(secure)}=`,
     'Max-Age=0',
     `Expires=${new Date(0).toUTCString()}`,
     ...attributes(secure),

@@ -1,5 +1,11 @@
-import { Controller, Get, Header, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { GetSsoAvailability, SignInWithMicrosoft, StartEntraAuthorization } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
@@ -7,6 +13,7 @@ import { readSessionCookie } from '../auth/session.cookie';
 import { SignInProvidersDto } from './sso.dto';
 import { browserBoundState } from './oidc-state.cookie';
 import { RefusedSignInRecorder } from './refused-sign-in.recorder';
+import { SignInStartLimitGuard } from './sign-in-start.limit.guard';
 import { endSignInCallback, redirectToProvider } from './sso-sign-in.response';
 
 /** Sign in with Microsoft, for org admins (dashboard session) and SCIM-provisioned members. */
@@ -34,12 +41,17 @@ export class MicrosoftSignInController {
   }
 
   @Get('microsoft')
+  @UseGuards(SignInStartLimitGuard)
   @ApiOperation({
     summary: 'Sign in with Microsoft: redirects to Microsoft',
     description:
       'Authorization code + PKCE S256, state and nonce against Entra’s `organizations` endpoint.',
   })
   @ApiFoundResponse({ description: 'To Microsoft.' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'TOO_MANY_ATTEMPTS: too many sign-ins started from this address (SIGN_IN_START_LIMIT).',
+  })
   async start(@Req() request: Request, @Res() response: Response): Promise<void> {
     const started = await this.startAuthorization.execute({ purpose: 'sign_in' });
     redirectToProvider(response, started, this.secure(request));
@@ -67,7 +79,8 @@ export class MicrosoftSignInController {
           error: query['error'],
           ipAddress: request.ip ?? null,
           userAgent: request.get('user-agent') ?? null,
-          previousSessionSecret: readSessionCookie(request.headers.cookie) ?? null,
+          previousSessionSecret:
+            readSessionCookie(request.headers.cookie, this.secure(request)) ?? null,
         }),
       (error) => {
         const id = (request as Request & { id?: unknown }).id;

@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiFoundResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -21,6 +22,7 @@ import { oidcLinks, oidcRedirectUri } from './oidc-provider.dto';
 import { RefusedSignInRecorder } from './refused-sign-in.recorder';
 import { OrganizationSignInDto } from './organization-sign-in.dto';
 import { browserBoundState } from './oidc-state.cookie';
+import { SignInStartLimitGuard } from './sign-in-start.limit.guard';
 import { endSignInCallback, redirectToProvider } from './sso-sign-in.response';
 
 /** Sign-in through an org's custom OpenID Connect provider, and the org's sign-in page data. */
@@ -71,7 +73,7 @@ export class OidcSignInController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const sessionSecret = readSessionCookie(request.headers.cookie) ?? null;
+    const sessionSecret = readSessionCookie(request.headers.cookie, this.secure(request)) ?? null;
     await endSignInCallback(
       response,
       this.secure(request),
@@ -97,12 +99,18 @@ export class OidcSignInController {
   }
 
   @Get('oidc/:orgSlug')
+  @UseGuards(SignInStartLimitGuard)
   @ApiOperation({
     summary: 'Sign in with the organization’s custom OIDC provider: redirects to it',
     description: 'Authorization code + PKCE S256, state and nonce.',
   })
   @ApiFoundResponse({ description: 'To the provider.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'OIDC_PROVIDER_NOT_FOUND' })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorDto,
+    description:
+      'TOO_MANY_ATTEMPTS: too many sign-ins started from this address (SIGN_IN_START_LIMIT).',
+  })
   async start(
     @Param('orgSlug') slug: string,
     @Req() request: Request,

@@ -9,6 +9,7 @@ import { ScimOAuth1763900000700 } from './1763900000700-scim-oauth';
 import { SsoLinking1763900000800 } from './1763900000800-sso-linking';
 import { FederatedCredentialAudience1763900000900 } from './1763900000900-federated-credential-audience';
 import { StripStoredPasswords1763900001200 } from './1763900001200-strip-stored-passwords';
+import { DropLoginFailures1763900001300 } from './1763900001300-drop-login-failures';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SsoLinking1763900000800,
   FederatedCredentialAudience1763900000900,
   StripStoredPasswords1763900001200,
+  DropLoginFailures1763900001300,
 ];

@@ -12,6 +12,7 @@ import { ScimOAuthModule } from '@rollcall/scim-oauth';
 import { TeamsModule } from '@rollcall/teams';
 import { ScimAuthGuard } from './auth/scim-auth.guard';
 import { ScimBearerStrategy } from './auth/scim-bearer.strategy';
+import { ScimRateLimits } from './auth/scim-rate-limits';
 import { ScimDiscoveryController } from './discovery/scim-discovery.controller';
 import { ProvisioningLogMiddleware } from './http/provisioning-log.middleware';
 import { ScimErrorFilter } from './http/scim-error.filter';
@@ -49,6 +50,7 @@ export class ScimModule implements NestModule {
         { provide: SCIM_OPTIONS, useValue: options },
         ScimBearerStrategy,
         ScimAuthGuard,
+        ScimRateLimits,
         ScimErrorFilter,
       ],
       exports: [SCIM_OPTIONS],

@@ -5,6 +5,16 @@ export interface ScimModuleOptions {
   maxResults: number;
   /** Largest request body accepted, in bytes (advertised as bulk.maxPayloadSize). */
   maxPayloadBytes: number;
+  rateLimits: ScimRateLimitOptions;
+}
+
+export interface ScimRateLimitOptions {
+  /** Requests a second per credential; 0 turns the limit off. */
+  perSecond: number;
+  /** Requests a minute a credential may make beyond `perSecond`. */
+  burstPerMinute: number;
+  /** Failed authentications a minute per client address, at /scim/v2 and /oauth/token together. */
+  authFailuresPerMinute: number;
 }
 
 export const SCIM_OPTIONS = Symbol('SCIM_OPTIONS');

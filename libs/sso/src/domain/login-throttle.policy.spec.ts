@@ -1,59 +1,34 @@
 import {
   LOGIN_THROTTLE,
-  lockedUntil,
+  accountAtAddressKey,
+  lockoutSeconds,
   normalizeEmail,
-  secondsUntil,
-  throttleKey,
 } from './login-throttle.policy';
 
-const MINUTE = 60_000;
-const now = new Date('2025-06-01T12:00:00Z');
-const ago = (ms: number) => new Date(now.getTime() - ms);
-/** `count` failures, newest first, one a minute from `newest` ago. */
-const failures = (count: number, newest = 0) =>
-  Array.from({ length: count }, (_, i) => ago(newest + i * MINUTE));
+const MINUTE = 60;
 
 describe('login throttle policy', () => {
-  const limit = LOGIN_THROTTLE.email;
-
-  it('allows up to 10 failures per e-mail and 50 per IP in 15 minutes', () => {
-    expect(LOGIN_THROTTLE.email).toEqual({ maxFailures: 10, windowMs: 15 * MINUTE });
-    expect(LOGIN_THROTTLE.ip).toEqual({ maxFailures: 50, windowMs: 15 * MINUTE });
+  it('allows 10 attempts per e-mail and address and 50 per address in 15 minutes', () => {
+    expect(LOGIN_THROTTLE.accountAtAddress).toEqual({ points: 10, durationSeconds: 15 * MINUTE });
+    expect(LOGIN_THROTTLE.address).toEqual({ points: 50, durationSeconds: 15 * MINUTE });
   });
 
-  it('does not lock below the limit', () => {
-    expect(lockedUntil([], limit, now)).toBeNull();
-    expect(lockedUntil(failures(9), limit, now)).toBeNull();
-  });
-
-  it('locks at the limit until the window passes the oldest counted failure', () => {
-    // Failures 0..9 minutes ago: the oldest (9 min) leaves the window in 6 minutes.
-    expect(lockedUntil(failures(10), limit, now)).toEqual(new Date(now.getTime() + 6 * MINUTE));
-  });
-
-  it('counts only the newest maxFailures', () => {
-    const recent = [...failures(10), ago(14 * MINUTE)];
-    expect(lockedUntil(recent, limit, now)).toEqual(new Date(now.getTime() + 6 * MINUTE));
-  });
-
-  it('is unlocked once the window has passed', () => {
-    expect(lockedUntil(failures(10, 15 * MINUTE), limit, now)).toBeNull();
-  });
-
-  it('rounds Retry-After up and never to zero', () => {
-    expect(secondsUntil(new Date(now.getTime() + 1500), now)).toBe(2);
-    expect(secondsUntil(new Date(now.getTime() + 1), now)).toBe(1);
-    expect(secondsUntil(now, now)).toBe(1);
+  it('doubles each lockout of one e-mail and address, up to a day', () => {
+    expect([1, 2, 3, 4].map(lockoutSeconds)).toEqual([15, 30, 60, 120].map((m) => m * MINUTE));
+    expect(lockoutSeconds(8)).toBe(24 * 60 * MINUTE);
+    expect(lockoutSeconds(50)).toBe(24 * 60 * MINUTE);
   });
 
   it('normalises e-mails so spellings share a counter', () => {
     expect(normalizeEmail('  Admin@Example.COM ')).toBe('admin@example.com');
+    expect(accountAtAddressKey('Admin@Example.com', '192.0.2.1')).toBe(
+      accountAtAddressKey('admin@example.com ', '192.0.2.1'),
+    );
   });
 
-  it('keys by scope, as a hash that does not contain the input', () => {
-    const key = throttleKey('email', 'admin@example.com');
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(key).toBe(throttleKey('email', 'admin@example.com'));
-    expect(key).not.toBe(throttleKey('ip', 'admin@example.com'));
+  it('keeps e-mail and address apart in the pair key', () => {
+    expect(accountAtAddressKey('a@x.example', '192.0.2.1')).not.toBe(
+      accountAtAddressKey('a@x.example', '192.0.2.10'),
+    );
   });
 });

@@ -6,18 +6,12 @@ import {
   OrganizationEntity,
   verifyPassword,
 } from '@rollcall/organizations';
+import { ConcurrencyLimitError, ConcurrencyLimiter } from '@rollcall/rate-limit';
 import { dummyPasswordHash } from '../domain/dummy-password.hash';
-import {
-  LOGIN_THROTTLE,
-  lockedUntil,
-  normalizeEmail,
-  secondsUntil,
-  throttleKey,
-  type ThrottleScope,
-} from '../domain/login-throttle.policy';
+import { PASSWORD_CHECKS, normalizeEmail } from '../domain/login-throttle.policy';
 import { breakGlassAdminId } from '../domain/sso-policy.rules';
 import { SsoError } from '../domain/sso.error';
-import { LoginFailureStore } from '../persistence/login-failure.store';
+import { LoginAttemptsLimiter, type ReservedAttempt } from '../persistence/login-attempts.limiter';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './purge-expired-admin-sessions.use-case';
@@ -38,11 +32,6 @@ interface AccountRow {
   organizationId: string;
 }
 
-interface ThrottleCounter {
-  scope: ThrottleScope;
-  key: string;
-}
-
 // One message for an unknown e-mail and a wrong password: the answer must not tell which
 // e-mails administer an organization.
 const INVALID_CREDENTIALS = 'The e-mail or password is incorrect.';
@@ -50,9 +39,15 @@ const INVALID_CREDENTIALS = 'The e-mail or password is incorrect.';
 /** E-mail + password sign-in of an org admin to the dashboard; opens a new session. */
 @Injectable()
 export class LogInAdmin {
+  // Per process: each check holds 128 MiB of scrypt memory and a core for ~0.4 s.
+  private readonly passwordChecks = new ConcurrencyLimiter(
+    PASSWORD_CHECKS.running,
+    PASSWORD_CHECKS.waiting,
+  );
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly loginFailures: LoginFailureStore,
+    private readonly attempts: LoginAttemptsLimiter,
     private readonly purgeExpired: PurgeExpiredAdminSessions,
     private readonly openAdminSession: OpenAdminSession,
     private readonly policies: SsoPolicyStore,
@@ -61,30 +56,44 @@ export class LogInAdmin {
   async execute(command: LogInAdminCommand): Promise<AdminSignIn> {
     await this.purgeExpired.execute();
     const email = normalizeEmail(command.email);
-    const counters: ThrottleCounter[] = [{ scope: 'email', key: throttleKey('email', email) }];
-    if (command.ipAddress) {
-      counters.push({ scope: 'ip', key: throttleKey('ip', command.ipAddress) });
-    }
-    // Checked before the password, so the right password is refused too while locked:
-    // otherwise a lockout would only slow guessing, and tell when a guess was right.
-    await this.refuseWhileThrottled(counters);
+    // Reserved before the password is checked, so the right password is refused too while
+    // locked (otherwise a lockout would only slow guessing, and tell when a guess was right),
+    // and a parallel burst is cut at the cap instead of all being checked.
+    const attempt = await this.attempts.reserve(email, command.ipAddress ?? 'unknown');
 
     const account = await this.findAccount(email);
     // An unknown e-mail costs one scrypt as well, so timing does not tell it apart.
-    const passwordMatches = await verifyPassword(
+    const passwordMatches = await this.checkPassword(
+      attempt,
       command.password,
       account?.passwordHash ?? (await dummyPasswordHash()),
     );
     if (!account || !passwordMatches) {
-      await this.loginFailures.record(
-        counters.map((c) => c.key),
-        new Date(),
-      );
+      await this.attempts.failed(attempt);
       throw new SsoError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
     }
+    await this.attempts.succeeded(attempt);
     // After the password check: only someone who knows the password learns the org's rule.
     await this.refuseWhenSsoRequired(account);
-    return this.openSession(account, command, counters);
+    return this.openSession(account, command);
+  }
+
+  private async checkPassword(
+    attempt: ReservedAttempt,
+    password: string,
+    hash: string,
+  ): Promise<boolean> {
+    try {
+      return await this.passwordChecks.run(() => verifyPassword(password, hash));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyLimitError)) throw error;
+      await this.attempts.release(attempt);
+      throw new SsoError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many sign-ins are being checked right now. Try again in a moment.',
+        1,
+      );
+    }
   }
 
   private async refuseWhenSsoRequired(account: AccountRow): Promise<void> {
@@ -102,23 +111,6 @@ export class LogInAdmin {
     );
   }
 
-  private async refuseWhileThrottled(counters: ThrottleCounter[]): Promise<void> {
-    const now = new Date();
-    let until: Date | null = null;
-    for (const { scope, key } of counters) {
-      const limit = LOGIN_THROTTLE[scope];
-      const locked = lockedUntil(await this.loginFailures.recent(key, limit, now), limit, now);
-      if (locked && (!until || locked > until)) until = locked;
-    }
-    if (until) {
-      throw new SsoError(
-        'TOO_MANY_ATTEMPTS',
-        'Too many failed sign-in attempts. Try again later.',
-        secondsUntil(until, now),
-      );
-    }
-  }
-
   private findAccount(email: string): Promise<AccountRow | undefined> {
     return this.dataSource
       .createQueryBuilder(OrganizationAdminEntity, 'a')
@@ -131,24 +123,14 @@ export class LogInAdmin {
       .getRawOne<AccountRow>();
   }
 
-  private openSession(
-    account: AccountRow,
-    command: LogInAdminCommand,
-    counters: ThrottleCounter[],
-  ): Promise<AdminSignIn> {
-    return inTransaction(this.dataSource, async (manager) => {
-      // A successful sign-in forgives the e-mail's failures, not the IP's: one good password
-      // must not reset a spray across many e-mails.
-      await this.loginFailures.clearWithin(
-        manager,
-        counters.filter((c) => c.scope === 'email').map((c) => c.key),
-      );
-      return this.openAdminSession.openWithin(manager, {
+  private openSession(account: AccountRow, command: LogInAdminCommand): Promise<AdminSignIn> {
+    return inTransaction(this.dataSource, (manager) =>
+      this.openAdminSession.openWithin(manager, {
         adminId: account.adminId,
         ipAddress: command.ipAddress,
         userAgent: command.userAgent,
         previousSessionSecret: command.previousSessionSecret,
-      });
-    });
+      }),
+    );
   }
 }

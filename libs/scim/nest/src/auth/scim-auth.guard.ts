@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
 import type { ScimPrincipal } from '@rollcall/organizations';
 import { SCIM_BEARER_STRATEGY } from './scim-bearer.strategy';
+import { ScimRateLimits } from './scim-rate-limits';
 
 /** A missing, unknown or revoked token, or an organization with provisioning off. */
 export class ScimUnauthorizedError extends Error {
@@ -17,6 +19,24 @@ export class ScimUnauthorizedError extends Error {
 
 @Injectable()
 export class ScimAuthGuard extends AuthGuard(SCIM_BEARER_STRATEGY) {
+  constructor(private readonly limits: ScimRateLimits) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request & { user?: ScimPrincipal }>();
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      // Past the address's limit the failure becomes a 429 (RateLimitedError) instead.
+      if (error instanceof ScimUnauthorizedError)
+        await this.limits.authenticationFailed(request.ip);
+      throw error;
+    }
+    if (request.user) await this.limits.request(request.user.tokenId);
+    return true;
+  }
+
   override handleRequest<TUser = ScimPrincipal>(
     error: unknown,
     principal: TUser | false,

@@ -8,6 +8,7 @@ import { ScimError, scimErrorBody, type ScimErrorBody, type ScimType } from '@ro
 import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
 import { TeamsError, type TeamsErrorCode } from '@rollcall/teams';
+import { RateLimitedError } from '@rollcall/rate-limit';
 import { ScimUnauthorizedError } from '../auth/scim-auth.guard';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
@@ -117,6 +118,12 @@ export function toScimErrorResponse(error: unknown): ScimErrorResponse {
       ? 'Bearer realm="scim", error="invalid_token"'
       : 'Bearer realm="scim"';
     return plain(401, error.message, { 'WWW-Authenticate': challenge });
+  }
+  if (error instanceof RateLimitedError) {
+    // RFC 6585 §4: Entra honours Retry-After on 429 and retries the same request later.
+    return plain(429, 'Too many requests. Retry after the time in Retry-After.', {
+      'Retry-After': String(error.retryAfterSeconds),
+    });
   }
   if (error instanceof DirectoryError) return directoryError(error);
   if (error instanceof TeamsError) return teamsError(error);

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -16,6 +17,7 @@ import {
   oauthEndpoints,
   parseTokenRequest,
 } from '@rollcall/scim-oauth';
+import { ScimRateLimits } from '../auth/scim-rate-limits';
 import { SCIM_OPTIONS, type ScimModuleOptions } from '../scim.options';
 import { OAuthErrorDto, OAuthTokenRequestDto, OAuthTokenResponseDto } from './oauth-token.dto';
 import { OAuthTokenErrorFilter } from './oauth-token.error.filter';
@@ -31,6 +33,7 @@ export class OAuthTokenController {
   constructor(
     @Inject(SCIM_OPTIONS) private readonly options: ScimModuleOptions,
     private readonly issueAccessToken: IssueAccessToken,
+    private readonly limits: ScimRateLimits,
   ) {}
 
   @Post('token')
@@ -51,7 +54,22 @@ export class OAuthTokenController {
   @ApiOkResponse({ type: OAuthTokenResponseDto })
   @ApiBadRequestResponse({ type: OAuthErrorDto })
   @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client' })
+  @ApiTooManyRequestsResponse({
+    type: OAuthErrorDto,
+    description:
+      'slow_down: too many failed requests from this address (AUTH_FAILURE_LIMIT_PER_MINUTE, default 20 a minute); see Retry-After.',
+  })
   async token(@Req() request: Request): Promise<OAuthTokenResponseDto> {
+    try {
+      return await this.issue(request);
+    } catch (error) {
+      // Past the address's limit the failure becomes a 429 (RateLimitedError) instead.
+      if (error instanceof OAuthTokenError) await this.limits.authenticationFailed(request.ip);
+      throw error;
+    }
+  }
+
+  private async issue(request: Request): Promise<OAuthTokenResponseDto> {
     // RFC 6749 §3.2: the parameters come form-encoded, never as JSON or a query string.
     if (!request.is('application/x-www-form-urlencoded')) {
       throw new OAuthTokenError(

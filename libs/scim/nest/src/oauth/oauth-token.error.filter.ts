@@ -5,6 +5,7 @@ import {
   DATABASE_UNAVAILABLE_LOCAL,
   databaseUnavailability,
 } from '@rollcall/db';
+import { RateLimitedError } from '@rollcall/rate-limit';
 import { OAuthTokenError, type OAuthTokenErrorCode } from '@rollcall/scim-oauth';
 
 function status(code: OAuthTokenErrorCode): number {
@@ -23,9 +24,9 @@ function status(code: OAuthTokenErrorCode): number {
 export const OAUTH_TOKEN_PATH = '/oauth/token';
 
 /** RFC 6749 §5.2: the token endpoint's errors are JSON `{error, error_description}`. */
-@Catch(OAuthTokenError)
+@Catch(OAuthTokenError, RateLimitedError)
 export class OAuthTokenErrorFilter implements ExceptionFilter {
-  catch(error: OAuthTokenError, host: ArgumentsHost): void {
+  catch(error: OAuthTokenError | RateLimitedError, host: ArgumentsHost): void {
     writeOAuthTokenError(error, host.switchToHttp().getResponse<Response>());
   }
 }
@@ -38,6 +39,22 @@ export class OAuthTokenErrorFilter implements ExceptionFilter {
 export function writeOAuthTokenError(error: unknown, response: Response): void {
   if (error instanceof OAuthTokenError) {
     writeTokenError(error, response);
+    return;
+  }
+  if (error instanceof RateLimitedError) {
+    // Too many failed attempts from this address. `slow_down` is the registered OAuth error
+    // for "keep this pace and be refused" (RFC 8628 §3.5); the shape stays RFC 6749 §5.2's.
+    response
+      .status(429)
+      .set({
+        'Cache-Control': 'no-store',
+        Pragma: 'no-cache',
+        'Retry-After': String(error.retryAfterSeconds),
+      })
+      .json({
+        error: 'slow_down',
+        error_description: 'Too many failed token requests from this address. Retry later.',
+      });
     return;
   }
   const unavailable = databaseUnavailability(error);
