@@ -313,6 +313,22 @@ describe('hostile input: nesting depth, NUL bytes, encodings and charsets', () =
       },
     );
 
+    it.each(['text/plain', 'application/xml', 'multipart/form-data; boundary=x'])(
+      'an admin API body sent as %s → 415 UNSUPPORTED_MEDIA_TYPE',
+      async (contentType) => {
+        const response = await fetch(`${api.baseUrl}/api/organization/settings`, {
+          method: 'PATCH',
+          headers: {
+            Cookie: admin.cookie,
+            'X-CSRF-Token': admin.csrfToken,
+            'Content-Type': contentType,
+          },
+          body: '{"deletedTeamRetentionDays":7}',
+        });
+        await expectAdminError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      },
+    );
+
     it('SCIM with charset=latin1 → 415 in the SCIM envelope', async () => {
       const response = await scim('POST', '/Users', JSON.stringify(aScimUser()), {
         'Content-Type': 'application/scim+json; charset=latin1',

@@ -1,4 +1,9 @@
-import { Logger, NotFoundException, type INestApplication } from '@nestjs/common';
+import {
+  Logger,
+  NotFoundException,
+  UnsupportedMediaTypeException,
+  type INestApplication,
+} from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ScimError } from '@rollcall/scim-core';
 import { writeEdgeError } from './edge-error.writer';
@@ -75,11 +80,27 @@ function withParserType(error: unknown): unknown {
 }
 
 /**
+ * The admin API speaks JSON: a body no parser read (text/plain, XML, multipart) would reach
+ * a controller as `undefined`, so it is refused here rather than half-handled there.
+ */
+function unreadAdminBody(request: Request): boolean {
+  if (request.body !== undefined || !request.path.startsWith('/api/')) return false;
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+/**
  * Strings PostgreSQL cannot store (NUL, and lone UTF-16 surrogates that jsonb refuses) are
  * refused once here, for every route, so SQLite and PostgreSQL answer alike: an id that
- * holds one cannot exist (404), any other value is the client's mistake (400).
+ * holds one cannot exist (404), any other value is the client's mistake (400). An admin API
+ * body no parser could read is refused here too (415).
  */
-function unstorableInput(request: Request): Error | undefined {
+function refusedInput(request: Request): Error | undefined {
+  if (unreadAdminBody(request)) {
+    return new UnsupportedMediaTypeException('The admin API reads JSON bodies only.');
+  }
   if (/%00/i.test(request.path)) {
     return new NotFoundException('No such resource.');
   }
@@ -125,7 +146,7 @@ export function useBodyParsing(app: INestApplication, maxBodyBytes: number): voi
   );
   app.use(express.urlencoded({ extended: false, limit: maxBodyBytes }));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const refused = unstorableInput(request);
+    const refused = refusedInput(request);
     if (refused) writeEdgeError(refused, request, response, logger);
     else next();
   });
