@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SignInProvidersView, SsoStatusView } from '@rollcall/contracts';
 import { AdminClient } from './support/admin-client';
-import { EntraEmulator, type EmulatedAccount } from './support/oidc-emulator/entra-emulator';
+import {
+  EntraEmulator,
+  GLOBAL_ADMINISTRATOR,
+  type EmulatedAccount,
+} from './support/oidc-emulator/entra-emulator';
 import {
   entraEnv,
   runMicrosoftFlow,
@@ -24,6 +28,8 @@ describe('Sign in with Microsoft', () => {
   let api: TestApi;
   let org: TestOrganization;
   let tenantId: string;
+  /** The org admin's Microsoft account, linked to them by connecting the tenant. */
+  let connector: EmulatedAccount;
 
   beforeAll(async () => {
     emulator = await EntraEmulator.start();
@@ -31,7 +37,13 @@ describe('Sign in with Microsoft', () => {
     org = await api.createOrganization('Contoso');
     tenantId = randomUUID();
     const admin = await AdminClient.signIn(api, org);
-    emulator.account = { tenantId, oid: randomUUID(), preferredUsername: org.adminEmail };
+    connector = {
+      tenantId,
+      oid: randomUUID(),
+      preferredUsername: org.adminEmail,
+      wids: [GLOBAL_ADMINISTRATOR],
+    };
+    emulator.account = connector;
     const connected = await runMicrosoftFlow(api, '/api/sso/microsoft/connect', {
       cookie: admin.cookie,
     });
@@ -100,7 +112,7 @@ describe('Sign in with Microsoft', () => {
     expect(body.user.id).toBe(user.id);
   });
 
-  it('matches the work e-mail when userName differs', async () => {
+  it('matches the work e-mail when userName differs and Entra verified the domain', async () => {
     const email = `grace.${randomUUID()}@contoso.example`;
     const user = await provision(`grace-${randomUUID()}`, email);
     const result = await signInAs({
@@ -108,6 +120,7 @@ describe('Sign in with Microsoft', () => {
       oid: randomUUID(),
       preferredUsername: `upn-${randomUUID()}@contoso.example`,
       email: email.toUpperCase(),
+      emailDomainVerified: true,
     });
     const body = (await (await memberSession(memberCookie(result))).json()) as MemberSession;
     expect(body.user.id).toBe(user.id);
@@ -117,7 +130,7 @@ describe('Sign in with Microsoft', () => {
     const user = await provision(`linked.${randomUUID()}@contoso.example`);
     await signInAs({ tenantId, oid: randomUUID(), preferredUsername: user.userName });
     const other = await signInAs({ tenantId, oid: randomUUID(), preferredUsername: user.userName });
-    expect(other.location).toBe('/signin?error=not_provisioned');
+    expect(other.location).toBe('/signin?error=identity_conflict');
   });
 
   it('refuses a deactivated user, and deactivation ends their live session at once', async () => {
@@ -155,10 +168,22 @@ describe('Sign in with Microsoft', () => {
   it('creates an unknown person just in time when the org allows it', async () => {
     const admin = await AdminClient.signIn(api, org);
     const stranger = `newcomer.${randomUUID()}@contoso.example`;
-    const account = { tenantId, oid: randomUUID(), preferredUsername: stranger };
+    const account = {
+      tenantId,
+      oid: randomUUID(),
+      preferredUsername: stranger,
+      email: stranger,
+      emailDomainVerified: true,
+    };
     expect((await signInAs(account)).location).toBe('/signin?error=not_provisioned');
 
-    await admin.json(admin.request('PATCH', '/api/sso/policy', { jitProvisioning: true }), 200);
+    await admin.json(
+      admin.request('PATCH', '/api/sso/policy', {
+        jitProvisioning: true,
+        jitDomains: ['contoso.example'],
+      }),
+      200,
+    );
     try {
       const body = (await (
         await memberSession(memberCookie(await signInAs(account)))
@@ -170,7 +195,10 @@ describe('Sign in with Microsoft', () => {
       );
       expect(user).toMatchObject({ source: 'sso', active: true });
     } finally {
-      await admin.json(admin.request('PATCH', '/api/sso/policy', { jitProvisioning: null }), 200);
+      await admin.json(
+        admin.request('PATCH', '/api/sso/policy', { jitProvisioning: null, jitDomains: [] }),
+        200,
+      );
     }
   });
 
@@ -195,12 +223,8 @@ describe('Sign in with Microsoft', () => {
     expect(result.location).toBe('/signin?error=token_invalid');
   });
 
-  it('gives an org admin a dashboard session', async () => {
-    const result = await signInAs({
-      tenantId,
-      oid: randomUUID(),
-      preferredUsername: org.adminEmail.toUpperCase(),
-    });
+  it('gives the admin who connected the tenant a dashboard session through their linked account', async () => {
+    const result = await signInAs({ ...connector, preferredUsername: 'renamed@contoso.example' });
     expect(result.location).toBe('/');
     const cookie = result.setCookies.find((c) => c.startsWith('rollcall_session='));
     expect(cookie).toBeDefined();

@@ -7,9 +7,17 @@ import type {
   SsoStatusView,
 } from '@rollcall/contracts';
 import { AdminClient, anonymous } from './support/admin-client';
-import { callback, type FlowResult } from './support/oidc-emulator/microsoft-flow';
+import {
+  callback,
+  startAccountLink,
+  type FlowResult,
+} from './support/oidc-emulator/microsoft-flow';
 import { GenericIdp, type IdpAccountClaims } from './support/oidc-provider/generic-idp';
-import { runOidcFlow, type OidcFlowOptions } from './support/oidc-provider/oidc-flow';
+import {
+  finishOidcFlow,
+  runOidcFlow,
+  type OidcFlowOptions,
+} from './support/oidc-provider/oidc-flow';
 import { PATCH_OP_URN, USER_URN, type ScimUserResource } from './support/scim-user.builder';
 import { TestApi, type TestOrganization } from './support/test-api';
 
@@ -238,14 +246,25 @@ describe('Sign in with a custom OIDC provider', () => {
       expect((await memberOf(await signInAs(sub))).user.id).toBe(user.id);
     });
 
-    it('matches preferred_username against userName', async () => {
+    it('never matches preferred_username, a name the provider’s users choose', async () => {
       const user = await provision(`milton.${randomUUID()}@initech.example`);
       const sub = await anAccount({ preferred_username: user.userName.toUpperCase() });
-      expect((await memberOf(await signInAs(sub))).user.id).toBe(user.id);
+      expect((await signInAs(sub)).location).toBe('/signin?error=not_provisioned');
     });
 
-    it('gives an org admin (by e-mail) a dashboard session', async () => {
+    it('gives an org admin a dashboard session only once they linked the account (Test & link)', async () => {
       const sub = await anAccount({ email: org.adminEmail });
+      const unlinked = await signInAs(sub);
+      expect(unlinked.location).toBe('/signin?error=not_provisioned');
+      expect(unlinked.setCookies.some((c) => /^rollcall_session=.+/.test(c))).toBe(false);
+
+      await idp.loginAs(sub);
+      const started = await startAccountLink(api, admin, '/api/sso/oidc/link');
+      const linked = await finishOidcFlow(api, started.authorizationUrl, started.stateCookie, {
+        cookie: admin.cookie,
+      });
+      expect(linked.location).toBe('/sso?linked=oidc');
+
       const result = await signInAs(sub);
       expect(result).toMatchObject({ status: 302, location: '/' });
       const session = await fetch(`${api.baseUrl}/api/auth/session`, {
@@ -287,10 +306,12 @@ describe('Sign in with a custom OIDC provider', () => {
         requireSso: false,
         jitProvisioning: null,
         jitEffective: false,
+        jitDomains: [],
+        externalIdIsObjectId: false,
       });
       expect((await signInAs(sub)).location).toBe('/signin?error=not_provisioned');
 
-      await setPolicy({ jitProvisioning: true });
+      await setPolicy({ jitProvisioning: true, jitDomains: ['initech.example'] });
       const member = await memberOf(await signInAs(sub));
       expect(member.user.userName).toBe(email);
       const created = await admin.json<AdminUserDetailView>(
@@ -313,7 +334,7 @@ describe('Sign in with a custom OIDC provider', () => {
       await setPolicy({ jitProvisioning: false });
     });
 
-    it('defaults JIT on while provisioning is off', async () => {
+    it('defaults JIT on while provisioning is off, for the listed domains only', async () => {
       await setPolicy({ jitProvisioning: null });
       await admin.json(
         admin.request('PATCH', '/api/organization/settings', { scimEnabled: false }),
@@ -324,7 +345,13 @@ describe('Sign in with a custom OIDC provider', () => {
           requireSso: false,
           jitProvisioning: null,
           jitEffective: true,
+          jitDomains: ['initech.example'],
+          externalIdIsObjectId: false,
         });
+        expect(
+          (await signInAs(await anAccount({ email: `outsider.${randomUUID()}@x.example` })))
+            .location,
+        ).toBe('/signin?error=not_provisioned');
         const email = `lumbergh.${randomUUID()}@initech.example`;
         const member = await memberOf(await signInAs(await anAccount({ email })));
         expect(member.user.userName).toBe(email);

@@ -4,7 +4,8 @@ import type { OrganizationSignInView, SsoPolicyView, SsoStatusView } from '@roll
 import { hashPassword, OrganizationAdminEntity } from '@rollcall/organizations';
 import { AdminClient, anonymous, type AdminErrorBody } from './support/admin-client';
 import { GenericIdp } from './support/oidc-provider/generic-idp';
-import { runOidcFlow } from './support/oidc-provider/oidc-flow';
+import { cookiePairs, startAccountLink } from './support/oidc-emulator/microsoft-flow';
+import { finishOidcFlow, runOidcFlow } from './support/oidc-provider/oidc-flow';
 import { USER_URN } from './support/scim-user.builder';
 import { TestApi, type TestOrganization } from './support/test-api';
 
@@ -95,6 +96,8 @@ describe('Org SSO policy and member sessions', () => {
       requireSso: false,
       jitProvisioning: null,
       jitEffective: false,
+      jitDomains: [],
+      externalIdIsObjectId: false,
     });
     await admin.error(
       admin.request('PATCH', '/api/sso/policy', { requireSso: 'yes' }),
@@ -109,14 +112,34 @@ describe('Org SSO policy and member sessions', () => {
   });
 
   it('with a provider, refuses passwords to every admin but the break-glass one', async () => {
-    expect((await logIn(second.email, second.password)).status).toBe(200);
+    const signedIn = await logIn(second.email, second.password);
+    expect(signedIn.status).toBe(200);
     await saveProvider();
+    // While passwords still work, the second admin links their account at the provider: the
+    // only way single sign-on will open their dashboard session.
+    await idp.addAccount('second-admin', { email: second.email, email_verified: true });
+    await idp.loginAs('second-admin');
+    const session = {
+      cookie: cookiePairs(signedIn).find((c) => c.startsWith('rollcall_session=')) ?? '',
+      csrfToken: ((await signedIn.json()) as { csrfToken: string }).csrfToken,
+    };
+    const started = await startAccountLink(api, session, '/api/sso/oidc/link');
+    const linked = await finishOidcFlow(api, started.authorizationUrl, started.stateCookie, {
+      cookie: session.cookie,
+    });
+    expect(linked.location).toBe('/sso?linked=oidc');
     expect(
       await admin.json<SsoPolicyView>(
         admin.request('PATCH', '/api/sso/policy', { requireSso: true }),
         200,
       ),
-    ).toEqual({ requireSso: true, jitProvisioning: null, jitEffective: false });
+    ).toEqual({
+      requireSso: true,
+      jitProvisioning: null,
+      jitEffective: false,
+      jitDomains: [],
+      externalIdIsObjectId: false,
+    });
 
     const refused = await errorOf(await logIn(second.email, second.password));
     expect(refused).toMatchObject({ status: 403, code: 'SSO_REQUIRED' });
@@ -131,8 +154,7 @@ describe('Org SSO policy and member sessions', () => {
     expect(((await page.json()) as OrganizationSignInView).requireSso).toBe(true);
   });
 
-  it('signs the second admin in through the provider while passwords are refused', async () => {
-    await idp.addAccount('second-admin', { email: second.email, email_verified: true });
+  it('signs the second admin in through their linked account while passwords are refused', async () => {
     await idp.loginAs('second-admin');
     const result = await runOidcFlow(api, `/api/auth/oidc/${slug}`);
     expect(result).toMatchObject({ status: 302, location: '/' });
