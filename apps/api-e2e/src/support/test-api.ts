@@ -21,8 +21,9 @@ export class TestApi {
     readonly database: TestDatabase,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApi> {
-    const database = await createTestDatabase();
+  /** `database`: one the test made itself (to reach it through a proxy, say); dropped on stop. */
+  static async start(env: Record<string, string> = {}, given?: TestDatabase): Promise<TestApi> {
+    const database = given ?? (await createTestDatabase());
     const config = loadConfig({
       LOG_LEVEL: 'silent',
       PORT: '3000',

@@ -9,7 +9,7 @@ import {
   ResetAdminPassword,
   RevokeScimToken,
 } from '@rollcall/organizations';
-import { RevokeAllAdminSessions } from '@rollcall/sso';
+import { ReleaseEntraTenant, RevokeAllAdminSessions } from '@rollcall/sso';
 import type { AppConfig } from '../config/app-config';
 
 export interface CliOutput {
@@ -36,6 +36,9 @@ Commands:
       The organization's admins and when each last signed in.
   admin:reset-password <email> [--json]
       Set a new random password for an admin, print it once, and end the admin's sessions.
+  tenant:release <tenantId> [--json]
+      Release a Microsoft Entra tenant from the organization that connected it (whichever it
+      is), so the tenant's administrators can connect it to their own.
 `;
 
 interface ParsedCommand {
@@ -185,6 +188,15 @@ export async function runCliCommand(
           `New password for ${reset.email}: ${reset.password}`,
           `(shown only once; ${endedSessions} session(s) ended)`,
         ].join('\n'),
+      };
+    }
+    case 'tenant:release': {
+      const released = await app
+        .get(ReleaseEntraTenant)
+        .execute(requirePositional(parsed, 'a Microsoft Entra tenant id'));
+      return {
+        json: { tenantId: released.tenantId, orgId: released.organizationId },
+        text: `Released Microsoft Entra tenant ${released.tenantId} from organization ${released.organizationId}.`,
       };
     }
     default:
