@@ -128,14 +128,18 @@ describe('admin dashboard sign-in and sessions', () => {
       expect(JSON.stringify(body)).not.toContain(cookiePair(response).split('=')[1]);
     });
 
-    it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
+    it('marks the cookie Secure and __Host- when the request came over HTTPS through a trusted proxy', async () => {
       const response = await login(org.adminEmail, org.adminPassword, {
         ip: freshIp(),
         headers: { 'X-Forwarded-Proto': 'https' },
       });
       expect(response.status).toBe(200);
-      const attributes = (sessionCookieOf(response) ?? '').split(';').map((a) => a.trim());
+      const setCookie = response.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`__Host-${COOKIE}=`));
+      const attributes = (setCookie ?? '').split(';').map((a) => a.trim());
       expect(attributes).toContain('Secure');
+      expect(sessionCookieOf(response)).toBeUndefined();
     });
 
     it('treats the e-mail case-insensitively', async () => {

@@ -37,7 +37,8 @@ export class AdminClient {
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     const cookie = response.headers
       .getSetCookie()
-      .find((c) => c.startsWith('rollcall_session='))
+      // `__Host-` prefixed when PUBLIC_URL is https.
+      .find((c) => /^(__Host-)?rollcall_session=/.test(c))
       ?.split(';')[0];
     if (!cookie) throw new Error('expected a session cookie');
     return new AdminClient(api, cookie, csrfToken, org.adminEmail);
