@@ -19,13 +19,13 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
  * up to a minute. Each connection here gets HEADERS_TIMEOUT_MS for its first request's
  * headers; later requests on it are bounded by the keep-alive and request timeouts.
  */
-export function applyServerTimeouts(server: Server): void {
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
+export function applyServerTimeouts(server: Server, headersTimeoutMs = HEADERS_TIMEOUT_MS): void {
+  server.headersTimeout = headersTimeoutMs;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const waiting = new WeakMap<Socket, NodeJS.Timeout>();
   server.on('connection', (socket: Socket) => {
-    const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
+    const timer = setTimeout(() => socket.destroy(), headersTimeoutMs);
     timer.unref();
     waiting.set(socket, timer);
     socket.once('close', () => clearTimeout(timer));
