@@ -10,6 +10,8 @@ const MESSAGES: Record<string, string> = {
   state_invalid:
     'The sign-in took too long or was started in another browser. Start single sign-on again.',
   token_invalid: 'Your identity provider’s answer could not be verified. Try signing in again.',
+  identity_conflict:
+    'Your Rollcall account is linked to a different sign-in account. Sign in with the account you used before; if that is not possible, ask your administrator. This attempt was recorded.',
   not_configured: 'Microsoft sign-in is not configured on this server.',
   provider_unavailable: 'Your identity provider could not be reached. Try again in a moment.',
   provider_not_found:

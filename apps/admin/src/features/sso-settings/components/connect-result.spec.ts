@@ -16,6 +16,24 @@ describe('connectResult', () => {
     });
   });
 
+  it('names the Entra roles that may connect a tenant', () => {
+    const message = connectResult('?error=admin_role_required')?.message ?? '';
+    for (const role of [
+      'Global Administrator',
+      'Privileged Role Administrator',
+      'Application Administrator',
+      'Cloud Application Administrator',
+    ]) {
+      expect(message).toContain(role);
+    }
+  });
+
+  it('confirms a linked account, for Microsoft and the custom provider only', () => {
+    expect(connectResult('?linked=microsoft')).toMatchObject({ kind: 'linked' });
+    expect(connectResult('?linked=oidc')).toMatchObject({ kind: 'linked' });
+    expect(connectResult('?linked=toString')).toBeNull();
+  });
+
   it('falls back for unknown codes, without echoing long input', () => {
     const result = connectResult(`?error=${'x'.repeat(500)}`);
     expect(result?.kind).toBe('error');

@@ -1,9 +1,21 @@
 /** The flash the reference product shows after connecting Microsoft Entra. */
 export const MICROSOFT_CONNECTED_FLASH = 'Azure Single Sign-On was successfully connected.';
 
+const LINKED_MESSAGES: Record<string, string> = {
+  microsoft: 'Your Microsoft account is linked: Sign in with Microsoft now opens your dashboard.',
+  oidc: 'Your account at your identity provider is linked: signing in with it now opens your dashboard.',
+};
+
 const ERROR_MESSAGES: Record<string, string> = {
   tenant_taken:
-    'This Microsoft Entra tenant is already connected to another organization. A tenant belongs to one organization only.',
+    'This Microsoft Entra tenant is already connected to another organization. A tenant belongs to one organization only: ask that organization to disconnect it, or your Rollcall operator to release it.',
+  admin_role_required:
+    'Connecting needs an administrator of your Microsoft Entra tenant: sign in to Microsoft with an account that holds Global Administrator, Privileged Role Administrator, Application Administrator or Cloud Application Administrator. Nothing was connected.',
+  tenant_not_connected:
+    'That Microsoft account is not in the tenant your organization connected. Sign in to Microsoft with your account of the connected tenant.',
+  identity_conflict:
+    'That account is already linked to someone else in your organization. Sign in to your provider with your own account.',
+  provider_not_found: 'Your organization has no custom OIDC provider any more.',
   state_invalid:
     'The sign-in to Microsoft took too long or was started in another browser. Try connecting again.',
   token_invalid:
@@ -15,13 +27,23 @@ const ERROR_MESSAGES: Record<string, string> = {
 };
 
 export type ConnectResult =
-  { kind: 'connected'; message: string } | { kind: 'error'; message: string } | null;
+  | { kind: 'connected'; message: string }
+  | { kind: 'linked'; message: string }
+  | { kind: 'error'; message: string }
+  | null;
 
-/** What `/sso?connected=microsoft` or `/sso?error=<code>` (the connect callback) should say. */
+/**
+ * What `/sso?connected=microsoft`, `/sso?linked=<provider>` or `/sso?error=<code>` (the
+ * connect and link callbacks) should say.
+ */
 export function connectResult(search: string): ConnectResult {
   const params = new URLSearchParams(search);
   if (params.get('connected') === 'microsoft') {
     return { kind: 'connected', message: MICROSOFT_CONNECTED_FLASH };
+  }
+  const linked = params.get('linked') ?? '';
+  if (Object.hasOwn(LINKED_MESSAGES, linked)) {
+    return { kind: 'linked', message: LINKED_MESSAGES[linked] ?? '' };
   }
   const code = params.get('error');
   if (code === null) return null;

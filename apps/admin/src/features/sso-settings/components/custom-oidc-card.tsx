@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { OidcProviderView } from '@rollcall/contracts';
+import type { AdminAccountLinkView, OidcProviderView } from '@rollcall/contracts';
 import { ApiError, errorMessage } from '../../../api/api-error';
 import { CopyField } from '../../../components/copy-field';
 import { formatDateTime } from '../../../components/date.format';
@@ -29,6 +29,7 @@ import {
 } from './oidc-provider-form';
 import { ProviderCard, ProviderDetail } from './provider-card';
 import { confirmDestructive } from '../../../components/confirm-destructive';
+import { MyAccountLink } from './my-account-link';
 
 /** The API may answer with a path (`/api/auth/oidc/acme`): show what a person pastes. */
 function absoluteUrl(url: string): string {
@@ -159,7 +160,15 @@ function OidcProviderForm({ provider, redirectUri, onDone }: OidcProviderFormPro
   );
 }
 
-function SavedProvider({ provider, onEdit }: { provider: OidcProviderView; onEdit: () => void }) {
+function SavedProvider({
+  provider,
+  myLink,
+  onEdit,
+}: {
+  provider: OidcProviderView;
+  myLink: AdminAccountLinkView | null;
+  onEdit: () => void;
+}) {
   const remove = useRemoveOidcProvider();
 
   const confirmRemove = () =>
@@ -210,6 +219,7 @@ function SavedProvider({ provider, onEdit }: { provider: OidcProviderView; onEdi
         value={absoluteUrl(provider.redirectUri)}
         description="Registered in your provider as the app's redirect (callback) URI."
       />
+      <MyAccountLink provider="oidc" providerName={provider.displayName} link={myLink} />
       <Group gap="sm">
         <Button variant="light" onClick={onEdit}>
           Edit provider
@@ -226,9 +236,11 @@ function SavedProvider({ provider, onEdit }: { provider: OidcProviderView; onEdi
 export function CustomOidcCard({
   provider,
   redirectUri,
+  myLink,
 }: {
   provider: OidcProviderView | null;
   redirectUri: string;
+  myLink: AdminAccountLinkView | null;
 }) {
   const [editing, setEditing] = useState(false);
 
@@ -263,7 +275,7 @@ export function CustomOidcCard({
           onDone={() => setEditing(false)}
         />
       ) : (
-        <SavedProvider provider={provider} onEdit={() => setEditing(true)} />
+        <SavedProvider provider={provider} myLink={myLink} onEdit={() => setEditing(true)} />
       )}
     </ProviderCard>
   );

@@ -10,6 +10,7 @@ import { useDisconnectMicrosoft } from '../api/use-disconnect-microsoft';
 import { useSsoStatus } from '../api/use-sso-status';
 import { connectResult } from './connect-result';
 import { CustomOidcCard } from './custom-oidc-card';
+import { MyAccountLink } from './my-account-link';
 import { ProviderCard, ProviderDetail } from './provider-card';
 import { SignInPolicyCard } from './sign-in-policy-card';
 
@@ -70,7 +71,7 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
       name="Microsoft Azure"
       icon={<MicrosoftIcon />}
       badge={badge}
-      description="Members sign in with their Microsoft Entra ID work accounts. Connecting asks you to sign in to Microsoft and grant the Rollcall app its permissions."
+      description="Members sign in with their Microsoft Entra ID work accounts. Connecting asks you to sign in to Microsoft as an administrator of your tenant (Global, Privileged Role, Application or Cloud Application Administrator) and grant the Rollcall app its permissions; your Microsoft account is then linked to you."
     >
       {connection ? (
         <Stack gap="md">
@@ -83,6 +84,11 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
               {formatDateTime(connection.connectedAt)}
             </ProviderDetail>
           </SimpleGrid>
+          <MyAccountLink
+            provider="microsoft"
+            providerName="Microsoft"
+            link={status.myLinks.microsoft}
+          />
           <Button
             variant="light"
             color="red"
@@ -111,7 +117,10 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
   );
 }
 
-/** The connect round trip ends on `/sso?connected=microsoft` or `/sso?error=<code>`. */
+/**
+ * The connect and link round trips end on `/sso?connected=microsoft`, `/sso?linked=<provider>`
+ * or `/sso?error=<code>`.
+ */
 function useConnectResult() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -132,16 +141,16 @@ export function ProvidersTab() {
     <Stack gap="lg">
       {result ? (
         <Alert
-          color={result.kind === 'connected' ? 'teal' : 'red'}
+          color={result.kind === 'error' ? 'red' : 'teal'}
           variant="light"
           icon={
-            result.kind === 'connected' ? (
-              <IconCircleCheck size={20} />
-            ) : (
+            result.kind === 'error' ? (
               <IconAlertTriangle size={20} />
+            ) : (
+              <IconCircleCheck size={20} />
             )
           }
-          role={result.kind === 'connected' ? 'status' : 'alert'}
+          role={result.kind === 'error' ? 'alert' : 'status'}
           withCloseButton
           closeButtonLabel="Dismiss"
           onClose={dismiss}
@@ -174,6 +183,7 @@ export function ProvidersTab() {
                 <CustomOidcCard
                   provider={status.data.oidc}
                   redirectUri={status.data.oidcRedirectUri}
+                  myLink={status.data.myLinks.oidc}
                 />
               </Stack>
             </Grid.Col>

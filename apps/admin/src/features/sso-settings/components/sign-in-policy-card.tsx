@@ -1,4 +1,16 @@
-import { Badge, Card, Group, Radio, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Radio,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { SsoStatusView, UpdateSsoPolicyRequest } from '@rollcall/contracts';
 import { errorMessage } from '../../../api/api-error';
@@ -10,6 +22,7 @@ import {
   jitChoice,
   jitExplanation,
   jitValue,
+  parseJitDomains,
   type JitChoice,
 } from './sso-policy.format';
 
@@ -24,6 +37,15 @@ export function SignInPolicyCard({ status }: { status: SsoStatusView }) {
   const connected = hasConnectedProvider(status);
   const scimEnabled = organization.data?.settings.scimEnabled ?? !policy.jitEffective;
   const jit = jitExplanation(policy, scimEnabled);
+  const saved = policy.jitDomains.join(', ');
+  const [domainsText, setDomainsText] = useState(saved);
+  const [domainsError, setDomainsError] = useState<string | null>(null);
+  // A save elsewhere (another tab, a reload) shows the server's list again.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setDomainsText(saved);
+  }
 
   const change = (changes: UpdateSsoPolicyRequest, title: string, message: string) =>
     update.mutate(changes, {
@@ -124,7 +146,68 @@ export function SignInPolicyCard({ status }: { status: SsoStatusView }) {
             </Badge>
             <Text size="sm">{jit.reason}</Text>
           </Group>
+          <form
+            onSubmit={(event: FormEvent<HTMLFormElement>) => {
+              event.preventDefault();
+              const jitDomains = parseJitDomains(domainsText);
+              setDomainsError(null);
+              update.mutate(
+                { jitDomains },
+                {
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'teal',
+                      title: 'Just-in-time domains saved',
+                      message: jitDomains.length
+                        ? `Only verified addresses at ${jitDomains.join(', ')} may create a member.`
+                        : 'No domain listed: nobody is created just in time.',
+                    }),
+                  onError: (error) => setDomainsError(errorMessage(error)),
+                },
+              );
+            }}
+          >
+            <Group gap="sm" align="flex-end" wrap="nowrap">
+              <TextInput
+                style={{ flex: 1 }}
+                label="Just-in-time domains"
+                description="Your organization’s own e-mail domains. A member is created only for a verified e-mail address at one of them, which becomes their username. Empty: nobody is created."
+                placeholder="contoso.com, fabrikam.com"
+                value={domainsText}
+                error={domainsError}
+                onChange={(event) => {
+                  setDomainsText(event.currentTarget.value);
+                  setDomainsError(null);
+                }}
+              />
+              <Button
+                type="submit"
+                variant="light"
+                loading={update.isPending}
+                disabled={parseJitDomains(domainsText).join(', ') === saved}
+              >
+                Save domains
+              </Button>
+            </Group>
+          </form>
         </Stack>
+
+        <Switch
+          label="Microsoft: externalId holds the Entra objectId"
+          description="Turn on only if your Entra provisioning maps objectId to externalId (Entra’s default maps mailNickname there). Then a first Sign in with Microsoft may match a member by objectId as well as by user principal name."
+          checked={policy.externalIdIsObjectId}
+          disabled={update.isPending}
+          onChange={(event) => {
+            const externalIdIsObjectId = event.currentTarget.checked;
+            change(
+              { externalIdIsObjectId },
+              'Matching changed',
+              externalIdIsObjectId
+                ? 'Microsoft sign-ins may now match a member’s externalId by objectId.'
+                : 'Microsoft sign-ins no longer match externalId.',
+            );
+          }}
+        />
       </Stack>
     </Card>
   );

@@ -1,10 +1,18 @@
 import type { SsoPolicyView } from '@rollcall/contracts';
-import { hasConnectedProvider, jitChoice, jitExplanation, jitValue } from './sso-policy.format';
+import {
+  hasConnectedProvider,
+  jitChoice,
+  jitExplanation,
+  jitValue,
+  parseJitDomains,
+} from './sso-policy.format';
 
 const aPolicy = (overrides: Partial<SsoPolicyView> = {}): SsoPolicyView => ({
   requireSso: false,
   jitProvisioning: null,
   jitEffective: false,
+  jitDomains: ['initech.example'],
+  externalIdIsObjectId: false,
   ...overrides,
 });
 
@@ -43,6 +51,15 @@ describe('jitExplanation', () => {
     expect(off.reason).toMatch(/^Off: only people who already have an account/);
   });
 
+  it('says JIT stays off until a domain is listed, and names the listed ones', () => {
+    const none = jitExplanation(aPolicy({ jitProvisioning: true, jitDomains: [] }), true);
+    expect(none.effectiveLabel).toBe('Off');
+    expect(none.reason).toMatch(/list your organization’s e-mail domains/);
+    expect(
+      jitExplanation(aPolicy({ jitProvisioning: true, jitEffective: true }), true).reason,
+    ).toContain('initech.example');
+  });
+
   it('reports what the server resolved, not what it guesses', () => {
     // The server is the judge of the default; the text follows jitEffective.
     expect(jitExplanation(aPolicy({ jitEffective: true }), true).effectiveLabel).toBe('On');
@@ -72,5 +89,15 @@ describe('hasConnectedProvider', () => {
         },
       }),
     ).toBe(true);
+  });
+});
+
+describe('parseJitDomains', () => {
+  it('splits on commas, spaces and lines; lower-cases; drops @ and duplicates', () => {
+    expect(parseJitDomains(' Contoso.com, @fabrikam.example\ncontoso.com ;')).toEqual([
+      'contoso.com',
+      'fabrikam.example',
+    ]);
+    expect(parseJitDomains('  ')).toEqual([]);
   });
 });

@@ -39,11 +39,20 @@ export interface JitExplanation {
  */
 export function jitExplanation(policy: SsoPolicyView, scimEnabled: boolean): JitExplanation {
   const effectiveLabel = policy.jitEffective ? 'On' : 'Off';
+  const wanted = policy.jitProvisioning ?? !scimEnabled;
+  if (wanted && policy.jitDomains.length === 0) {
+    return {
+      effectiveLabel,
+      reason:
+        'Off until you list your organization’s e-mail domains: only a verified address in one of them may create a member.',
+    };
+  }
+  const domains = ` Only verified addresses at ${policy.jitDomains.join(', ')}.`;
   if (policy.jitProvisioning === null) {
     return {
       effectiveLabel,
       reason: policy.jitEffective
-        ? 'Default: on, because provisioning is off. Someone who signs in through your provider for the first time gets a member account.'
+        ? `Default: on, because provisioning is off. Someone who signs in through your provider for the first time gets a member account.${domains}`
         : 'Default: off, because provisioning is on. Entra decides who has an account; people it has not provisioned are refused.',
     };
   }
@@ -51,8 +60,8 @@ export function jitExplanation(policy: SsoPolicyView, scimEnabled: boolean): Jit
     return {
       effectiveLabel,
       reason: scimEnabled
-        ? 'On: someone who signs in through your provider gets a member account even before Entra provisions them.'
-        : 'On: someone who signs in through your provider for the first time gets a member account.',
+        ? `On: someone who signs in through your provider gets a member account even before Entra provisions them.${domains}`
+        : `On: someone who signs in through your provider for the first time gets a member account.${domains}`,
     };
   }
   return {
@@ -65,4 +74,16 @@ export function jitExplanation(policy: SsoPolicyView, scimEnabled: boolean): Jit
 /** Require single sign-on needs a provider to sign in with. */
 export function hasConnectedProvider(status: Pick<SsoStatusView, 'microsoft' | 'oidc'>): boolean {
   return status.microsoft !== null || status.oidc !== null;
+}
+
+/**
+ * The JIT domains field: domains separated by commas, spaces or new lines, lower-cased, a
+ * leading "@" dropped. The server checks that each is a domain name.
+ */
+export function parseJitDomains(text: string): string[] {
+  const domains = text
+    .split(/[\s,;]+/)
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+    .filter((d) => d !== '');
+  return [...new Set(domains)];
 }
