@@ -329,6 +329,24 @@ describe('hostile input: nesting depth, NUL bytes, encodings and charsets', () =
       },
     );
 
+    it('a UTF-16 JSON body → 415 on SCIM and the admin API (JSON is UTF-8, RFC 8259 §8.1)', async () => {
+      const scimResponse = await fetch(`${api.baseUrl}/scim/v2/Users`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${org.scimToken}`,
+          'Content-Type': 'application/scim+json; charset=utf-16le',
+        },
+        body: Buffer.from(JSON.stringify(aScimUser()), 'utf16le'),
+      });
+      await expectScimError(scimResponse, 415);
+      const adminResponse = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=utf-16le' },
+        body: Buffer.from('{"email":"a@example.com","password":"x"}', 'utf16le'),
+      });
+      await expectAdminError(adminResponse, 415, 'UNSUPPORTED_CHARSET');
+    });
+
     it('SCIM with charset=latin1 → 415 in the SCIM envelope', async () => {
       const response = await scim('POST', '/Users', JSON.stringify(aScimUser()), {
         'Content-Type': 'application/scim+json; charset=latin1',

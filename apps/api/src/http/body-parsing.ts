@@ -57,7 +57,23 @@ class BodyTooDeepError extends Error {
   }
 }
 
-function rejectDeepJson(_request: Request, _response: Response, raw: Buffer): void {
+class CharsetUnsupportedError extends Error {
+  readonly status = 415;
+  readonly type = 'charset.unsupported';
+  constructor() {
+    super('JSON bodies must be UTF-8.');
+  }
+}
+
+function rejectDeepJson(
+  _request: Request,
+  _response: Response,
+  raw: Buffer,
+  encoding: string,
+): void {
+  // RFC 8259 §8.1: JSON between systems is UTF-8. In UTF-16 a character's bytes can look like
+  // a quote or a bracket, which would blind the byte scan below.
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') throw new CharsetUnsupportedError();
   if (jsonNestingExceeds(raw, MAX_JSON_DEPTH)) throw new BodyTooDeepError();
 }
 
