@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createFreshDatabase, onPostgres, type FreshDatabase } from './testing/fresh-database';
 import { buildDataSourceOptions } from './database.options';
@@ -146,6 +147,37 @@ if (onPostgres()) {
         expect(await appliedMigrations(replicas[0] as DataSource)).toEqual(migrationNames);
       } finally {
         await Promise.all(replicas.map((replica) => replica.destroy()));
+        await database.drop();
+      }
+    });
+
+    it('waits for another replica past the request timeouts, then leaves them in force', async () => {
+      const database = await createFreshDatabase();
+      if (database.config.dialect !== 'postgres') throw new Error('PostgreSQL only');
+      // One connection, so the one that migrated is the one asked afterwards.
+      const config = {
+        ...database.config,
+        poolSize: 1,
+        statementTimeoutMs: 300,
+        lockTimeoutMs: 200,
+      };
+      const other = new Client({ connectionString: config.url });
+      await other.connect();
+      const replica = await new DataSource(buildDataSourceOptions(config)).initialize();
+      try {
+        // Another replica is migrating: it holds the lock for longer than both timeouts.
+        await other.query('SELECT pg_advisory_lock(72461001)');
+        const migrating = runMigrations(replica);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await other.query('SELECT pg_advisory_unlock(72461001)');
+        expect(await migrating).toEqual(migrationNames);
+        const [statement] =
+          await replica.query<{ statement_timeout: string }[]>('SHOW statement_timeout');
+        const [lock] = await replica.query<{ lock_timeout: string }[]>('SHOW lock_timeout');
+        expect([statement?.statement_timeout, lock?.lock_timeout]).toEqual(['300ms', '200ms']);
+      } finally {
+        await other.end();
+        await replica.destroy();
         await database.drop();
       }
     });
