@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { ApiProcess, buildApi, freePort, runCli, type CliResult } from './support/api-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -31,6 +32,14 @@ function testConnection(tenantUrl: string, token: string): Promise<Response> {
   const filter = encodeURIComponent(`userName eq "${randomUUID()}"`);
   return fetch(`${tenantUrl}/Users?filter=${filter}`, {
     headers: { Authorization: `Bearer ${token}` },
+  });
+}
+
+function logIn(baseUrl: string, email: string, password: string): Promise<Response> {
+  return fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
   });
 }
 
@@ -281,9 +290,34 @@ describe('npm start', () => {
     return match[1];
   }
 
-  it('prints the dashboard, admin credentials, Tenant URL and a working Secret Token on first start', async () => {
+  /** Whatever the process printed by the time it has answered a request. */
+  async function settledOutput(api: ApiProcess): Promise<string> {
+    expect((await fetch(`${api.baseUrl}/health`)).status).toBe(200);
+    await new Promise((done) => setTimeout(done, 200));
+    return api.stdoutAndStderr;
+  }
+
+  it('creates nothing and prints no credentials when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(Number(env['PORT']), '127.0.0.1', done));
+    try {
+      const failure = await ApiProcess.start(env).then(
+        () => new Error('started on a taken port'),
+        (error: unknown) => error as Error,
+      );
+      expect(failure.message).toMatch(/EADDRINUSE|address already in use/);
+      expect(failure.message).not.toMatch(/Admin password|Secret Token|rcs_/);
+    } finally {
+      await new Promise((done) => taken.close(done));
+    }
+  });
+
+  it('prints the dashboard, admin credentials, Tenant URL and a working Secret Token once listening', async () => {
     server = await ApiProcess.start(env);
+    await server.waitForOutput(/Lost password\?/);
     const output = server.stdoutAndStderr;
+    // The box comes last, after the line that says the server listens.
+    expect(output.indexOf('Rollcall listening')).toBeLessThan(output.indexOf('Admin password'));
     banner = {
       dashboard: bannerValue(output, 'Dashboard'),
       email: bannerValue(output, 'Admin e-mail'),
@@ -303,11 +337,26 @@ describe('npm start', () => {
     expect(response.status).toBe(200);
   });
 
-  it('prints no credentials on a second start on the same database', async () => {
+  it('issues a new password on the next start while nobody has signed in, keeping the token in use', async () => {
     server = await ApiProcess.start(env);
+    await server.waitForOutput(/Lost password\?/);
     const output = server.stdoutAndStderr;
+    const password = bannerValue(output, 'Admin password');
+    expect(password).not.toBe(banner.password);
+    expect(output).toMatch(/Secret Token\s+\(unchanged: already in use/);
+    expect(output).not.toContain(banner.token);
+    expect((await logIn(server.baseUrl, banner.email, banner.password)).status).toBe(401);
+    expect((await testConnection(banner.tenantUrl, banner.token)).status).toBe(200);
+    const signedIn = await logIn(server.baseUrl, banner.email, password);
+    expect(signedIn.status).toBe(200);
+    banner.password = password;
+  });
+
+  it('prints no credentials once an admin has signed in', async () => {
+    server = await ApiProcess.start(env);
+    const output = await settledOutput(server);
     expect(output).not.toMatch(/Admin password|Secret Token|rcs_/);
-    expect(output).not.toContain(banner.password);
+    expect((await logIn(server.baseUrl, banner.email, banner.password)).status).toBe(200);
     expect((await testConnection(banner.tenantUrl, banner.token)).status).toBe(200);
   });
 
@@ -315,5 +364,192 @@ describe('npm start', () => {
     server = await ApiProcess.start(env);
     expect((await testConnection(`${server.baseUrl}/scim/v2`, banner.token)).status).toBe(200);
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('npm run cli -- org:list / org:show / admin:list / admin:reset-password', () => {
+  let env: Record<string, string>;
+  let server: ApiProcess;
+  let orgId: string;
+  const adminEmail = 'it@globex.example';
+  const adminPassword = 'correct horse battery staple';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      ...(await freshDatabase()),
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+    jsonLine(await runCli(['org:create', 'Initech', '--json'], env));
+    const created = jsonLine(
+      await runCli(
+        [
+          'org:create',
+          'Globex Corp',
+          '--admin-email',
+          adminEmail,
+          '--admin-password',
+          adminPassword,
+          '--json',
+        ],
+        env,
+      ),
+    );
+    orgId = String(created['orgId']);
+    server = await ApiProcess.start(env);
+  });
+
+  afterAll(async () => {
+    await server.kill();
+  });
+
+  it('lists every organization, oldest first', async () => {
+    const { organizations } = jsonLine(await runCli(['org:list', '--json'], env)) as {
+      organizations: { id: string; slug: string; name: string; scimEnabled: boolean }[];
+    };
+    expect(
+      organizations.map(({ slug, name, scimEnabled }) => ({ slug, name, scimEnabled })),
+    ).toEqual([
+      { slug: 'initech', name: 'Initech', scimEnabled: true },
+      { slug: 'globex-corp', name: 'Globex Corp', scimEnabled: true },
+    ]);
+    expect(organizations[1]?.id).toBe(orgId);
+  });
+
+  it('shows one organization by slug or id, with its Tenant URL, admins and token prefixes but no secret', async () => {
+    const bySlug = jsonLine(await runCli(['org:show', 'globex-corp', '--json'], env));
+    const byId = jsonLine(await runCli(['org:show', orgId, '--json'], env));
+    expect(byId).toEqual(bySlug);
+    expect(bySlug).toMatchObject({
+      orgId,
+      name: 'Globex Corp',
+      scimEnabled: true,
+      scimBaseUrl: `${env['PUBLIC_URL']}/scim/v2`,
+      admins: [{ email: adminEmail, lastLoginAt: null }],
+    });
+    const tokens = bySlug['scimTokens'] as { prefix: string }[];
+    expect(tokens).toHaveLength(1);
+    expect(JSON.stringify(bySlug)).not.toMatch(TOKEN.source.slice(1, 8));
+    expectFailure(await runCli(['org:show', 'no-such-org'], env), 1, /No such organization/);
+  });
+
+  it('resets an admin password: the old one and every session end, the new one signs in', async () => {
+    const signedIn = await logIn(server.baseUrl, adminEmail, adminPassword);
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const me = () => fetch(`${server.baseUrl}/api/auth/session`, { headers: { Cookie: cookie } });
+    expect((await me()).status).toBe(200);
+
+    const reset = jsonLine(await runCli(['admin:reset-password', adminEmail, '--json'], env));
+    expect(reset['email']).toBe(adminEmail);
+    const password = String(reset['password']);
+    expect(password.length).toBeGreaterThanOrEqual(16);
+
+    expect((await me()).status).toBe(401);
+    expect((await logIn(server.baseUrl, adminEmail, adminPassword)).status).toBe(401);
+    expect((await logIn(server.baseUrl, adminEmail, password)).status).toBe(200);
+  });
+
+  it('lists the admins with their last sign-in', async () => {
+    const { admins } = jsonLine(await runCli(['admin:list', 'globex-corp', '--json'], env)) as {
+      admins: { email: string; lastLoginAt: string | null }[];
+    };
+    expect(admins).toHaveLength(1);
+    expect(admins[0]?.email).toBe(adminEmail);
+    expect(Date.parse(admins[0]?.lastLoginAt ?? '')).toBeGreaterThan(0);
+  });
+
+  it('refuses to reset the password of an e-mail that is no admin', async () => {
+    expectFailure(
+      await runCli(['admin:reset-password', 'nobody@globex.example'], env),
+      1,
+      /No admin has this e-mail/,
+    );
+  });
+});
+
+describe('npm run cli -- secrets:reseal (rotating ENCRYPTION_KEY)', () => {
+  const oldKey = randomBytes(32).toString('base64');
+  const newKey = randomBytes(32).toString('base64');
+  const adminEmail = 'it@keys.example';
+  const adminPassword = 'correct horse battery staple';
+  let env: Record<string, string>;
+  let server: ApiProcess | undefined;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      ...(await freshDatabase()),
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+  });
+
+  afterEach(async () => {
+    await server?.kill();
+    server = undefined;
+  });
+
+  async function tokenFor(baseUrl: string, clientId: string, clientSecret: string) {
+    return fetch(`${baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials&scope=scim',
+    });
+  }
+
+  it('moves every stored secret to the new key; the old key can then be dropped', async () => {
+    const withOldKey = { ...env, ENCRYPTION_KEY: oldKey };
+    jsonLine(
+      await runCli(
+        [
+          'org:create',
+          'Keys',
+          '--admin-email',
+          adminEmail,
+          '--admin-password',
+          adminPassword,
+          '--json',
+        ],
+        withOldKey,
+      ),
+    );
+    server = await ApiProcess.start(withOldKey);
+    const signedIn = await logIn(server.baseUrl, adminEmail, adminPassword);
+    const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const created = await fetch(`${server.baseUrl}/api/scim/oauth/clients`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      body: JSON.stringify({ name: 'Entra provisioning' }),
+    });
+    expect(created.status).toBe(201);
+    const client = (await created.json()) as { clientId: string; clientSecret: string };
+    // The first token creates the signing key, sealed with the old key.
+    expect((await tokenFor(server.baseUrl, client.clientId, client.clientSecret)).status).toBe(200);
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
+    server = undefined;
+
+    // The new key alone cannot open what the old one sealed.
+    expectFailure(
+      await runCli(['secrets:reseal', '--json'], { ...env, ENCRYPTION_KEY: newKey }),
+      1,
+      /could not be decrypted/,
+    );
+    const rotating = { ...env, ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey };
+    const first = jsonLine(await runCli(['secrets:reseal', '--json'], rotating));
+    expect(first).toEqual({ resealed: { oidcClientSecrets: 0, signingKeys: 1 } });
+    const again = jsonLine(await runCli(['secrets:reseal', '--json'], rotating));
+    expect(again).toEqual({ resealed: { oidcClientSecrets: 0, signingKeys: 0 } });
+
+    server = await ApiProcess.start({ ...env, ENCRYPTION_KEY: newKey });
+    const issued = await tokenFor(server.baseUrl, client.clientId, client.clientSecret);
+    expect(issued.status).toBe(200);
+    const { access_token: accessToken } = (await issued.json()) as { access_token: string };
+    expect((await testConnection(`${server.baseUrl}/scim/v2`, accessToken)).status).toBe(200);
   });
 });

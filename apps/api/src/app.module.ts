@@ -88,7 +88,10 @@ export class CoreModule {
         {
           provide: SecretBox,
           useFactory: () =>
-            new SecretBox(resolveEncryptionKey(config.encryptionKey, config.dataDir)),
+            new SecretBox(
+              resolveEncryptionKey(config.encryptionKey, config.dataDir),
+              config.previousEncryptionKeys,
+            ),
         },
       ],
       exports: [APP_CONFIG, SecretBox, OutboundHttp, OrganizationsModule],

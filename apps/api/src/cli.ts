@@ -38,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
     logger: false,
+    // A wiring error is thrown (and printed below) instead of exiting without a word.
+    abortOnError: false,
   });
   try {
     const output = await runCliCommand(app, config, {

@@ -41,6 +41,44 @@ describe('SecretBox', () => {
 
   it('requires a 32-byte key', () => {
     expect(() => new SecretBox(Buffer.alloc(16))).toThrow(SecretBoxError);
+    expect(() => new SecretBox(generateEncryptionKey(), [Buffer.alloc(16)])).toThrow(
+      SecretBoxError,
+    );
+  });
+});
+
+describe('SecretBox key rotation', () => {
+  const oldKey = generateEncryptionKey();
+  const newKey = generateEncryptionKey();
+  const before = new SecretBox(oldKey);
+  const during = new SecretBox(newKey, [oldKey]);
+  const after = new SecretBox(newKey);
+
+  it('opens values sealed with a previous key, and seals only with the current one', () => {
+    const old = before.seal('client-secret', 'row-1');
+    expect(during.open(old, 'row-1')).toBe('client-secret');
+    expect(after.open(during.seal('x', 'row-1'), 'row-1')).toBe('x');
+    expect(() => after.open(old, 'row-1')).toThrow(SecretBoxError);
+  });
+
+  it('reseals an old value for the current key, and leaves a current one alone', () => {
+    const old = before.seal('signing-key', 'kid-1');
+    const resealed = during.reseal(old, 'kid-1');
+    expect(resealed).not.toBeNull();
+    expect(after.open(resealed ?? '', 'kid-1')).toBe('signing-key');
+    expect(during.reseal(resealed ?? '', 'kid-1')).toBeNull();
+  });
+
+  it('still binds the row: a previous key does not open a value moved to another row', () => {
+    const old = before.seal('secret', 'row-1');
+    expect(() => during.open(old, 'row-2')).toThrow(SecretBoxError);
+    expect(() => during.reseal(old, 'row-2')).toThrow(SecretBoxError);
+  });
+
+  it('refuses what no key opens', () => {
+    expect(() => during.reseal(new SecretBox(generateEncryptionKey()).seal('x'))).toThrow(
+      SecretBoxError,
+    );
   });
 });
 

@@ -22,12 +22,20 @@ export class SecretBoxError extends Error {
  */
 export class SecretBox {
   private readonly key: Buffer;
+  private readonly previousKeys: readonly Buffer[];
 
-  constructor(key: Buffer) {
-    if (key.length !== ENCRYPTION_KEY_BYTES) {
-      throw new SecretBoxError(`The encryption key must be ${ENCRYPTION_KEY_BYTES} bytes.`);
+  /**
+   * `previousKeys` only open: during a rotation of ENCRYPTION_KEY the values sealed with the
+   * old key stay readable until `reseal` has moved each of them to the current one.
+   */
+  constructor(key: Buffer, previousKeys: readonly Buffer[] = []) {
+    for (const candidate of [key, ...previousKeys]) {
+      if (candidate.length !== ENCRYPTION_KEY_BYTES) {
+        throw new SecretBoxError(`The encryption key must be ${ENCRYPTION_KEY_BYTES} bytes.`);
+      }
     }
     this.key = Buffer.from(key);
+    this.previousKeys = previousKeys.map((previous) => Buffer.from(previous));
   }
 
   seal(plaintext: string, context = ''): string {
@@ -41,23 +49,51 @@ export class SecretBox {
   }
 
   open(sealed: string, context = ''): string {
+    return this.openWithAnyKey(sealed, context).plaintext;
+  }
+
+  /**
+   * The value sealed anew with the current key when it was sealed with a previous one; null
+   * when it already is current. Throws when no key opens it.
+   */
+  reseal(sealed: string, context = ''): string | null {
+    const { plaintext, current } = this.openWithAnyKey(sealed, context);
+    return current ? null : this.seal(plaintext, context);
+  }
+
+  private openWithAnyKey(sealed: string, context: string): { plaintext: string; current: boolean } {
     const [version, iv, tag, ciphertext, ...rest] = sealed.split('.');
     if (version !== VERSION || !iv || !tag || ciphertext === undefined || rest.length) {
       throw new SecretBoxError('The stored secret is not in a known sealed format.');
     }
-    try {
-      const decipher = createDecipheriv(ALGORITHM, this.key, Buffer.from(iv, 'base64url'));
-      decipher.setAAD(Buffer.from(context, 'utf8'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([
-        decipher.update(Buffer.from(ciphertext, 'base64url')),
-        decipher.final(),
-      ]).toString('utf8');
-    } catch {
-      throw new SecretBoxError(
-        'The stored secret could not be decrypted: the encryption key differs from the one it was sealed with.',
-      );
+    for (const key of [this.key, ...this.previousKeys]) {
+      const plaintext = decrypt(key, iv, tag, ciphertext, context);
+      if (plaintext !== undefined) return { plaintext, current: key === this.key };
     }
+    throw new SecretBoxError(
+      'The stored secret could not be decrypted: the encryption key differs from the one it was sealed with.',
+    );
+  }
+}
+
+/** GCM's tag check fails on a wrong key or altered text: undefined, not an exception. */
+function decrypt(
+  key: Buffer,
+  iv: string,
+  tag: string,
+  ciphertext: string,
+  context: string,
+): string | undefined {
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(ciphertext, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    return undefined;
   }
 }
 

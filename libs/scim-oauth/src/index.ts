@@ -44,6 +44,7 @@ export { IssueAccessToken } from './use-cases/issue-access-token.use-case';
 export type { IssuedAccessToken } from './use-cases/issue-access-token.use-case';
 export { ListScimOAuthCredentials } from './use-cases/list-scim-oauth-credentials.use-case';
 export type { ScimOAuthCredentials } from './use-cases/list-scim-oauth-credentials.use-case';
+export { ResealSigningKeys } from './use-cases/reseal-signing-keys.use-case';
 export { RevokeFederatedCredential } from './use-cases/revoke-federated-credential.use-case';
 export { RevokeOAuthClientSecret } from './use-cases/revoke-oauth-client-secret.use-case';
 export { RevokeOAuthClient } from './use-cases/revoke-oauth-client.use-case';

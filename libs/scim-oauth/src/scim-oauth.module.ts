@@ -16,6 +16,7 @@ import { CreateOAuthClient } from './use-cases/create-oauth-client.use-case';
 import { IssueAccessToken } from './use-cases/issue-access-token.use-case';
 import { ListScimOAuthCredentials } from './use-cases/list-scim-oauth-credentials.use-case';
 import { RevokeFederatedCredential } from './use-cases/revoke-federated-credential.use-case';
+import { ResealSigningKeys } from './use-cases/reseal-signing-keys.use-case';
 import { RevokeOAuthClientSecret } from './use-cases/revoke-oauth-client-secret.use-case';
 import { RevokeOAuthClient } from './use-cases/revoke-oauth-client.use-case';
 import { UpdateOAuthClient } from './use-cases/update-oauth-client.use-case';
@@ -30,6 +31,7 @@ const useCases = [
   RevokeFederatedCredential,
   RevokeOAuthClient,
   RevokeOAuthClientSecret,
+  ResealSigningKeys,
   UpdateOAuthClient,
 ];
 

@@ -24,6 +24,7 @@ export { StartEntraAuthorization } from './use-cases/start-entra-authorization.u
 export { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
 export type { EntraAdminRoundTrip } from './use-cases/connect-entra-tenant.use-case';
 export { ReleaseEntraTenant } from './use-cases/release-entra-tenant.use-case';
+export { ResealOidcClientSecrets } from './use-cases/reseal-oidc-client-secrets.use-case';
 export type { ReleasedTenant } from './use-cases/release-entra-tenant.use-case';
 export { GetEntraConnection } from './use-cases/get-entra-connection.use-case';
 export type { EntraConnection } from './use-cases/get-entra-connection.use-case';

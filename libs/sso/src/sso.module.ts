@@ -32,6 +32,7 @@ import { GetSsoAvailability } from './use-cases/get-sso-availability.use-case';
 import { GetSsoPolicy } from './use-cases/get-sso-policy.use-case';
 import { LogInAdmin } from './use-cases/log-in-admin.use-case';
 import { OpenAdminSession } from './use-cases/open-admin-session.use-case';
+import { ResealOidcClientSecrets } from './use-cases/reseal-oidc-client-secrets.use-case';
 import { ReleaseEntraTenant } from './use-cases/release-entra-tenant.use-case';
 import { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
 import { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
@@ -69,6 +70,7 @@ const useCases = [
   UnlinkAdminAccount,
   GetAdminAccountLinks,
   ReleaseEntraTenant,
+  ResealOidcClientSecrets,
 ];
 
 const entraUseCases = [

@@ -9,7 +9,8 @@ import {
   ResetAdminPassword,
   RevokeScimToken,
 } from '@rollcall/organizations';
-import { ReleaseEntraTenant, RevokeAllAdminSessions } from '@rollcall/sso';
+import { ResealSigningKeys } from '@rollcall/scim-oauth';
+import { ReleaseEntraTenant, RevokeAllAdminSessions, ResealOidcClientSecrets } from '@rollcall/sso';
 import type { AppConfig } from '../config/app-config';
 
 export interface CliOutput {
@@ -39,6 +40,9 @@ Commands:
   tenant:release <tenantId> [--json]
       Release a Microsoft Entra tenant from the organization that connected it (whichever it
       is), so the tenant's administrators can connect it to their own.
+  secrets:reseal [--json]
+      After a new ENCRYPTION_KEY (old one in ENCRYPTION_KEY_PREVIOUS): seal every stored
+      secret with the new key, so the old one can be dropped.
 `;
 
 interface ParsedCommand {
@@ -188,6 +192,14 @@ export async function runCliCommand(
           `New password for ${reset.email}: ${reset.password}`,
           `(shown only once; ${endedSessions} session(s) ended)`,
         ].join('\n'),
+      };
+    }
+    case 'secrets:reseal': {
+      const oidcClientSecrets = await app.get(ResealOidcClientSecrets).execute();
+      const signingKeys = await app.get(ResealSigningKeys).execute();
+      return {
+        json: { resealed: { oidcClientSecrets, signingKeys } },
+        text: `Resealed ${oidcClientSecrets} OIDC client secret(s) and ${signingKeys} signing key(s) with the current ENCRYPTION_KEY.`,
       };
     }
     case 'tenant:release': {

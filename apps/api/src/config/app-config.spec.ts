@@ -62,6 +62,19 @@ describe('loadConfig', () => {
     expect(loadConfig({}).encryptionKey).toBeUndefined();
   });
 
+  it('reads the keys being rotated out from ENCRYPTION_KEY_PREVIOUS, never echoing a bad one', () => {
+    const other = Buffer.alloc(32, 9);
+    const config = loadConfig({
+      ENCRYPTION_KEY: KEY,
+      ENCRYPTION_KEY_PREVIOUS: `${other.toString('hex')},${Buffer.alloc(32, 3).toString('base64')}`,
+    });
+    expect(config.previousEncryptionKeys).toEqual([other, Buffer.alloc(32, 3)]);
+    expect(loadConfig({}).previousEncryptionKeys).toEqual([]);
+    expect(() => loadConfig({ ENCRYPTION_KEY_PREVIOUS: `${KEY},hunter2` })).toThrow(
+      /^(?![\s\S]*hunter2)[\s\S]*ENCRYPTION_KEY_PREVIOUS: must be one or more/,
+    );
+  });
+
   it('reads TRUST_PROXY as false, a hop count or a list of addresses, loopback by default', () => {
     expect(loadConfig({}).trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

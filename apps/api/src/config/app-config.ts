@@ -29,6 +29,8 @@ export interface AppConfig {
    * file under the data directory, created on first start.
    */
   encryptionKey?: Buffer;
+  /** Keys being rotated out: they still open stored secrets until `secrets:reseal` ran. */
+  previousEncryptionKeys: Buffer[];
   /**
    * Which hops' X-Forwarded-For the client address is read from (express's `trust proxy`):
    * false, a hop count, or addresses/CIDRs/`loopback`/`uniquelocal`. Rate limits key on it.
@@ -129,6 +131,14 @@ const envSchema = z.object({
     (value) => (value === undefined || value === '' ? 'true' : value),
     z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
   ),
+  ENCRYPTION_KEY_PREVIOUS: optional(
+    z
+      .string()
+      .refine(
+        (value) => value.split(',').every((key) => parseEncryptionKey(key) !== undefined),
+        'must be one or more 32-byte keys (base64 or hex) separated by commas',
+      ),
+  ),
   TRUST_PROXY: z.preprocess(
     (value) => (value === undefined || value === '' ? 'loopback' : value),
     z
@@ -208,6 +218,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     apiDocs: e.API_DOCS,
     encryptionKey: e.ENCRYPTION_KEY ? parseEncryptionKey(e.ENCRYPTION_KEY) : undefined,
+    previousEncryptionKeys: (e.ENCRYPTION_KEY_PREVIOUS?.split(',') ?? []).flatMap(
+      (key) => parseEncryptionKey(key) ?? [],
+    ),
     trustProxy: e.TRUST_PROXY,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
