@@ -198,6 +198,33 @@ describe('hostile input: nesting depth, NUL bytes, encodings and charsets', () =
       await expectScimError(await scim('GET', path), 400, 'invalidFilter');
     });
 
+    it.each(['userName eq "a\\u0000b"', 'title co "\\ud800"', 'emails[value eq "\\u0000"]'])(
+      'a filter whose JSON escape spells NUL or a lone surrogate, %s → 400 invalidFilter',
+      async (filter) => {
+        await expectScimError(
+          await scim('GET', `/Users?filter=${encodeURIComponent(filter)}`),
+          400,
+          'invalidFilter',
+        );
+      },
+    );
+
+    it('a PATCH value filter whose escape spells NUL → 400, not a database error', async () => {
+      const group = await scim('POST', '/Groups', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: `Escapes ${Date.now()}`,
+      });
+      const { id } = (await group.json()) as { id: string };
+      const response = await scim('PATCH', `/Groups/${id}`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'remove', path: 'members[value eq "\\u0000"]' }],
+      });
+      expect(response.status).toBe(400);
+      const error = (await response.json()) as { schemas: string[]; scimType?: string };
+      expect(error.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+      expect(['invalidFilter', 'invalidPath']).toContain(error.scimType);
+    });
+
     it('a NUL in another query parameter → 400 invalidValue', async () => {
       await expectScimError(
         await scim('GET', '/Users?attributes=userName%00'),

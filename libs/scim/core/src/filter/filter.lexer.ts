@@ -66,17 +66,27 @@ export function findStringEnd(source: string, start: number): number {
   return -1;
 }
 
+const UNMATCHABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 // RFC 7644 §3.4.2.2: string values are JSON strings (RFC 7159 §7), escapes included.
 function decodeJsonString(
   text: string,
   position: number,
   fail: (detail: string) => ScimError,
 ): string {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(text);
-    if (typeof decoded === 'string') return decoded;
+    decoded = JSON.parse(text);
   } catch {
     // reported below with the position, which JSON.parse does not know
   }
-  throw fail(`Invalid string at position ${position}: not a valid JSON string.`);
+  if (typeof decoded !== 'string') {
+    throw fail(`Invalid string at position ${position}: not a valid JSON string.`);
+  }
+  // An escape can spell what no stored value holds and PostgreSQL refuses in a query: NUL
+  // (`\u0000`) or half a surrogate pair (`\ud800`).
+  if (UNMATCHABLE.test(decoded)) {
+    throw fail(`Invalid string at position ${position}: NUL or a lone surrogate.`);
+  }
+  return decoded;
 }
