@@ -3,11 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openDashboard, screenshot, signIn } from './support/browser';
-import { entraEnv, startEntraEmulator, type EntraEmulator } from './support/entra-emulator';
+import {
+  GLOBAL_ADMINISTRATOR,
+  entraEnv,
+  startEntraEmulator,
+  type EmulatedAccount,
+  type EntraEmulator,
+} from './support/entra-emulator';
 import { startRollcall, type RollcallServer } from './support/rollcall-server';
 import { ScimClient } from './support/scim-client';
 
 const TENANT_ID = randomUUID();
+/** The admin's Microsoft account: an administrator of the tenant, linked by connecting it. */
+const CONNECTOR_OID = randomUUID();
 
 describe('Microsoft Azure single sign-on, connected through Entra (emulated)', () => {
   let entra: EntraEmulator;
@@ -26,6 +34,15 @@ describe('Microsoft Azure single sign-on, connected through Entra (emulated)', (
     await entra?.stop();
   });
 
+  function connector(): EmulatedAccount {
+    return {
+      tenantId: TENANT_ID,
+      oid: CONNECTOR_OID,
+      preferredUsername: server.org.adminEmail,
+      wids: [GLOBAL_ADMINISTRATOR],
+    };
+  }
+
   it('connects the tenant in one click and shows the flash and the tenant', async () => {
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
@@ -33,12 +50,19 @@ describe('Microsoft Azure single sign-on, connected through Entra (emulated)', (
     const azure = page.getByRole('article', { name: 'Microsoft Azure' });
     await azure.getByText('Not connected', { exact: true }).waitFor();
 
-    // The admin "signs in to Microsoft" and grants consent at the emulator.
-    entra.account = {
-      tenantId: TENANT_ID,
-      oid: randomUUID(),
-      preferredUsername: server.org.adminEmail,
-    };
+    // A plain member of the tenant cannot connect it: the page names the roles that can.
+    entra.account = { ...connector(), oid: randomUUID(), wids: [] };
+    await azure.getByRole('link', { name: 'Connect' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Cloud Application Administrator' })
+      .filter({ hasText: 'Global Administrator' })
+      .waitFor();
+    await azure.getByText('Not connected', { exact: true }).waitFor();
+    await screenshot(page, '49-sso-microsoft-admin-role-required');
+
+    // The admin "signs in to Microsoft" as a tenant administrator and grants consent.
+    entra.account = connector();
     await azure.getByRole('link', { name: 'Connect' }).click();
     await page
       .getByRole('status')
@@ -49,18 +73,32 @@ describe('Microsoft Azure single sign-on, connected through Entra (emulated)', (
     await azure.getByText(server.org.adminEmail, { exact: true }).waitFor();
     // The query string that carried the result is gone: a reload shows no second flash.
     assert.equal(new URL(page.url()).search, '');
+    // Connecting linked the admin's own Microsoft account.
+    const mine = azure.getByRole('group', { name: 'Your Microsoft account' });
+    await mine.getByText(`${server.org.adminEmail} (linked`, { exact: false }).waitFor();
     await screenshot(page, '50-sso-microsoft-connected');
+
+    // Unlinked, then linked again through Microsoft: the flash confirms it.
+    await mine.getByRole('button', { name: 'Unlink' }).click();
+    await page
+      .getByRole('dialog', { name: 'Unlink your Microsoft account?' })
+      .getByRole('button', { name: 'Unlink' })
+      .click();
+    const link = mine.getByRole('button', { name: 'Link my Microsoft account' });
+    await link.waitFor();
+    await link.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your Microsoft account is linked' })
+      .waitFor();
+    await mine.getByText(/\(linked/).waitFor();
     await context.close();
   });
 
-  it('signs the admin and a provisioned member in with Microsoft', async () => {
+  it('signs the linked admin and a provisioned member in with Microsoft', async () => {
     const admin = await openDashboard(browser, server.baseUrl);
     await admin.page.goto('/sign-in');
-    entra.account = {
-      tenantId: TENANT_ID,
-      oid: randomUUID(),
-      preferredUsername: server.org.adminEmail,
-    };
+    entra.account = connector();
     await admin.page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
     await admin.page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await admin.context.close();

@@ -111,6 +111,18 @@ describe('single sign-on with a custom OpenID Connect provider', () => {
     await policy.getByText('Now: Off').waitFor();
     await policy.getByText(/^Default: off, because provisioning is on/).waitFor();
     await screenshot(page, '32-sso-custom-oidc-saved');
+
+    // Test & link: the admin signs in at the provider, which links that account to them; only
+    // a linked account opens the dashboard through single sign-on.
+    const mine = card.getByRole('group', { name: 'Your Acme Okta account' });
+    await mine.getByText(/opens your admin dashboard only once you link/).waitFor();
+    await idp.loginAs('idp-admin');
+    await mine.getByRole('button', { name: 'Link my Acme Okta account' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your account at your identity provider is linked' })
+      .waitFor({ timeout: 20_000 });
+    await mine.getByText(`${server.org.adminEmail} (linked`, { exact: false }).waitFor();
     await context.close();
   });
 
@@ -157,8 +169,16 @@ describe('single sign-on with a custom OpenID Connect provider', () => {
     const policy = page.getByRole('region', { name: 'Sign-in policy' });
     // Mantine draws its own radio and switch over a hidden input: click what a person clicks.
     await policy.locator('label').filter({ hasText: /^On$/ }).click();
+    // On, but nobody is created until the organization's own domains are listed.
+    await policy.getByText(/^Off until you list your organization’s e-mail domains/).waitFor();
+    await policy.getByLabel('Just-in-time domains').fill('Acme.example');
+    await policy.getByRole('button', { name: 'Save domains' }).click();
     await policy.getByText('Now: On').waitFor();
-    await policy.getByText(/^On: .*even before Entra provisions them/).waitFor();
+    await policy
+      .getByText(
+        /^On: .*even before Entra provisions them\. Only verified addresses at acme\.example/,
+      )
+      .waitFor();
 
     // Someone unknown to Rollcall signs in: a member account is created (a member session,
     // not the dashboard, which is for admins).

@@ -6,7 +6,14 @@ export interface EmulatedAccount {
   oid: string;
   preferredUsername: string;
   email?: string;
+  /** `xms_edov`. */
+  emailDomainVerified?: boolean;
+  /** `wids`: directory role template ids; connecting a tenant needs an admin role. */
+  wids?: string[];
 }
+
+/** Entra's Global Administrator role template id, as `wids` lists it. */
+export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 
 /** The part of the api-e2e suite's EntraEmulator the browser tests drive. */
 export interface EntraEmulator {
@@ -19,7 +26,7 @@ export interface EntraEmulator {
 
 /**
  * The Entra emulator of the HTTP e2e suite (multi-tenant discovery with the `{tenantid}` issuer
- * template, PKCE enforced, RS256 ID tokens with `tid`/`oid`), in this process.
+ * template, PKCE enforced, RS256 ID tokens with `tid`/`oid`/`wids`/`xms_edov`), in this process.
  */
 export function startEntraEmulator(): Promise<EntraEmulator> {
   return loadApiE2eSupport<{ EntraEmulator: { start(): Promise<EntraEmulator> } }>(
