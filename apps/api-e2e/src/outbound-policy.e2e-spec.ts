@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { ScimFederatedCredentialView } from '@rollcall/contracts';
 import { AdminClient } from './support/admin-client';
 import { requestToken, type OAuthErrorJson } from './support/oauth-token.client';
+import { EntraEmulator, GLOBAL_ADMINISTRATOR } from './support/oidc-emulator/entra-emulator';
+import { entraEnv, runMicrosoftFlow } from './support/oidc-emulator/microsoft-flow';
 import { TestApi } from './support/test-api';
 import { WorkloadIdentityIssuer } from './support/workload-identity-issuer';
 
@@ -82,11 +84,13 @@ describe('with the private network closed (ALLOW_PRIVATE_NETWORK=false, the defa
   let admin: AdminClient;
   let listener: Listener;
   let entra: WorkloadIdentityIssuer;
+  let microsoft: EntraEmulator;
 
   beforeAll(async () => {
     listener = await Listener.start(discoveryOf((l) => l.origin));
     entra = await WorkloadIdentityIssuer.start();
-    api = await TestApi.start({ ALLOW_PRIVATE_NETWORK: 'false' });
+    microsoft = await EntraEmulator.start();
+    api = await TestApi.start({ ALLOW_PRIVATE_NETWORK: 'false', ...entraEnv(microsoft) });
     admin = await AdminClient.signIn(api, await api.createOrganization('Closed Network Org'));
   });
 
@@ -94,6 +98,20 @@ describe('with the private network closed (ALLOW_PRIVATE_NETWORK=false, the defa
     await api?.stop();
     await listener?.stop();
     await entra?.stop();
+    await microsoft?.stop();
+  });
+
+  it("still reaches the operator's ENTRA_AUTHORITY on loopback: configuration, not an admin's say", async () => {
+    microsoft.account = {
+      tenantId: randomUUID(),
+      oid: randomUUID(),
+      preferredUsername: `it-${randomUUID()}@contoso.example`,
+      wids: [GLOBAL_ADMINISTRATOR],
+    };
+    const result = await runMicrosoftFlow(api, '/api/sso/microsoft/connect', {
+      cookie: admin.cookie,
+    });
+    expect(result.location).toBe('/sso?connected=microsoft');
   });
 
   it('refuses custom OIDC issuers on loopback and private addresses with one generic 400, connecting to none', async () => {
