@@ -364,6 +364,11 @@ describe('defaults of the operator endpoints', () => {
 
   it('serves /metrics and the API docs without configuration', async () => {
     expect((await fetch(`${api.baseUrl}/metrics`)).status).toBe(200);
-    expect((await fetch(`${api.baseUrl}/api/docs-json`)).status).toBe(200);
+    const docs = await fetch(`${api.baseUrl}/api/docs-json`);
+    expect(docs.status).toBe(200);
+    // The limits are documented where integrators look, with the configured values.
+    const { info } = (await docs.json()) as { info: { description: string } };
+    expect(info.description).toContain('200 requests a second, plus 1000 a minute');
+    expect(info.description).toContain('20 failed authentications a minute');
   });
 });

@@ -5,6 +5,16 @@ import type { AppConfig } from './config/app-config';
 
 export const SCIM_BEARER_AUTH = 'scim-token';
 
+/** The limits this server applies, as configured: clients plan their retries with them. */
+function rateLimitNote(config: AppConfig): string {
+  const limits = config.rateLimits;
+  const traffic =
+    limits.scimPerSecond > 0
+      ? `Each SCIM credential may send ${limits.scimPerSecond} requests a second, plus ${limits.scimBurst} a minute beyond that`
+      : 'SCIM traffic per credential is not limited';
+  return `**Rate limits:** ${traffic}; ${limits.authFailuresPerMinute} failed authentications a minute per client address (SCIM and \`/oauth/token\` together); 10 password sign-ins per e-mail and address and 50 per address in 15 minutes. Beyond a limit the answer is \`429\` with \`Retry-After\`, in the endpoint's error shape.`;
+}
+
 /**
  * Swagger UI at /api/docs and the OpenAPI document at /api/docs-json, unless API_DOCS=false
  * (an operator who does not want the API's map public; the routes then answer 404).
@@ -21,6 +31,8 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
           '',
           `**SCIM Tenant URL:** \`${config.publicUrl}/scim/v2\`. Authenticate with the organization's Secret Token as \`Authorization: Bearer <token>\`, or with an access token from \`POST /oauth/token\` (OAuth 2.0 client credentials, or a federated JWT per RFC 7523, as Entra gallery apps do).`,
           'The discovery endpoints (`/ServiceProviderConfig`, `/ResourceTypes`, `/Schemas`) are public: they describe the server, not an organization.',
+          '',
+          rateLimitNote(config),
         ].join('\n'),
       )
       .setVersion('1')
