@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiProcess, buildApi, freePort, runCli, type CliResult } from './support/api-process';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestDatabase, testDialect, type TestDatabase } from './support/test-database';
 
 // The operator contract (ARCHITECTURE.md): `npm run cli -- …` and `npm start`, run as the
 // built processes an operator runs, on SQLite or (TEST_DB=postgres) PostgreSQL.
@@ -551,5 +554,81 @@ describe('npm run cli -- secrets:reseal (rotating ENCRYPTION_KEY)', () => {
     expect(issued.status).toBe(200);
     const { access_token: accessToken } = (await issued.json()) as { access_token: string };
     expect((await testConnection(`${server.baseUrl}/scim/v2`, accessToken)).status).toBe(200);
+  });
+});
+
+describe('npm run cli -- db:backup', () => {
+  let env: Record<string, string>;
+  let server: ApiProcess | undefined;
+  const scratch = mkdtempSync(join(tmpdir(), 'rollcall-backup-'));
+
+  beforeAll(async () => {
+    const port = await freePort();
+    env = {
+      ...(await freshDatabase()),
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+  });
+
+  afterAll(async () => {
+    await server?.kill();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  if (testDialect() === 'postgres') {
+    it('points PostgreSQL operators to pg_dump', async () => {
+      expectFailure(
+        await runCli(['db:backup', join(scratch, 'copy.sqlite')], env),
+        2,
+        /use pg_dump for PostgreSQL/,
+      );
+    });
+    return;
+  }
+
+  it('copies the live SQLite database consistently; the copy restores every organization and user', async () => {
+    const created = jsonLine(await runCli(['org:create', 'Backed Up', '--json'], env));
+    server = await ApiProcess.start(env);
+    const token = String(created['scimToken']);
+    for (const userName of ['ada@backed.example', 'alan@backed.example']) {
+      const response = await fetch(`${server.baseUrl}/scim/v2/Users`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' },
+        body: JSON.stringify({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName,
+          active: true,
+        }),
+      });
+      expect(response.status).toBe(201);
+    }
+
+    const file = join(scratch, 'rollcall-backup.sqlite');
+    const backup = jsonLine(await runCli(['db:backup', file, '--json'], env));
+    expect(backup).toEqual({ file, pages: expect.any(Number) });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expectFailure(await runCli(['db:backup', file], env), 2, /exists; name a new file/);
+    await server.stop();
+    server = undefined;
+
+    // Restore: the copy becomes the database of a new data directory.
+    const restored = join(scratch, 'restored');
+    mkdirSync(restored, { mode: 0o700 });
+    copyFileSync(file, join(restored, 'rollcall.sqlite'));
+    const restoredEnv = {
+      ...env,
+      DATA_DIR: restored,
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    };
+    expect(jsonLine(await runCli(['org:list', '--json'], restoredEnv))).toEqual(
+      jsonLine(await runCli(['org:list', '--json'], env)),
+    );
+    server = await ApiProcess.start(restoredEnv);
+    const filter = encodeURIComponent('userName eq "alan@backed.example"');
+    const found = await fetch(`${server.baseUrl}/scim/v2/Users?filter=${filter}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await found.json()) as { totalResults: number }).totalResults).toBe(1);
   });
 });

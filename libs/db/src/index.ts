@@ -15,6 +15,7 @@ export {
 export type { DatabaseUnavailability } from './database-unavailable';
 export { dialectOf } from './dialect';
 export { runMigrations } from './migration.runner';
+export { backUpSqliteDatabase } from './sqlite.backup';
 export { prepareSqliteFile } from './sqlite-file';
 export { inTransaction, SQLITE_WRITE_LOCK_WAIT_MS } from './transaction.runner';
 export { isUniqueViolation } from './unique-violation';

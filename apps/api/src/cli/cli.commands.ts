@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { backUpSqliteDatabase } from '@rollcall/db';
 import {
   CreateOrganization,
   CreateScimToken,
@@ -40,6 +44,8 @@ Commands:
   tenant:release <tenantId> [--json]
       Release a Microsoft Entra tenant from the organization that connected it (whichever it
       is), so the tenant's administrators can connect it to their own.
+  db:backup <file> [--json]
+      SQLite: a consistent copy of the database while the server runs (PostgreSQL: pg_dump).
   secrets:reseal [--json]
       After a new ENCRYPTION_KEY (old one in ENCRYPTION_KEY_PREVIOUS): seal every stored
       secret with the new key, so the old one can be dropped.
@@ -192,6 +198,20 @@ export async function runCliCommand(
           `New password for ${reset.email}: ${reset.password}`,
           `(shown only once; ${endedSessions} session(s) ended)`,
         ].join('\n'),
+      };
+    }
+    case 'db:backup': {
+      const file = resolve(requirePositional(parsed, 'a file to write the backup to'));
+      if (config.database.dialect !== 'sqlite') {
+        throw new CliUsageError(
+          'db:backup copies the embedded SQLite database; use pg_dump for PostgreSQL.',
+        );
+      }
+      if (existsSync(file)) throw new CliUsageError(`${file} exists; name a new file.`);
+      const { totalPages } = await backUpSqliteDatabase(app.get(DataSource), file);
+      return {
+        json: { file, pages: totalPages },
+        text: `Backed up to ${file} (${totalPages} pages).`,
       };
     }
     case 'secrets:reseal': {
