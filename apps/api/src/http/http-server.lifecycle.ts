@@ -1,5 +1,5 @@
-import type { Server } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 
 /** Time a client has to send a request's headers (from connecting, or in total). */
@@ -40,10 +40,22 @@ export function applyServerTimeouts(server: Server, headersTimeoutMs = HEADERS_T
 }
 
 /**
+ * A keep-alive connection counts as idle only after this long without a request: one whose
+ * client is sending its next request right now looks idle to Node for an instant, and
+ * closing it then would reset a request the client believes was sent.
+ */
+const IDLE_GRACE_MS = 250;
+
+interface ConnectionState {
+  active: number;
+  idleSince: number;
+}
+
+/**
  * SIGTERM/SIGINT as orchestrators send them: stop accepting; answer requests already in
- * flight (and any that arrive on open keep-alive connections meanwhile) with
- * `Connection: close`; close idle connections; then run the application's shutdown hooks
- * (the provisioning log is flushed, the database closed) and exit 0. Whatever is still
+ * flight, and any that arrive on open keep-alive connections meanwhile, with
+ * `Connection: close`; close connections once idle; then run the application's shutdown
+ * hooks (the provisioning log is flushed, the database closed) and exit 0. Whatever is still
  * open after `timeoutMs` is cut and the process exits 1.
  */
 export function exitGracefullyOnSignals(
@@ -53,9 +65,32 @@ export function exitGracefullyOnSignals(
 ): void {
   const server = app.getHttpServer() as Server;
   let stopping = false;
-  server.prependListener('request', (_request, response) => {
-    if (stopping && !response.headersSent) response.setHeader('Connection', 'close');
+  const connections = new Map<Socket, ConnectionState>();
+  const inFlight = new Set<ServerResponse>();
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { active: 0, idleSince: Date.now() });
+    socket.once('close', () => connections.delete(socket));
   });
+  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
+    const state = connections.get(request.socket);
+    if (state) state.active += 1;
+    inFlight.add(response);
+    if (stopping) response.setHeader('Connection', 'close');
+    response.once('close', () => {
+      inFlight.delete(response);
+      if (state) {
+        state.active -= 1;
+        state.idleSince = Date.now();
+      }
+    });
+  });
+
+  const closeIdle = () => {
+    const now = Date.now();
+    for (const [socket, state] of connections) {
+      if (state.active === 0 && now - state.idleSince >= IDLE_GRACE_MS) socket.destroy();
+    }
+  };
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -66,11 +101,16 @@ export function exitGracefullyOnSignals(
       server.closeAllConnections();
       process.exit(1);
     }, timeoutMs);
-    // Connections become idle as their last response (sent with Connection: close) ends or
-    // when a response begun before the signal finishes; close them as they do.
-    const sweeper = setInterval(() => server.closeIdleConnections(), 100);
-    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
+    for (const response of inFlight) {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+    }
+    // net.Server's close: stop listening, and call back once every connection has ended.
+    // (http.Server's own close would also drop "idle" connections at once; see IDLE_GRACE_MS.)
+    const drained = new Promise<void>((resolve) =>
+      NetServer.prototype.close.call(server, () => resolve()),
+    );
+    closeIdle();
+    const sweeper = setInterval(closeIdle, 50);
     void drained
       .then(() => {
         clearInterval(sweeper);
