@@ -18,9 +18,16 @@ describe('signInErrorMessage', () => {
     expect(signInErrorMessage('not_provisioned')).toContain('no Rollcall account');
   });
 
+  it('tells someone refused for another person’s linked address what happened', () => {
+    const message = signInErrorMessage('identity_conflict') ?? '';
+    expect(message).toContain('linked to a different sign-in account');
+    expect(message).toContain('recorded');
+  });
+
   it('does not blame Microsoft for what any provider can answer', () => {
     for (const code of [
       'not_provisioned',
+      'identity_conflict',
       'state_invalid',
       'token_invalid',
       'provider_unavailable',
