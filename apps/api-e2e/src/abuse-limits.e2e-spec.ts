@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { RateLimiters } from '@rollcall/rate-limit';
+import { PurgeExpiredSignInStarts } from '@rollcall/sso';
 import { requestToken, type OAuthErrorJson } from './support/oauth-token.client';
 import { TestApi, type TestOrganization } from './support/test-api';
 
@@ -263,6 +265,28 @@ describe('configured limits and operator endpoints', () => {
     retryAfterOf(refused);
     expect(await refused.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_ATTEMPTS' });
     expect((await start('/api/auth/oidc/no-such-org', freshAddress())).status).not.toBe(429);
+  });
+
+  it('purges sign-in round trips that expired unfinished', async () => {
+    const rows = api.app.get(DataSource).getRepository('oidc_authorizations');
+    const now = Date.now();
+    const row = (id: string, expiresAt: number) => ({
+      id,
+      purpose: 'sign_in',
+      nonce: 'n',
+      codeVerifier: 'v',
+      organizationId: null,
+      adminId: null,
+      createdAt: new Date(expiresAt - 10 * 60_000),
+      expiresAt: new Date(expiresAt),
+    });
+    const expired = randomUUID().replace(/-/g, '');
+    const pending = randomUUID().replace(/-/g, '');
+    await rows.insert([row(expired, now - 60_000), row(pending, now + 5 * 60_000)]);
+
+    expect(await api.app.get(PurgeExpiredSignInStarts).execute()).toBe(1);
+    expect(await rows.countBy({ id: expired })).toBe(0);
+    expect(await rows.countBy({ id: pending })).toBe(1);
   });
 
   it('names the session cookie __Host- when PUBLIC_URL is https, and reads only that name', async () => {

@@ -15,6 +15,7 @@ export type { LogInAdminCommand } from './use-cases/log-in-admin.use-case';
 export type { AdminSignIn } from './use-cases/open-admin-session.use-case';
 export { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
 export type { PurgedSignInState } from './use-cases/purge-expired-admin-sessions.use-case';
+export { PurgeExpiredSignInStarts } from './use-cases/purge-expired-sign-in-starts.use-case';
 export { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
 export { RevokeAllAdminSessions } from './use-cases/revoke-all-admin-sessions.use-case';
 export type { EntraSsoOptions } from './entra/entra-sso.options';

@@ -17,6 +17,14 @@ export class OidcAuthorizationStore {
     });
   }
 
+  /** Round trips past their expiry, abandoned at the provider: nothing can finish them. */
+  async purgeExpired(now: Date): Promise<number> {
+    const deleted = await this.dataSource.manager.delete(OidcAuthorizationEntity, {
+      expiresAt: LessThan(now),
+    });
+    return deleted.affected ?? 0;
+  }
+
   /**
    * The round trip of `state`, removed so it can finish once: of two concurrent callbacks with
    * one state only the one whose delete hits the row gets it. Null when unknown, used or expired.
