@@ -46,6 +46,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/api-e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/apps/api-e2e/src/support/global-setup.ts',
     },
     // Crashes, replicas, outages and the fuzz corpus: slower, so a leg of its own
     // (`npm run test:faults`, TEST_DB=postgres for PostgreSQL), not part of `npm test`.
@@ -53,6 +54,7 @@ module.exports = {
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/apps/api-e2e/src/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/apps/api-e2e/src/support/global-setup.ts',
     },
   ],
 };

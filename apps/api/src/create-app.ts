@@ -29,8 +29,19 @@ export function helmetOptions(publicUrl: string): Parameters<typeof helmet>[0] {
   };
 }
 
+export interface CreateAppOptions {
+  /**
+   * The built dashboard to serve. Default: the one `nx run admin:build` writes next to the
+   * built API (what `npm start` serves). The e2e suites name it, since they run from sources.
+   */
+  adminDirectory?: string;
+}
+
 /** The configured HTTP application, not yet listening (main.ts and the e2e tests listen). */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
@@ -44,7 +55,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
   // The dashboard, when it has been built (`nx run admin:build`); the API works without it.
-  const adminSpa = findAdminSpa();
+  const adminSpa = findAdminSpa(options.adminDirectory);
   if (adminSpa) useAdminSpa(app, adminSpa);
   applyServerTimeouts(app.getHttpServer() as Server);
   // Signals are main.ts's business (exitGracefullyOnSignals): a test starts many apps in one

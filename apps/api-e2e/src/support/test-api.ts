@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { CreateOrganization } from '@rollcall/organizations';
 import { createApp, loadConfig } from '@rollcall/api';
+import { ADMIN_DIST } from './global-setup';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestOrganization {
@@ -34,7 +35,8 @@ export class TestApi {
       ...database.env,
       ...env,
     });
-    const app = await createApp(config);
+    // Dashboard included, as `npm start` serves it (the e2e global setup builds it).
+    const app = await createApp(config, { adminDirectory: ADMIN_DIST });
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
     return new TestApi(app, `http://127.0.0.1:${port}`, database);
