@@ -35,6 +35,7 @@ import { OpenAdminSession } from './use-cases/open-admin-session.use-case';
 import { ResealOidcClientSecrets } from './use-cases/reseal-oidc-client-secrets.use-case';
 import { ReleaseEntraTenant } from './use-cases/release-entra-tenant.use-case';
 import { PurgeExpiredAdminSessions } from './use-cases/purge-expired-admin-sessions.use-case';
+import { PurgeExpiredSignInStarts } from './use-cases/purge-expired-sign-in-starts.use-case';
 import { RevokeAdminSession } from './use-cases/revoke-admin-session.use-case';
 import { RevokeAllAdminSessions } from './use-cases/revoke-all-admin-sessions.use-case';
 import { RevokeMemberSession } from './use-cases/revoke-member-session.use-case';
@@ -55,6 +56,7 @@ const useCases = [
   RevokeAdminSession,
   RevokeAllAdminSessions,
   PurgeExpiredAdminSessions,
+  PurgeExpiredSignInStarts,
   AuthenticateMemberSession,
   RevokeMemberSession,
   SignInFederatedIdentity,
