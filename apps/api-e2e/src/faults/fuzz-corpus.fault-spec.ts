@@ -239,9 +239,21 @@ class Generator {
         'application/x-www-form-urlencoded',
       ]);
     }
+    this.hostileHeaders(headers);
+    return headers;
+  }
+
+  /** Headers a proxy or a broken client may add; none of them may turn into a 5xx. */
+  hostileHeaders(headers: Record<string, string>): void {
     if (this.chance(0.05))
       headers['Accept'] = this.pick(['text/html', 'application/xml', '*/*;q=x']);
-    return headers;
+    if (this.chance(0.05))
+      headers['X-Request-Id'] = this.pick(['', 'x'.repeat(500), '../..', 'a b']);
+    if (this.chance(0.05)) headers['If-Match'] = this.pick(['W/"1"', '*', '"', 'garbage']);
+    if (this.chance(0.05))
+      headers['X-Forwarded-For'] = this.pick(['not-an-ip', '::1, ::ffff:1.2.3.4', '']);
+    if (this.chance(0.03))
+      headers['Cookie'] = this.pick(['rollcall_session=', 'rollcall_session=%ZZ', '=;=;']);
   }
 
   address(): string {
@@ -443,10 +455,11 @@ class Generator {
       signedIn: boolean,
       label: string,
     ) => {
-      const headers = {
+      const headers: Record<string, string> = {
         ...(signedIn ? session : { 'X-Forwarded-For': this.address() }),
         ...jsonHeaders(),
       };
+      this.hostileHeaders(headers);
       return {
         edge: 'admin' as const,
         method,
