@@ -8,7 +8,6 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { findAdminSpa, useAdminSpa } from './http/admin-spa';
 import { useBodyParsing } from './http/body-parsing';
-import { useNoStoreOnApi } from './http/no-store';
 import { StartupQuietLogger } from './http/startup-quiet.logger';
 import { useNoStoreOnApi } from './http/no-store';
 import { applyServerTimeouts } from './http/http-server.lifecycle';
@@ -50,7 +49,6 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet(helmetOptions(config.publicUrl)));
-  useNoStoreOnApi(app);
   useNoStoreOnApi(app);
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
