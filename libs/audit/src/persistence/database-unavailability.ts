@@ -1,41 +1,26 @@
+import { databaseUnavailability } from '@rollcall/db';
+
 /**
- * Whether a failed insert says "the database cannot serve now" (retry later, keep the rows)
+ * Whether a failed insert says "the database cannot serve now" (keep the rows, try later)
  * rather than "the database refuses this row" (retrying would fail forever).
  */
-const TRANSIENT_CODES = new Set([
-  // PostgreSQL: shutting down, starting up, too many connections, statement or lock timeout,
-  // serialisation failure and deadlock.
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '57014',
-  '55P03',
-  '40001',
-  '40P01',
-  // Sockets.
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  // SQLite: another writer holds the lock, or the disk is full or unreadable.
-  'SQLITE_BUSY',
-  'SQLITE_LOCKED',
-  'SQLITE_IOERR',
-  'SQLITE_FULL',
-  'SQLITE_READONLY',
-  'SQLITE_CANTOPEN',
-]);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (databaseUnavailability(error) !== undefined) return true;
+  // Beyond what the edges answer 503 for: a lost serialisation race or deadlock passes, and
+  // a full or failing SQLite disk is an operator's to fix, not a reason to drop the log.
+  const code = errorCode(error);
+  return (
+    code !== undefined &&
+    (code === '40001' || code === '40P01' || /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(code))
+  );
+}
 
-// What pg and its pool throw without a code when the socket or the pool gives up.
-const TRANSIENT_MESSAGE =
-  /connection terminated|timeout exceeded when trying to connect|connection error|not (yet )?connected|cannot use a pool after calling end/i;
+/** A short, value-free name for a failure: the driver's code, else the kind of outage. */
+export function failureName(error: unknown): string {
+  return errorCode(error) ?? databaseUnavailability(error) ?? 'unknown';
+}
 
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const { code, driverError, errors } = error as {
     code?: unknown;
@@ -47,15 +32,4 @@ export function errorCode(error: unknown): string | undefined {
   // A connect to several addresses fails with an AggregateError of socket errors.
   if (Array.isArray(errors)) return errorCode(errors[0]);
   return undefined;
-}
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = errorCode(error);
-  if (code !== undefined) {
-    if (code.startsWith('08')) return true; // PostgreSQL's connection-exception class
-    if (TRANSIENT_CODES.has(code)) return true;
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_IOERR')) return true;
-    return false;
-  }
-  return error instanceof Error && TRANSIENT_MESSAGE.test(error.message);
 }

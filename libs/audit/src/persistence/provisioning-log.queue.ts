@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
-import { errorCode, isDatabaseUnavailable } from './database-unavailability';
+import { failureName, isDatabaseUnavailable } from './database-unavailability';
 import { ProvisioningLogEntity } from './provisioning-log.entity';
 
 export interface ProvisioningLogQueueOptions {
@@ -119,7 +119,7 @@ export class ProvisioningLogQueue {
         unwritten = await this.write(batch);
       } catch (error) {
         // Nothing here may reject: flush() runs from timers with no one to catch it.
-        this.options.warn(`Provisioning log: write failed (${errorCode(error) ?? 'unknown'})`);
+        this.options.warn(`Provisioning log: write failed (${failureName(error)})`);
         unwritten = batch;
       } finally {
         this.inFlight = 0;
@@ -153,7 +153,7 @@ export class ProvisioningLogQueue {
         if (isDatabaseUnavailable(error)) return this.unavailable(error, batch.slice(index));
         refused += 1;
         this.droppedPoison += 1;
-        refusal ??= errorCode(error) ?? 'unknown';
+        refusal ??= failureName(error);
       }
     }
     this.recovered();
@@ -180,7 +180,7 @@ export class ProvisioningLogQueue {
       this.overflowSinceWarning > 0 ? `, ${this.overflowSinceWarning} oldest dropped` : '';
     this.overflowSinceWarning = 0;
     this.options.warn(
-      `Provisioning log: database unavailable (${errorCode(error) ?? 'no code'}); ${queued} entries queued${overflow}, retrying in ${delay} ms`,
+      `Provisioning log: database unavailable (${failureName(error)}); ${queued} entries queued${overflow}, retrying in ${delay} ms`,
     );
     clearTimeout(this.timer);
     this.timer = undefined;
