@@ -66,7 +66,9 @@ describe('npm run cli -- tenant:release', () => {
     const unknown = await runCli(['tenant:release', randomUUID(), '--json'], cliEnv());
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('No organization has this Microsoft Entra tenant connected');
+    expect(unknown.stderr.trim()).toBe(
+      'No organization has this Microsoft Entra tenant connected.',
+    );
 
     const missing = await runCli(['tenant:release'], cliEnv());
     expect(missing.code).toBe(2);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { OrganizationError } from '@rollcall/organizations';
+import { SsoError } from '@rollcall/sso';
 import { CLI_USAGE, CliUsageError, runCliCommand } from './cli/cli.commands';
 import { CliModule } from './cli/cli.module';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -62,7 +63,11 @@ main(process.argv.slice(2)).then(
       (error instanceof TypeError &&
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const expected = usage || error instanceof ConfigError || error instanceof OrganizationError;
+    const expected =
+      usage ||
+      error instanceof ConfigError ||
+      error instanceof OrganizationError ||
+      error instanceof SsoError;
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     if (!expected && error instanceof Error && error.stack)
       process.stderr.write(`${error.stack}\n`);
