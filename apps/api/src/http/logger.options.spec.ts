@@ -2,6 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pinoHttp, type Options } from 'pino-http';
+import { QueryFailedError } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { loggerOptions } from './logger.options';
 
@@ -132,6 +133,31 @@ describe('loggerOptions', () => {
     const replaced = await logOneRequest('/x', { 'X-Request-Id': 'bad id with spaces' });
     expect(replaced.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(replaced.lines.join('\n')).toContain(`"id":"${replaced.requestId ?? ''}"`);
+  });
+
+  it('logs a failed statement without its parameters or the values PostgreSQL quotes', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const { logger } = pinoHttp(httpOptions(), sink);
+    const driverError = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+      detail: 'Key (token_hash)=(hash-s3cret) already exists.',
+    });
+    const failed = new QueryFailedError(
+      'INSERT INTO users (document) VALUES ($1)',
+      ['{"password":"document-s3cret"}'],
+      driverError,
+    );
+    logger.error({ err: failed, requestId: 'r1' }, 'SCIM request failed unexpectedly');
+    const log = lines.join('\n');
+    expect(log).toContain('INSERT INTO users (document) VALUES ($1)');
+    expect(log).toContain('23505');
+    expect(log).not.toMatch(/s3cret/);
   });
 
   it('does not log health and metrics scrapes', () => {
