@@ -17,8 +17,12 @@ const CHROMIUM_FLAGS = [
 
 export const SCREENSHOTS = resolve(__dirname, '../../../../apps/admin-e2e/screenshots');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
+  });
 }
 
 export interface Session {

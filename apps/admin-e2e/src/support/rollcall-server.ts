@@ -20,6 +20,7 @@ export interface CreatedOrganization {
 
 export interface RollcallServer {
   baseUrl: string;
+  port: number;
   org: CreatedOrganization;
   /** What the server printed, for a failing test's message. */
   output: () => string;
@@ -66,6 +67,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 export async function startRollcall(
   name = 'Acme',
   extraEnv: Record<string, string> = {},
+  /** The host name the server is reached by (the browser maps it to loopback); default 127.0.0.1. */
+  publicHost = '127.0.0.1',
 ): Promise<RollcallServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'rollcall-admin-e2e-'));
   const port = await freePort();
@@ -74,7 +77,7 @@ export async function startRollcall(
     ...process.env,
     DATA_DIR: dataDir,
     PORT: String(port),
-    PUBLIC_URL: baseUrl,
+    PUBLIC_URL: `http://${publicHost}:${port}`,
     LOG_LEVEL: 'warn',
     // Never a developer's .env in the checkout.
     ENV_FILE: '',
@@ -119,6 +122,7 @@ export async function startRollcall(
 
   return {
     baseUrl,
+    port,
     org,
     output,
     stop: async () => {
