@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
@@ -211,6 +212,26 @@ if (testDialect() === 'postgres') {
       expect(await metric(api, /^rollcall_database_unavailable_total\{edge="oauth"/)).toBe(1);
     });
 
+    it('is not ready, and answers 503, while the database accepts connections but does not answer', async () => {
+      await untilHealthy(api);
+      const existing = await users.create(aScimUser());
+      proxy.stall();
+      let status: { health: number; read: Outcome };
+      try {
+        const [health503, read] = await Promise.all([
+          health(api),
+          outcome('during', 'GET /Users/{id}', () => users.fetch(existing.id)),
+        ]);
+        status = { health: health503, read };
+      } finally {
+        proxy.restore();
+      }
+      expect(status.health).toBe(503);
+      expectScim503(status.read);
+      await untilHealthy(api);
+      expect((await users.fetch(existing.id)).status).toBe(200);
+    });
+
     it('answers 503 within the lock timeout while another client holds a table lock, and /health notices', async () => {
       await untilHealthy(api);
       const existing = await users.create(aScimUser());
@@ -307,6 +328,21 @@ if (testDialect() === 'postgres') {
       expect(
         await metric(api, /^rollcall_database_unavailable_total\{edge="scim",reason="busy"\}/),
       ).toBe(6);
+    });
+
+    it('keeps the database, its WAL and their directory private to the service account', () => {
+      const dir = api.database.env['DATA_DIR'] ?? '';
+      const file = join(dir, 'rollcall.sqlite');
+      const modes = [dir, file, `${file}-wal`, `${file}-shm`].map((path) => [
+        path,
+        (statSync(path).mode & 0o777).toString(8),
+      ]);
+      expect(modes).toEqual([
+        [dir, '700'],
+        [file, '600'],
+        [`${file}-wal`, '600'],
+        [`${file}-shm`, '600'],
+      ]);
     });
 
     it('lets a write that was waiting for the lock succeed when the lock is released in time', async () => {

@@ -3,11 +3,13 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 /**
  * A TCP relay between the API and its database that a test can cut: while cut, every open
  * connection is destroyed and new ones are dropped as soon as they arrive — what the API
- * sees when PostgreSQL restarts or the network between them fails.
+ * sees when PostgreSQL restarts or the network between them fails. It can also stall.
  */
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
   private cut = false;
+  private stalled = false;
+  private held: Array<[Socket, Buffer]> = [];
 
   private constructor(
     private readonly server: Server,
@@ -33,17 +35,22 @@ export class TcpProxy {
       return;
     }
     const upstream = createConnection({ host, port });
-    for (const socket of [client, upstream]) {
-      this.sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.once('close', () => {
-        this.sockets.delete(socket);
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      this.sockets.add(from);
+      from.on('error', () => undefined);
+      from.on('data', (chunk: Buffer) => {
+        if (this.stalled) this.held.push([to, chunk]);
+        else to.write(chunk);
+      });
+      from.once('close', () => {
+        this.sockets.delete(from);
         client.destroy();
         upstream.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
   }
 
   /** The outage starts: open connections die, new ones are refused. */
@@ -52,9 +59,20 @@ export class TcpProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
-  /** The outage ends. */
+  /**
+   * The database still accepts connections but answers nothing (a saturated server, a
+   * network path that drops packets): bytes are held, in both directions, until restore.
+   */
+  stall(): void {
+    this.stalled = true;
+  }
+
+  /** The outage ends; held bytes go on to where they were going. */
   restore(): void {
     this.cut = false;
+    this.stalled = false;
+    for (const [to, chunk] of this.held) if (!to.destroyed) to.write(chunk);
+    this.held = [];
   }
 
   async stop(): Promise<void> {
