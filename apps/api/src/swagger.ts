@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ADMIN_SESSION_COOKIE } from '@rollcall/admin-api';
+import { ADMIN_SESSION_COOKIE, sessionCookieName } from '@rollcall/admin-api';
 import type { AppConfig } from './config/app-config';
 
 export const SCIM_BEARER_AUTH = 'scim-token';
@@ -50,7 +50,8 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
         {
           type: 'apiKey',
           in: 'cookie',
-          name: ADMIN_SESSION_COOKIE,
+          // The cookie as this deployment names it: `__Host-` prefixed over https.
+          name: sessionCookieName(config.publicUrl.startsWith('https:')),
           description: 'Dashboard session from POST /api/auth/login',
         },
         ADMIN_SESSION_COOKIE,

@@ -7,6 +7,6 @@ export type { AdminPrincipal } from './auth/current-admin.decorator';
 export { adminBodyPipe } from './http/admin-body.pipe';
 export { adminQueryPipe } from './http/admin-query.pipe';
 export { AdminRoutes, AdminWrite } from './http/admin-routes.decorator';
-export { ADMIN_SESSION_COOKIE } from './auth/session.cookie';
+export { ADMIN_SESSION_COOKIE, sessionCookieName } from './auth/session.cookie';
 export { ApiErrorDto } from './http/api-error.dto';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
