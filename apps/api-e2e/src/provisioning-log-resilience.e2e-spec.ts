@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ProvisioningLogPageView } from '@rollcall/contracts';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@rollcall/api';
 import { RecordProvisioningRequest } from '@rollcall/audit';
+import { buildDataSourceOptions } from '@rollcall/db';
 import { AdminClient } from './support/admin-client';
 import { aScimUser } from './support/scim-user.builder';
 import { TestApi, type TestOrganization } from './support/test-api';
@@ -109,5 +112,36 @@ describe('provisioning log under hostile and refused entries', () => {
     );
     expect(metricValue(metrics, 'rollcall_provisioning_log_queue_length')).toBe(0);
     expect((await fetch(`${api.baseUrl}/health`)).status).toBe(200);
+  });
+});
+
+describe('provisioning log at shutdown', () => {
+  it('is written before the database closes when the application closes', async () => {
+    const api = await TestApi.start();
+    try {
+      const org = await api.createOrganization('Closing');
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => api.scim(org.scimToken, 'POST', '/Users', aScimUser())),
+      );
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+      // At once, as on SIGTERM once the server has drained: the entries are still buffered.
+      await api.app.close();
+
+      const { database } = loadConfig({ ...api.database.env, PORT: '3000' });
+      const reader = await new DataSource(buildDataSourceOptions(database)).initialize();
+      try {
+        const row = await reader
+          .createQueryBuilder()
+          .select('COUNT(*)', 'count')
+          .from('provisioning_log', 'l')
+          .where('l.organization_id = :id', { id: org.orgId })
+          .getRawOne<{ count: number | string }>();
+        expect(Number(row?.count)).toBe(12);
+      } finally {
+        await reader.destroy();
+      }
+    } finally {
+      await api.database.drop();
+    }
   });
 });
