@@ -369,6 +369,8 @@ class Generator {
         if (this.chance(0.3)) params.set('count', String(this.pick([-1, 0, 1e20, 'NaN', '%00'])));
         if (this.chance(0.2)) params.set('attributes', this.attribute());
         if (this.chance(0.2)) params.set('sortBy', this.attribute());
+        // A repeated parameter arrives as an array, not a string.
+        if (this.chance(0.1)) params.append(this.pick(['filter', 'count', 'attributes']), 'x');
         const collection = this.pick(['/Users', '/Groups']);
         return send(
           'GET',
@@ -500,6 +502,8 @@ class Generator {
         if (this.chance(0.3)) params.set('status', this.string());
         if (this.chance(0.3)) params.set('limit', String(this.pick([-1, 0, 1e20, 'x', '%00'])));
         if (this.chance(0.3)) params.set('cursor', this.string());
+        if (this.chance(0.1))
+          params.append(this.pick(['search', 'limit', 'status', 'cursor']), '1');
         return read(`/api/users?${params.toString()}`, 'users search');
       }
       case 3:
