@@ -11,7 +11,7 @@ import { dummyPasswordHash } from '../domain/dummy-password.hash';
 import { PASSWORD_CHECKS, normalizeEmail } from '../domain/login-throttle.policy';
 import { breakGlassAdminId } from '../domain/sso-policy.rules';
 import { SsoError } from '../domain/sso.error';
-import { LoginAttemptsLimiter, type ReservedAttempt } from '../persistence/login-attempts.limiter';
+import { LoginAttemptsLimiter } from '../persistence/login-attempts.limiter';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './purge-expired-admin-sessions.use-case';
@@ -61,13 +61,25 @@ export class LogInAdmin {
     // and a parallel burst is cut at the cap instead of all being checked.
     const attempt = await this.attempts.reserve(email, command.ipAddress ?? 'unknown');
 
-    const account = await this.findAccount(email);
-    // An unknown e-mail costs one scrypt as well, so timing does not tell it apart.
-    const passwordMatches = await this.checkPassword(
-      attempt,
-      command.password,
-      account?.passwordHash ?? (await dummyPasswordHash()),
-    );
+    let account: AccountRow | undefined;
+    let passwordMatches: boolean;
+    try {
+      account = await this.findAccount(email);
+      // An unknown e-mail costs one scrypt as well, so timing does not tell it apart.
+      passwordMatches = await this.passwordChecks.run(async () =>
+        verifyPassword(command.password, account?.passwordHash ?? (await dummyPasswordHash())),
+      );
+    } catch (error) {
+      // Never checked (the database is unavailable, or too many checks are queued): the
+      // attempt does not count against anyone.
+      await this.attempts.release(attempt);
+      if (!(error instanceof ConcurrencyLimitError)) throw error;
+      throw new SsoError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many sign-ins are being checked right now. Try again in a moment.',
+        1,
+      );
+    }
     if (!account || !passwordMatches) {
       await this.attempts.failed(attempt);
       throw new SsoError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
@@ -76,24 +88,6 @@ export class LogInAdmin {
     // After the password check: only someone who knows the password learns the org's rule.
     await this.refuseWhenSsoRequired(account);
     return this.openSession(account, command);
-  }
-
-  private async checkPassword(
-    attempt: ReservedAttempt,
-    password: string,
-    hash: string,
-  ): Promise<boolean> {
-    try {
-      return await this.passwordChecks.run(() => verifyPassword(password, hash));
-    } catch (error) {
-      if (!(error instanceof ConcurrencyLimitError)) throw error;
-      await this.attempts.release(attempt);
-      throw new SsoError(
-        'TOO_MANY_ATTEMPTS',
-        'Too many sign-ins are being checked right now. Try again in a moment.',
-        1,
-      );
-    }
   }
 
   private async refuseWhenSsoRequired(account: AccountRow): Promise<void> {
