@@ -235,6 +235,7 @@ if (testDialect() === 'postgres') {
     it('answers 503 within the lock timeout while another client holds a table lock, and /health notices', async () => {
       await untilHealthy(api);
       const existing = await users.create(aScimUser());
+      let blockedCount = 0;
       const locker = new Client({ connectionString: directUrl });
       await locker.connect();
       try {
@@ -250,6 +251,7 @@ if (testDialect() === 'postgres') {
           ),
         ]);
         for (const result of blocked) expectScim503(result);
+        blockedCount = blocked.length;
         expect(await health(api)).toBe(503);
         const adminBlocked = await outcome('during', 'GET /api/users', () =>
           admin.get('/api/users'),
@@ -263,6 +265,17 @@ if (testDialect() === 'postgres') {
       await untilHealthy(api);
       const after = await users.post(aScimUser());
       expect(after.status).toBe(201);
+      // The org was known (its token was read): the 503s reach its provisioning log.
+      let logged = 0;
+      for (let attempt = 0; attempt < 50 && logged < blockedCount; attempt += 1) {
+        const page = await admin.json<{ entries: unknown[] }>(
+          admin.get('/api/provisioning-log?status=503'),
+          200,
+        );
+        logged = page.entries.length;
+        if (logged < blockedCount) await pause(200);
+      }
+      expect(logged).toBeGreaterThanOrEqual(blockedCount);
       expect(
         await metric(api, /^rollcall_database_unavailable_total\{.*reason="timeout"/),
       ).toBeGreaterThan(0);
@@ -328,6 +341,17 @@ if (testDialect() === 'postgres') {
       expect(
         await metric(api, /^rollcall_database_unavailable_total\{edge="scim",reason="busy"\}/),
       ).toBe(6);
+      // The 503s are in the provisioning log once the database takes writes again.
+      let logged = 0;
+      for (let attempt = 0; attempt < 50 && logged < 6; attempt += 1) {
+        const page = await admin.json<{ entries: Array<{ status: number }> }>(
+          admin.get('/api/provisioning-log?status=503'),
+          200,
+        );
+        logged = page.entries.length;
+        if (logged < 6) await pause(200);
+      }
+      expect(logged).toBe(6);
     });
 
     it('keeps the database, its WAL and their directory private to the service account', () => {
