@@ -236,6 +236,18 @@ describe('provisioning log queue', () => {
     expect(queue.stats().queued).toBe(0);
   });
 
+  it('bounds what it holds in characters too, dropping the oldest entries first', async () => {
+    const body = `"${'x'.repeat(4_000)}"`;
+    const entries = Array.from({ length: 5 }, () => anEntry({ requestBody: body }));
+    // Room for three such entries, not four.
+    const { queue } = aQueue(dataSource, { maxQueuedChars: 3 * 4_400 });
+    entries.forEach((entry) => queue.enqueue(entry));
+    expect(queue.stats()).toMatchObject({ queued: 3, droppedOverflow: 2 });
+    await queue.flush();
+    const kept = entries.slice(2).map((e) => e.id);
+    expect(await storedIds(entries.map((e) => e.id))).toEqual(new Set(kept));
+  });
+
   it('keeps every row while the database is down, drops the oldest past the bound, writes the rest when it is back', async () => {
     const outage = await anOutage(database.config);
     try {

@@ -10,6 +10,8 @@ export interface ProvisioningLogQueueOptions {
   flushIntervalMs: number;
   /** While the database is down, the newest entries are kept rather than all memory. */
   maxQueued: number;
+  /** The same bound in characters of text held (bodies are up to 16 KB each). */
+  maxQueuedChars: number;
   /** First wait after the database failed; doubles on each failure up to retryMaxMs. */
   retryBaseMs: number;
   retryMaxMs: number;
@@ -21,6 +23,7 @@ export const DEFAULT_QUEUE_OPTIONS: Omit<ProvisioningLogQueueOptions, 'warn'> = 
   batchSize: 200,
   flushIntervalMs: 250,
   maxQueued: 20_000,
+  maxQueuedChars: 32 * 1024 * 1024,
   retryBaseMs: 1_000,
   retryMaxMs: 30_000,
 };
@@ -42,6 +45,8 @@ export interface ProvisioningLogQueueStats {
 export class ProvisioningLogQueue {
   private queue: ProvisioningLogEntity[] = [];
   private inFlight = 0;
+  private queuedChars = 0;
+  private inFlightChars = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private pendingFlushes = 0;
@@ -67,6 +72,7 @@ export class ProvisioningLogQueue {
 
   enqueue(entry: ProvisioningLogEntity): void {
     this.queue.push(entry);
+    this.queuedChars += charsOf(entry);
     this.enforceBound();
     // While the database is down the backoff timer decides when to try again; while a flush
     // is under way it takes what arrives meanwhile (one write at a time, not one per request).
@@ -102,10 +108,22 @@ export class ProvisioningLogQueue {
   }
 
   private enforceBound(): void {
-    const excess = this.queue.length + this.inFlight - this.options.maxQueued;
-    if (excess <= 0) return;
-    const dropped = Math.min(excess, this.queue.length);
+    let entries = this.queue.length + this.inFlight;
+    let chars = this.queuedChars + this.inFlightChars;
+    let dropped = 0;
+    while (
+      dropped < this.queue.length &&
+      (entries > this.options.maxQueued || chars > this.options.maxQueuedChars)
+    ) {
+      const oldest = this.queue[dropped];
+      if (!oldest) break;
+      chars -= charsOf(oldest);
+      entries -= 1;
+      dropped += 1;
+    }
+    if (dropped === 0) return;
     this.queue.splice(0, dropped);
+    this.queuedChars = chars - this.inFlightChars;
     this.droppedOverflow += dropped;
     this.overflowSinceWarning += dropped;
   }
@@ -114,6 +132,8 @@ export class ProvisioningLogQueue {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.batchSize);
       this.inFlight = batch.length;
+      this.inFlightChars = batch.reduce((sum, entry) => sum + charsOf(entry), 0);
+      this.queuedChars -= this.inFlightChars;
       let unwritten: ProvisioningLogEntity[];
       try {
         unwritten = await this.write(batch);
@@ -123,9 +143,11 @@ export class ProvisioningLogQueue {
         unwritten = batch;
       } finally {
         this.inFlight = 0;
+        this.inFlightChars = 0;
       }
       if (unwritten.length > 0) {
         this.queue.unshift(...unwritten);
+        this.queuedChars += unwritten.reduce((sum, entry) => sum + charsOf(entry), 0);
         this.enforceBound();
         return;
       }
@@ -197,4 +219,15 @@ export class ProvisioningLogQueue {
       `Provisioning log: database back, writing ${this.queue.length} queued entries${overflow > 0 ? ` (${overflow} oldest were dropped)` : ''}`,
     );
   }
+}
+
+/** Roughly what an entry holds in memory: its texts, plus the fixed fields. */
+function charsOf(entry: ProvisioningLogEntity): number {
+  return (
+    256 +
+    entry.path.length +
+    (entry.filter?.length ?? 0) +
+    (entry.detail?.length ?? 0) +
+    (entry.requestBody?.length ?? 0)
+  );
 }
