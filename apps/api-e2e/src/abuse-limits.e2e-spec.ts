@@ -136,6 +136,22 @@ describe('abuse limits', () => {
       ).toBe(200);
     });
 
+    it('checks four passwords at a time and refuses what would queue beyond 16', async () => {
+      // 60 addresses, one guess each: no address or e-mail limit applies, only the checks.
+      // Each check takes a scrypt (≥ 0.4 s): far more arrive than 4 + 16 can finish meanwhile.
+      const burst = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          login(replicaA, `nobody-${i}@spray.example`, 'Winter2025!', `198.18.0.${i + 1}`),
+        ),
+      );
+      const counts = statuses(burst);
+      expect(Object.keys(counts).sort()).toEqual(['401', '429']);
+      const busy = burst.find((r) => r.status === 429);
+      if (!busy) throw new Error('expected a 429');
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.json()).toMatchObject({ statusCode: 429, code: 'TOO_MANY_ATTEMPTS' });
+    });
+
     it('does not hold a successful sign-in against the pair: the window starts afresh', async () => {
       const account = await replicaA.createOrganization('Forgiven');
       const address = freshAddress();

@@ -18,7 +18,7 @@ export const LOGIN_THROTTLE = {
 export const LOCKOUT_MEMORY: RateLimitRule = { points: 1_000_000, durationSeconds: ONE_DAY };
 
 /** Concurrent password checks per process (each a 128 MiB scrypt), and how many may wait. */
-export const PASSWORD_CHECKS = { running: 4, waiting: 32 } as const;
+export const PASSWORD_CHECKS = { running: 4, waiting: 16 } as const;
 
 /**
  * Growing back-off: the first lockout of an (e-mail, address) lasts the window, each next one
