@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,6 +218,38 @@ describe('npm run cli -- usage and configuration errors', () => {
 
   beforeAll(async () => {
     env = await freshDatabase();
+  });
+
+  it('reads the server configuration from a .env file, under the real environment', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'rollcall-env-'));
+    const file = join(directory, '.env');
+    writeFileSync(file, 'PUBLIC_URL=https://from-env-file.example\nPORT=4444\n');
+    try {
+      const fromFile = jsonLine(
+        await runCli(['org:create', 'Env File', '--json'], { ...env, ENV_FILE: file }),
+      );
+      expect(fromFile['scimBaseUrl']).toBe('https://from-env-file.example/scim/v2');
+      const overridden = jsonLine(
+        await runCli(['org:create', 'Env Wins', '--json'], {
+          ...env,
+          ENV_FILE: file,
+          PUBLIC_URL: 'https://from-environment.example',
+        }),
+      );
+      expect(overridden['scimBaseUrl']).toBe('https://from-environment.example/scim/v2');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('warns that the Tenant URL is a guess when PUBLIC_URL is not set', async () => {
+    const result = await runCli(['org:create', 'No Public Url', '--json'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /PUBLIC_URL is not set: the Tenant URL assumes http:\/\/localhost:3000/,
+    );
+    const created = JSON.parse(result.stdout) as { scimBaseUrl: string };
+    expect(created.scimBaseUrl).toBe('http://localhost:3000/scim/v2');
   });
 
   it('answers an unknown command with exit code 2 and the usage on stderr', async () => {
