@@ -160,7 +160,8 @@ describe('errors at the SCIM edge', () => {
 
 describe('errors elsewhere', () => {
   it('answers an unknown route with the admin API error shape and the request id', async () => {
-    const response = await fetch(`${api.baseUrl}/no-such-route-${randomUUID()}`);
+    // Under the API prefix: any other GET path is a dashboard route (index.html).
+    const response = await fetch(`${api.baseUrl}/api/no-such-route-${randomUUID()}`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as Record<string, unknown>;
