@@ -1,12 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, runMigrations, type DatabaseConfig } from '@rollcall/db';
+import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
 import { RecordProvisioningRequest } from '../use-cases/record-provisioning-request.use-case';
 import type { ProvisioningRequest } from '../domain/provisioning-request';
 import { ProvisioningLogEntity } from './provisioning-log.entity';
@@ -16,40 +13,6 @@ import { DEFAULT_QUEUE_OPTIONS, ProvisioningLogQueue } from './provisioning-log.
 // only that row, a database that is down costs nothing until the bound, and every loss is
 // counted.
 
-interface FreshDatabase {
-  config: DatabaseConfig;
-  drop(): Promise<void>;
-}
-
-const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** An empty database: a SQLite file in a temp dir, or a new PostgreSQL one when TEST_DB=postgres. */
-async function createFreshDatabase(): Promise<FreshDatabase> {
-  if (process.env['TEST_DB'] !== 'postgres') {
-    const dir = mkdtempSync(join(tmpdir(), 'rollcall-audit-'));
-    return {
-      config: { dialect: 'sqlite', file: join(dir, 'rollcall.sqlite') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `rollcall_audit_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string): Promise<void> => {
-    const client = new Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    config: { dialect: 'postgres', url: url.toString(), poolSize: 5 },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
 
 let database: FreshDatabase;
 let dataSource: DataSource;

@@ -1,10 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, runMigrations, type DatabaseConfig } from '@rollcall/db';
+import { buildDataSourceOptions, runMigrations } from '@rollcall/db';
+import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
 import type { FederatedIdentity } from '../domain/federated-identity';
 import { AdminIdentityEntity } from './admin-identity.entity';
 import { AdminIdentityStore } from './admin-identity.store';
@@ -13,39 +10,6 @@ import { AdminIdentityStore } from './admin-identity.store';
 // admin per account in an organization, and a link that only its exact (provider, issuer,
 // subject) finds.
 
-interface FreshDatabase {
-  config: DatabaseConfig;
-  drop(): Promise<void>;
-}
-
-const ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function createFreshDatabase(): Promise<FreshDatabase> {
-  if (process.env['TEST_DB'] !== 'postgres') {
-    const dir = mkdtempSync(join(tmpdir(), 'rollcall-sso-'));
-    return {
-      config: { dialect: 'sqlite', file: join(dir, 'rollcall.sqlite') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `rollcall_sso_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string): Promise<void> => {
-    const client = new Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    config: { dialect: 'postgres', url: url.toString(), poolSize: 5 },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
 
 const ISSUER = 'https://idp.example.com';
 
