@@ -13,7 +13,6 @@ import { DEFAULT_QUEUE_OPTIONS, ProvisioningLogQueue } from './provisioning-log.
 // only that row, a database that is down costs nothing until the bound, and every loss is
 // counted.
 
-
 let database: FreshDatabase;
 let dataSource: DataSource;
 let organizationId: string;

@@ -10,7 +10,6 @@ import { AdminIdentityStore } from './admin-identity.store';
 // admin per account in an organization, and a link that only its exact (provider, issuer,
 // subject) finds.
 
-
 const ISSUER = 'https://idp.example.com';
 
 function anIdentity(overrides: Partial<FederatedIdentity> = {}): FederatedIdentity {
