@@ -30,6 +30,12 @@ async function freshDatabase(): Promise<Record<string, string>> {
   return database.env;
 }
 
+/** A fresh database and a free port, with the Tenant URL pointing at it. */
+async function serverEnv(): Promise<Record<string, string>> {
+  const port = await freePort();
+  return { ...(await freshDatabase()), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` };
+}
+
 /** Entra's Test Connection against a Tenant URL. */
 function testConnection(tenantUrl: string, token: string): Promise<Response> {
   const filter = encodeURIComponent(`userName eq "${randomUUID()}"`);
@@ -134,12 +140,7 @@ describe('npm run cli -- token:create / token:revoke', () => {
   let secondToken: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    env = {
-      ...(await freshDatabase()),
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    };
+    env = await serverEnv();
     const created = jsonLine(await runCli(['org:create', 'Rotation', '--json'], env));
     orgId = String(created['orgId']);
     firstToken = String(created['scimToken']);
@@ -306,12 +307,7 @@ describe('npm start', () => {
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    env = {
-      ...(await freshDatabase()),
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    };
+    env = await serverEnv();
   });
 
   afterEach(async () => {
@@ -410,12 +406,7 @@ describe('npm run cli -- org:list / org:show / admin:list / admin:reset-password
   const adminPassword = 'correct horse battery staple';
 
   beforeAll(async () => {
-    const port = await freePort();
-    env = {
-      ...(await freshDatabase()),
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    };
+    env = await serverEnv();
     jsonLine(await runCli(['org:create', 'Initech', '--json'], env));
     const created = jsonLine(
       await runCli(
@@ -513,12 +504,7 @@ describe('npm run cli -- secrets:reseal (rotating ENCRYPTION_KEY)', () => {
   let server: ApiProcess | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    env = {
-      ...(await freshDatabase()),
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    };
+    env = await serverEnv();
   });
 
   afterEach(async () => {
@@ -595,12 +581,7 @@ describe('npm run cli -- db:backup', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'rollcall-backup-'));
 
   beforeAll(async () => {
-    const port = await freePort();
-    env = {
-      ...(await freshDatabase()),
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    };
+    env = await serverEnv();
   });
 
   afterAll(async () => {

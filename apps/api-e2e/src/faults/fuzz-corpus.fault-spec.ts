@@ -1,6 +1,6 @@
-import { request as httpRequest } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { AdminClient } from '../support/admin-client';
+import { rawRequest, type RawResponse } from '../support/raw-http';
 import { TestApi, type TestOrganization } from '../support/test-api';
 
 // A seeded corpus of malformed requests across every edge (SCIM, the admin API, the token
@@ -42,11 +42,7 @@ interface FuzzCase {
   label: string;
 }
 
-interface Outcome {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+type Outcome = RawResponse;
 
 class Generator {
   private readonly random: () => number;
@@ -624,31 +620,13 @@ class Generator {
 }
 
 function send(baseUrl: string, fuzz: FuzzCase): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      `${baseUrl}${fuzz.path}`,
-      {
-        method: fuzz.method,
-        headers: {
-          ...fuzz.headers,
-          ...(fuzz.body ? { 'Content-Length': String(fuzz.body.length) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(fuzz.body);
+  return rawRequest(`${baseUrl}${fuzz.path}`, {
+    method: fuzz.method,
+    headers: {
+      ...fuzz.headers,
+      ...(fuzz.body ? { 'Content-Length': String(fuzz.body.length) } : {}),
+    },
+    body: fuzz.body,
   });
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
+import { chosenOrRandomAdminPassword } from '../domain/admin-password';
 import { hashPassword } from '../domain/password.hasher';
 import { OrganizationAdminEntity } from '../persistence/organization-admin.entity';
 import { OrganizationEntity } from '../persistence/organization.entity';
@@ -58,7 +58,7 @@ export class BootstrapDemoOrganization {
     if (await admins.exists({ where: { lastLoginAt: Not(IsNull()) } })) return null;
     const demoAdmin = await admins.findOneBy({ emailNormalized: DEMO_ADMIN_EMAIL });
     if (!demoAdmin) return null;
-    const adminPassword = randomBytes(15).toString('base64url');
+    const adminPassword = chosenOrRandomAdminPassword();
     const passwordHash = await hashPassword(adminPassword);
     return inTransaction(this.dataSource, async (manager) => {
       const organization = await manager.findOneByOrFail(OrganizationEntity, {

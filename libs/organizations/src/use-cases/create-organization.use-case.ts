@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
+import { chosenOrRandomAdminPassword } from '../domain/admin-password';
 import { validOrganizationName } from '../domain/organization-name';
 import { OrganizationError } from '../domain/organization.error';
 import { slugify } from '../domain/organization-slug';
@@ -10,7 +11,7 @@ import { OrganizationAdminEntity } from '../persistence/organization-admin.entit
 import { OrganizationEntity } from '../persistence/organization.entity';
 import { CreateScimToken, type IssuedScimToken } from './create-scim-token.use-case';
 
-export const MIN_ADMIN_PASSWORD_LENGTH = 8;
+export { MIN_ADMIN_PASSWORD_LENGTH } from '../domain/admin-password';
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface CreateOrganizationCommand {
@@ -39,13 +40,7 @@ export class CreateOrganization {
 
   async execute(command: CreateOrganizationCommand): Promise<CreatedOrganization> {
     const name = validOrganizationName(command.name);
-    const adminPassword = command.adminPassword ?? randomBytes(15).toString('base64url');
-    if (adminPassword.length < MIN_ADMIN_PASSWORD_LENGTH) {
-      throw new OrganizationError(
-        'ADMIN_PASSWORD_TOO_SHORT',
-        `An admin password has at least ${MIN_ADMIN_PASSWORD_LENGTH} characters.`,
-      );
-    }
+    const adminPassword = chosenOrRandomAdminPassword(command.adminPassword);
     // Hash outside the transaction: scrypt is deliberately slow and must not hold a lock.
     const passwordHash = await hashPassword(adminPassword);
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
+import { chosenOrRandomAdminPassword } from '../domain/admin-password';
 import { OrganizationError } from '../domain/organization.error';
 import { hashPassword } from '../domain/password.hasher';
 import { OrganizationAdminEntity } from '../persistence/organization-admin.entity';
-import { MIN_ADMIN_PASSWORD_LENGTH } from './create-organization.use-case';
 
 export interface ResetAdminPasswordCommand {
   email: string;
@@ -30,13 +29,7 @@ export class ResetAdminPassword {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(command: ResetAdminPasswordCommand): Promise<ResetAdminPasswordResult> {
-    const password = command.password ?? randomBytes(15).toString('base64url');
-    if (password.length < MIN_ADMIN_PASSWORD_LENGTH) {
-      throw new OrganizationError(
-        'ADMIN_PASSWORD_TOO_SHORT',
-        `An admin password has at least ${MIN_ADMIN_PASSWORD_LENGTH} characters.`,
-      );
-    }
+    const password = chosenOrRandomAdminPassword(command.password);
     // Hash outside the transaction: scrypt is deliberately slow and must not hold a lock.
     const passwordHash = await hashPassword(password);
     const emailNormalized = command.email.trim().toLowerCase();
