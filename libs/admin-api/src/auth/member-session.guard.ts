@@ -1,13 +1,16 @@
 import {
   createParamDecorator,
+  Inject,
   Injectable,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthenticateMemberSession, SsoError, type AuthenticatedMember } from '@rollcall/sso';
+import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { readMemberSessionCookie } from '../sso/oidc-state.cookie';
 import { assertCsrfToken } from './admin-session.guard';
+import { cookiesAreSecure } from './session.cookie';
 
 interface MemberSessionRequest extends Request {
   memberSession?: AuthenticatedMember;
@@ -20,12 +23,18 @@ interface MemberSessionRequest extends Request {
  */
 @Injectable()
 export class MemberSessionGuard implements CanActivate {
-  constructor(private readonly authenticateMember: AuthenticateMemberSession) {}
+  constructor(
+    private readonly authenticateMember: AuthenticateMemberSession,
+    @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<MemberSessionRequest>();
     const session = await this.authenticateMember.execute(
-      readMemberSessionCookie(request.headers.cookie),
+      readMemberSessionCookie(
+        request.headers.cookie,
+        cookiesAreSecure(request, this.options.publicUrl),
+      ),
     );
     if (!session) throw new SsoError('UNAUTHENTICATED', 'Sign in to continue.');
     assertCsrfToken(request, session.csrfToken);

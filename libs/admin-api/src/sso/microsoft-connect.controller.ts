@@ -64,7 +64,7 @@ export class MicrosoftConnectController {
     let target: string;
     try {
       const done = await this.connectTenant.execute({
-        state: browserBoundState(query['state'], request.headers.cookie),
+        state: browserBoundState(query['state'], request.headers.cookie, this.secure(request)),
         code: query['code'],
         error: query['error'],
         adminId: admin.adminId,

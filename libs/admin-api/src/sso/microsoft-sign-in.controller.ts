@@ -74,7 +74,7 @@ export class MicrosoftSignInController {
       this.secure(request),
       () =>
         this.signIn.execute({
-          state: browserBoundState(query['state'], request.headers.cookie),
+          state: browserBoundState(query['state'], request.headers.cookie, this.secure(request)),
           code: query['code'],
           error: query['error'],
           ipAddress: request.ip ?? null,

@@ -80,7 +80,7 @@ export class OidcSignInController {
       async () => {
         const admin = await this.authenticateAdmin.execute(sessionSecret);
         return this.signIn.execute({
-          state: browserBoundState(query['state'], request.headers.cookie),
+          state: browserBoundState(query['state'], request.headers.cookie, this.secure(request)),
           code: query['code'],
           error: query['error'],
           iss: query['iss'],

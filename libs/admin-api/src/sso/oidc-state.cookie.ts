@@ -4,6 +4,19 @@ import { parseCookieHeader } from '../auth/session.cookie';
 export const OIDC_STATE_COOKIE = 'rollcall_oidc_state';
 export const MEMBER_SESSION_COOKIE = 'rollcall_member_session';
 
+/**
+ * Over HTTPS the names carry the browser-enforced prefixes (RFC 6265bis §4.1.3): the member
+ * session is `__Host-` (Secure, Path=/, no Domain) like the admin session; the state cookie,
+ * scoped to /api, is `__Secure-`. A sibling subdomain or a plain-http page cannot plant either.
+ */
+export function memberSessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${MEMBER_SESSION_COOKIE}` : MEMBER_SESSION_COOKIE;
+}
+
+function oidcStateCookieName(secure: boolean): string {
+  return secure ? `__Secure-${OIDC_STATE_COOKIE}` : OIDC_STATE_COOKIE;
+}
+
 // The state is also kept in the browser: a callback URL replayed into another browser (login
 // CSRF, a leaked link) has no matching cookie. SameSite=Lax still rides Microsoft's top-level
 // redirect back to us.
@@ -13,18 +26,21 @@ function attributes(secure: boolean): string[] {
 
 export function oidcStateCookie(state: string, secure: boolean): string {
   return [
-    `${OIDC_STATE_COOKIE}=${state}`,
+    `${oidcStateCookieName(secure)}=${state}`,
     `Max-Age=${Math.floor(OIDC_AUTHORIZATION_LIFETIME_MS / 1000)}`,
     ...attributes(secure),
   ].join('; ');
 }
 
 export function clearedOidcStateCookie(secure: boolean): string {
-  return [`${OIDC_STATE_COOKIE}=`, 'Max-Age=0', ...attributes(secure)].join('; ');
+  return [`${oidcStateCookieName(secure)}=`, 'Max-Age=0', ...attributes(secure)].join('; ');
 }
 
-export function readOidcStateCookie(header: string | undefined): string | undefined {
-  return parseCookieHeader(header).get(OIDC_STATE_COOKIE);
+export function readOidcStateCookie(
+  header: string | undefined,
+  secure: boolean,
+): string | undefined {
+  return parseCookieHeader(header).get(oidcStateCookieName(secure));
 }
 
 export function memberSessionCookie(
@@ -33,7 +49,7 @@ export function memberSessionCookie(
   secure: boolean,
 ): string {
   return [
-    `${MEMBER_SESSION_COOKIE}=${secret}`,
+    `${memberSessionCookieName(secure)}=${secret}`,
     `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
     'Path=/',
     'HttpOnly',
@@ -42,16 +58,20 @@ export function memberSessionCookie(
   ].join('; ');
 }
 
-export function readMemberSessionCookie(header: string | undefined): string | undefined {
-  return parseCookieHeader(header).get(MEMBER_SESSION_COOKIE);
+export function readMemberSessionCookie(
+  header: string | undefined,
+  secure: boolean,
+): string | undefined {
+  return parseCookieHeader(header).get(memberSessionCookieName(secure));
 }
 
 /** The Microsoft callback's `state` when it matches this browser's cookie, else undefined. */
 export function browserBoundState(
   queryState: unknown,
   cookieHeader: string | undefined,
+  secure: boolean,
 ): string | undefined {
-  const cookie = readOidcStateCookie(cookieHeader);
+  const cookie = readOidcStateCookie(cookieHeader, secure);
   return typeof queryState === 'string' && cookie !== undefined && cookie === queryState
     ? queryState
     : undefined;
