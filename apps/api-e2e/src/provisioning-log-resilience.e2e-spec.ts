@@ -107,6 +107,7 @@ describe('provisioning log under hostile and refused entries', () => {
     expect(metricValue(metrics, 'rollcall_provisioning_log_dropped_total{reason="overflow"}')).toBe(
       0,
     );
+    expect(metricValue(metrics, 'rollcall_provisioning_log_dropped_total{reason="hook"}')).toBe(0);
     expect(metricValue(metrics, 'rollcall_provisioning_log_written_total')).toBe(
       logA.entries.length + logB.entries.length,
     );

@@ -14,5 +14,6 @@ export {
   PurgeProvisioningLog,
 } from './use-cases/purge-provisioning-log.use-case';
 export { RecordProvisioningRequest } from './use-cases/record-provisioning-request.use-case';
+export type { ProvisioningLogStats } from './use-cases/record-provisioning-request.use-case';
 export { SummarizeProvisioningLog } from './use-cases/summarize-provisioning-log.use-case';
 export type { ProvisioningLogSummary } from './use-cases/summarize-provisioning-log.use-case';

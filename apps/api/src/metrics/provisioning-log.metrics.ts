@@ -30,14 +30,15 @@ export class ProvisioningLogMetrics implements OnModuleInit {
     });
     new Counter({
       name: 'rollcall_provisioning_log_dropped_total',
-      help: 'Provisioning-log entries dropped: refused by the database (poison) or past the queue bound while it was down (overflow).',
+      help: 'Provisioning-log entries dropped: refused by the database (poison), past the queue bound while it was down (overflow), or lost while being recorded (hook).',
       labelNames: ['reason'] as const,
       registers,
       collect() {
-        const { droppedPoison, droppedOverflow } = recorder.stats();
+        const { droppedPoison, droppedOverflow, droppedBeforeQueue } = recorder.stats();
         this.reset();
         this.inc({ reason: 'poison' }, droppedPoison);
         this.inc({ reason: 'overflow' }, droppedOverflow);
+        this.inc({ reason: 'hook' }, droppedBeforeQueue);
       },
     });
     new Gauge({

@@ -24,10 +24,16 @@ const SHUTDOWN_FLUSH_MS = 5_000;
  * (one multi-row insert every 250 ms or 200 entries), so the log costs Entra's requests
  * nothing measurable. A crash loses at most the last quarter second of log, never data.
  */
+export interface ProvisioningLogStats extends ProvisioningLogQueueStats {
+  /** Entries lost while being recorded, before they could be queued. */
+  droppedBeforeQueue: number;
+}
+
 @Injectable()
 export class RecordProvisioningRequest implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('ProvisioningLog');
   private readonly queue: ProvisioningLogQueue;
+  private lostBeforeQueue = 0;
 
   constructor(private readonly dataSource: DataSource) {
     this.queue = new ProvisioningLogQueue(dataSource, {
@@ -65,8 +71,16 @@ export class RecordProvisioningRequest implements BeforeApplicationShutdown, OnA
     return this.queue.flush();
   }
 
-  stats(): ProvisioningLogQueueStats {
-    return this.queue.stats();
+  /**
+   * An entry that never reached the queue (building it failed after the response went out):
+   * counted with the other losses instead of vanishing.
+   */
+  countLost(): void {
+    this.lostBeforeQueue += 1;
+  }
+
+  stats(): ProvisioningLogStats {
+    return { ...this.queue.stats(), droppedBeforeQueue: this.lostBeforeQueue };
   }
 
   // Before the HTTP server and the database close: the database is certainly still open.

@@ -35,10 +35,12 @@ describe('ProvisioningLogMiddleware', () => {
   });
 
   it('never lets a recording failure escape the finish event, and counts it', () => {
+    let lost = 0;
     const recorder = {
       execute: () => {
         throw new RangeError('Maximum call stack size exceeded');
       },
+      countLost: () => (lost += 1),
     };
     const middleware = new ProvisioningLogMiddleware(
       recorder as unknown as RecordProvisioningRequest,
@@ -46,5 +48,7 @@ describe('ProvisioningLogMiddleware', () => {
     expect(() => aFinishedScimRequest(middleware)).not.toThrow();
     expect(() => aFinishedScimRequest(middleware)).not.toThrow();
     expect(middleware.failures).toBe(2);
+    // …where /metrics reads it: rollcall_provisioning_log_dropped_total{reason="hook"}.
+    expect(lost).toBe(2);
   });
 });

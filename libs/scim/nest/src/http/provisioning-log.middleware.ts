@@ -28,6 +28,7 @@ export class ProvisioningLogMiddleware implements NestMiddleware {
         this.recordFinished(request, response, started);
       } catch (error) {
         this.failures += 1;
+        this.record.countLost();
         this.logger.error(
           { err: error, requestId: request.id, failures: this.failures },
           'Could not record a provisioning-log entry',
