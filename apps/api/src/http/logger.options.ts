@@ -6,9 +6,15 @@ import type { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Query-string secrets (an `access_token` some clients append) never reach a log line. */
-function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/([?&](?:access_token|token|code|client_secret)=)[^&]*/gi, '$1[REDACTED]');
+/**
+ * The path alone: a query string can carry a secret (an `access_token` some clients append,
+ * an OAuth `code`) or personal data (a SCIM filter names a userName), and neither belongs in
+ * an access log.
+ */
+function pathOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 /**
@@ -42,12 +48,14 @@ export function loggerOptions(config: AppConfig): Params {
       serializers: {
         // A failed statement's parameters (user documents, token hashes) never reach a log line.
         err: (error: unknown) => databaseErrorForLog(error),
-        req: (request: { id: unknown; method: string; url?: string; headers: unknown }) => ({
+        // A lean line: who asked for what, and the answer. Headers (helmet's dozen on every
+        // response, the client's) are ~1 KB a line and say nothing an operator needs.
+        req: (request: { id: unknown; method: string; url?: string }) => ({
           id: request.id,
           method: request.method,
-          url: redactUrl(request.url),
-          headers: request.headers,
+          url: pathOf(request.url),
         }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       autoLogging: {
         ignore: (request: IncomingMessage) =>
