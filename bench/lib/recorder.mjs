@@ -99,8 +99,12 @@ export function summarizeLatencies(latenciesMs) {
   };
 }
 
-/** Plain-data view of a phase for the table and the JSON file. */
-export function summarizePhase(phase, rssMaxKib) {
+/**
+ * Plain-data view of a phase for the table and the JSON file. `server` holds what was read
+ * from the api's process tree: largest process RSS, summed RSS, process count, CPU ms spent.
+ */
+export function summarizePhase(phase, server = {}) {
+  const { rssMaxKib, rssTreeMaxKib, processes, serverCpuMs } = server;
   const wallSeconds = phase.wallMs / 1000;
   const operations = phase.operations.map((op) => ({
     name: op.name,
@@ -118,6 +122,12 @@ export function summarizePhase(phase, rssMaxKib) {
     errors: phase.errors,
     reqPerSec: wallSeconds > 0 && requests > 0 ? requests / wallSeconds : undefined,
     rssMaxKib,
+    rssTreeMaxKib,
+    processes,
+    serverCpuMs,
+    // Whole phase ÷ its requests: a phase of one kind of request gives that request's cost.
+    serverCpuMsPerRequest:
+      serverCpuMs !== undefined && requests > 0 ? serverCpuMs / requests : undefined,
     operations,
     errorSamples: phase.errorSamples,
     notes: phase.notes,

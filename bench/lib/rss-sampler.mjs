@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
-
-/** VmRSS of a process in KiB from /proc/<pid>/status (Linux), or undefined if unavailable. */
-export function readRssKib(pid) {
-  try {
-    const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined; // not Linux, or the process is gone
-  }
-}
+import { readProcessTree, treeRss } from './proc-tree.mjs';
 
 /**
  * Samples the api's resident set every `intervalMs` and attributes each sample to the
- * phase running at the time, so the report shows which workload grows memory.
+ * phase running at the time, so the report shows which workload grows memory. The api may
+ * fork workers (WEB_CONCURRENCY), so each sample covers the whole process tree: `kib` is the
+ * largest single process (the per-worker figure), `totalKib` the tree's sum, `processes`
+ * how many there were.
  */
 export class RssSampler {
   #timer;
@@ -41,19 +34,42 @@ export class RssSampler {
   }
 
   sample() {
-    const kib = readRssKib(this.pid);
-    if (kib !== undefined)
-      this.samples.push({ atMs: Math.round(performance.now()), phase: this.#phase, kib });
-    return kib;
+    const tree = readProcessTree(this.pid);
+    const { maxKib, totalKib } = treeRss(tree);
+    if (maxKib !== undefined) {
+      this.samples.push({
+        atMs: Math.round(performance.now()),
+        phase: this.#phase,
+        kib: maxKib,
+        totalKib,
+        processes: tree.processes.length,
+      });
+    }
+    return maxKib;
   }
 
-  maxKib(phase) {
+  #max(field, phase) {
     let max;
     for (const s of this.samples) {
-      if ((phase === undefined || s.phase === phase) && (max === undefined || s.kib > max))
-        max = s.kib;
+      if ((phase === undefined || s.phase === phase) && (max === undefined || s[field] > max))
+        max = s[field];
     }
     return max;
+  }
+
+  /** Largest single process's RSS during `phase` (or the whole run). */
+  maxKib(phase) {
+    return this.#max('kib', phase);
+  }
+
+  /** Largest summed RSS of the tree during `phase` (or the whole run). */
+  maxTotalKib(phase) {
+    return this.#max('totalKib', phase);
+  }
+
+  /** Most processes seen in the tree during `phase` (or the whole run). */
+  maxProcesses(phase) {
+    return this.#max('processes', phase);
   }
 
   summary() {
@@ -62,7 +78,9 @@ export class RssSampler {
       samples: this.samples.length,
       startKib: this.samples[0]?.kib,
       maxKib: this.maxKib(),
+      maxTotalKib: this.maxTotalKib(),
       endKib: this.samples.at(-1)?.kib,
+      maxProcesses: this.maxProcesses(),
     };
   }
 }
