@@ -15,6 +15,7 @@ import { readOptions, USAGE, UsageError } from './lib/options.mjs';
 import { PHASE_NAMES, selectPhases } from './lib/phases/phase-plan.mjs';
 import { PhaseRecorder, summarizePhase } from './lib/recorder.mjs';
 import { formatReport, writeResultFile } from './lib/report.mjs';
+import { nodeProcessCount, readProcessTree, treeCpuMs } from './lib/proc-tree.mjs';
 import { RssSampler } from './lib/rss-sampler.mjs';
 import { ScimClient } from './lib/scim-client.mjs';
 
@@ -65,7 +66,7 @@ async function startApi(options, cleanup, signal) {
   const entry = await ensureApiBuilt(workspaceRoot, { build: options.build, signal });
   const database = await prepareDatabase(options, cleanup);
   log(`database: ${database.describe}`);
-  const env = apiEnv({ port: options.port, databaseEnv: database.env });
+  const env = apiEnv({ port: options.port, databaseEnv: database.env, workers: options.workers });
   const org = await createOrganization({ cliPath: entry.cli, cwd: workspaceRoot, env, signal });
   log(`organization: ${org.orgId}`);
   const api = new ApiProcess({
@@ -101,18 +102,41 @@ async function preflight(client) {
   );
 }
 
-async function runPhases(ctx, rss) {
+/**
+ * The api's process tree as the run found it: with WEB_CONCURRENCY honoured, a primary and
+ * its workers; without, one process. Read after start-up so forked workers are there.
+ */
+function describeTree(pid) {
+  const tree = readProcessTree(pid);
+  return {
+    processes: tree.processes.length,
+    nodeProcesses: nodeProcessCount(tree),
+    commands: tree.processes.map((p) => p.comm),
+  };
+}
+
+async function runPhases(ctx, rss, apiPid) {
   const summaries = [];
   for (const phase of selectPhases(ctx.options)) {
     if (ctx.signal.aborted) break;
     log(`phase ${phase.name} …`);
     rss.enterPhase(phase.name);
     const recorder = new PhaseRecorder(phase.name);
+    // The server's CPU time across its whole tree: what a phase cost the server, apart from
+    // the load generator sharing the machine.
+    const cpuBefore = treeCpuMs(readProcessTree(apiPid));
     recorder.begin();
     await phase.run(ctx, recorder);
     recorder.end();
+    const cpuAfter = treeCpuMs(readProcessTree(apiPid));
     rss.sample();
-    const summary = summarizePhase(recorder, rss.maxKib(phase.name));
+    const summary = summarizePhase(recorder, {
+      rssMaxKib: rss.maxKib(phase.name),
+      rssTreeMaxKib: rss.maxTotalKib(phase.name),
+      processes: rss.maxProcesses(phase.name),
+      serverCpuMs:
+        cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    });
     log(
       `phase ${phase.name}: ${summary.requests} requests, ${summary.errors} errors, ${(summary.wallMs / 1000).toFixed(1)} s`,
     );
@@ -153,6 +177,11 @@ async function main() {
       signal: abort.signal,
     });
     await preflight(client);
+    const apiTree = describeTree(api.pid);
+    log(
+      `api tree: ${apiTree.processes} process(es) (${apiTree.commands.join(', ')})` +
+        (options.workers === undefined ? '' : `, WEB_CONCURRENCY=${options.workers}`),
+    );
 
     const startedAt = new Date().toISOString();
     const ctx = {
@@ -162,7 +191,7 @@ async function main() {
       groups: [],
       signal: abort.signal,
     };
-    const phases = await runPhases(ctx, rss);
+    const phases = await runPhases(ctx, rss, api.pid);
     rss.enterPhase('end');
     rss.stop();
 
@@ -172,7 +201,10 @@ async function main() {
         finishedAt: new Date().toISOString(),
         db: options.db,
         users: options.users,
+        workload: options.workload,
         concurrency: options.concurrency,
+        workersRequested: options.workers,
+        apiProcesses: apiTree,
         auth: options.auth,
         lookups: options.lookups,
         groups: options.groups,

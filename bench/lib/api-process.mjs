@@ -5,9 +5,17 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Env for the api and CLI: the caller's env minus anything that could point elsewhere. */
-export function apiEnv({ port, databaseEnv }) {
+export function apiEnv({ port, databaseEnv, workers }) {
   const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'PUBLIC_URL', 'LOG_LEVEL', 'REDIS_URL']) {
+  for (const key of [
+    'DATABASE_URL',
+    'DATA_DIR',
+    'PORT',
+    'PUBLIC_URL',
+    'LOG_LEVEL',
+    'REDIS_URL',
+    'WEB_CONCURRENCY',
+  ]) {
     delete env[key];
   }
   return {
@@ -19,6 +27,8 @@ export function apiEnv({ port, databaseEnv }) {
     // The bench measures the api's capacity, not the per-credential limit (200 a second by
     // default), which a fast phase at concurrency 16 can exceed.
     SCIM_RATE_LIMIT_PER_SECOND: '0',
+    // Only when asked: otherwise the api picks its own default, as it would in production.
+    ...(workers === undefined ? {} : { WEB_CONCURRENCY: String(workers) }),
   };
 }
 

@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: node bench/scim-load.mjs --users N --db sqlite|postgres [options]
+       node bench/scim-load.mjs --workload entra --db sqlite|postgres [options]
 
-  --users N            users to provision (required, 1–1,000,000)
+  --workload entra     issue 15's Entra-like run: 2,000 users matched then created,
+                       20 groups × 500 members (PATCH batches of 100), 2,000 user PATCHes,
+                       paging, single reads, deletes, at concurrency 8; the options below
+                       still override its figures
+  --users N            users to provision (required without --workload, 1–1,000,000)
   --db sqlite|postgres database dialect under test (required)
+  --workers N          start the api with WEB_CONCURRENCY=N (default: not set, the api's own
+                       default); the report says how many processes the api tree really had
   --concurrency C      requests in flight per phase (default 16, like a busy Entra job)
   --port P             port for the api under test (default 3200; must be free)
   --lookups L          filter look-ups per attribute in the lookup phase (default 1000)
@@ -21,6 +28,24 @@ export const USAGE = `Usage: node bench/scim-load.mjs --users N --db sqlite|post
 `;
 
 export class UsageError extends Error {}
+
+/**
+ * Presets: one name reproduces a published table. `entra` is issue 15's workload; its phase
+ * list lives in phase-plan.mjs (WORKLOADS), its sizes here.
+ */
+export const WORKLOAD_DEFAULTS = {
+  entra: { users: '2000', concurrency: '8', groups: '20', members: '500', lookups: '2000' },
+};
+
+const DEFAULTS = {
+  concurrency: '16',
+  port: '3200',
+  lookups: '1000',
+  members: '500',
+  auth: 'token',
+  'pg-url': 'postgres://postgres@127.0.0.1:5432/postgres',
+  'timeout-ms': '30000',
+};
 
 function positiveInt(name, raw, { min = 1, max = 1_000_000 } = {}) {
   if (raw === undefined) return undefined;
@@ -50,27 +75,40 @@ function loopbackUrl(raw) {
 
 /** Parses and checks argv; throws UsageError with a message meant for the operator. */
 export function readOptions(argv, knownPhases) {
-  const { values } = parseArgs({
+  const { values: given } = parseArgs({
     args: argv,
     strict: true,
     options: {
+      workload: { type: 'string' },
       users: { type: 'string' },
       db: { type: 'string' },
-      concurrency: { type: 'string', default: '16' },
-      port: { type: 'string', default: '3200' },
-      lookups: { type: 'string', default: '1000' },
+      workers: { type: 'string' },
+      concurrency: { type: 'string' },
+      port: { type: 'string' },
+      lookups: { type: 'string' },
       groups: { type: 'string' },
-      members: { type: 'string', default: '500' },
+      members: { type: 'string' },
       phases: { type: 'string' },
-      auth: { type: 'string', default: 'token' },
-      'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
-      'timeout-ms': { type: 'string', default: '30000' },
+      auth: { type: 'string' },
+      'pg-url': { type: 'string' },
+      'timeout-ms': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) return { help: true };
+  if (given.help) return { help: true };
+  if (given.workload !== undefined && !(given.workload in WORKLOAD_DEFAULTS)) {
+    throw new UsageError(
+      `--workload must be one of ${Object.keys(WORKLOAD_DEFAULTS).join(', ')}, got "${given.workload}"`,
+    );
+  }
+  // Explicit options win over the preset, the preset over the plain defaults.
+  const values = {
+    ...DEFAULTS,
+    ...(given.workload ? WORKLOAD_DEFAULTS[given.workload] : {}),
+    ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+  };
   if (values.users === undefined) throw new UsageError('--users is required');
   if (values.db !== 'sqlite' && values.db !== 'postgres') {
     throw new UsageError('--db must be sqlite or postgres');
@@ -92,6 +130,8 @@ export function readOptions(argv, knownPhases) {
   }
   return {
     help: false,
+    workload: values.workload,
+    workers: positiveInt('workers', values.workers, { max: 64 }),
     users: positiveInt('users', values.users),
     db: values.db,
     concurrency: positiveInt('concurrency', values.concurrency, { max: 512 }),
