@@ -9,6 +9,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminApiModule } from '@rollcall/admin-api';
 import { SecretBox } from '@rollcall/crypto';
+import { BACKGROUND_JOBS } from '@rollcall/db';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { OutboundHttp } from '@rollcall/outbound';
 import { RateLimitModule } from '@rollcall/rate-limit';
@@ -81,6 +82,7 @@ export class CoreModule {
       imports: [DatabaseModule.forRoot(config.database), OrganizationsModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: BACKGROUND_JOBS, useValue: config.backgroundJobs },
         {
           provide: OutboundHttp,
           useFactory: () => new OutboundHttp({ allowPrivateNetwork: config.allowPrivateNetwork }),
@@ -94,7 +96,7 @@ export class CoreModule {
             ),
         },
       ],
-      exports: [APP_CONFIG, SecretBox, OutboundHttp, OrganizationsModule],
+      exports: [APP_CONFIG, BACKGROUND_JOBS, SecretBox, OutboundHttp, OrganizationsModule],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './app-config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -122,6 +123,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ ALLOW_PRIVATE_NETWORK: 'true' }).allowPrivateNetwork).toBe(true);
     expect(() => loadConfig({ ALLOW_PRIVATE_NETWORK: 'yes' })).toThrow(
       /ALLOW_PRIVATE_NETWORK: must be true or false/,
+    );
+  });
+
+  it('runs one worker per available core by default, and background jobs in this process', () => {
+    expect(loadConfig({}).webConcurrency).toBe(availableParallelism());
+    expect(loadConfig({ WEB_CONCURRENCY: '' }).webConcurrency).toBe(availableParallelism());
+    expect(loadConfig({}).backgroundJobs).toBe(true);
+  });
+
+  it('reads WEB_CONCURRENCY as a whole number of at least 1, and BACKGROUND_JOBS as a boolean', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '1' }).webConcurrency).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: '6' }).webConcurrency).toBe(6);
+    expect(loadConfig({ BACKGROUND_JOBS: 'false' }).backgroundJobs).toBe(false);
+    const attempt = () => loadConfig({ WEB_CONCURRENCY: '0', BACKGROUND_JOBS: 'no' });
+    expect(attempt).toThrow(/WEB_CONCURRENCY: must be at least 1/);
+    expect(attempt).toThrow(/BACKGROUND_JOBS: must be true or false/);
+    expect(() => loadConfig({ WEB_CONCURRENCY: 'auto' })).toThrow(
+      /WEB_CONCURRENCY: must be a whole number/,
+    );
+    expect(() => loadConfig({ WEB_CONCURRENCY: '1.5' })).toThrow(
+      /WEB_CONCURRENCY: must be a whole number/,
     );
   });
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseEncryptionKey } from '@rollcall/crypto';
@@ -45,6 +46,16 @@ export interface AppConfig {
    * remaining connections are cut and the process exits.
    */
   shutdownTimeoutMs: number;
+  /**
+   * HTTP worker processes sharing the port (node:cluster). 1 runs the server in this process,
+   * with no primary in front of it.
+   */
+  webConcurrency: number;
+  /**
+   * Whether this process runs the periodic purges. The cluster primary turns it off in every
+   * worker but one, so a process group runs each job once.
+   */
+  backgroundJobs: boolean;
 }
 
 export interface RateLimitConfig {
@@ -108,6 +119,18 @@ const envSchema = z.object({
   DATABASE_LOCK_TIMEOUT_MS: milliseconds('5000'),
   DATABASE_POOL_ACQUIRE_TIMEOUT_MS: milliseconds('5000'),
   SHUTDOWN_TIMEOUT_MS: milliseconds('25000'),
+  WEB_CONCURRENCY: z.preprocess(
+    (value) => (value === undefined || value === '' ? String(availableParallelism()) : value),
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be at least 1')),
+  ),
+  BACKGROUND_JOBS: z.preprocess(
+    (value) => (value === undefined || value === '' ? 'true' : value),
+    z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true'),
+  ),
   PUBLIC_URL: optional(url(['http:', 'https:'], 'https://rollcall.example.com')),
   LOG_LEVEL: z.preprocess(
     (value) => (value === undefined || value === '' ? 'info' : value),
@@ -225,5 +248,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    webConcurrency: e.WEB_CONCURRENCY,
+    backgroundJobs: e.BACKGROUND_JOBS,
   };
 }

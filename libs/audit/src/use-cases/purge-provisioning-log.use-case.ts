@@ -1,5 +1,13 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
+import { BACKGROUND_JOBS } from '@rollcall/db';
 import { ProvisioningLogEntity } from '../persistence/provisioning-log.entity';
 
 export const PROVISIONING_LOG_RETENTION_DAYS = 30;
@@ -14,11 +22,19 @@ const PURGE_EVERY_MS = 10 * 60 * 1000;
  */
 @Injectable()
 export class PurgeProvisioningLog implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('ProvisioningLog');
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
+  ) {}
 
   onModuleInit(): void {
+    if (!this.scheduled) return;
+    this.logger.log(
+      `Purging the provisioning log every ${PURGE_EVERY_MS / 60_000} min in this process`,
+    );
     this.timer = setInterval(() => void this.execute().catch(() => undefined), PURGE_EVERY_MS);
     this.timer.unref();
   }

@@ -1,4 +1,12 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { BACKGROUND_JOBS } from '@rollcall/db';
 import { OIDC_AUTHORIZATION_LIFETIME_MS } from '../domain/oidc-authorization.policy';
 import { OidcAuthorizationStore } from '../persistence/oidc-authorization.store';
 
@@ -9,11 +17,19 @@ import { OidcAuthorizationStore } from '../persistence/oidc-authorization.store'
  */
 @Injectable()
 export class PurgeExpiredSignInStarts implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('SignIn');
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly authorizations: OidcAuthorizationStore) {}
+  constructor(
+    private readonly authorizations: OidcAuthorizationStore,
+    @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
+  ) {}
 
   onModuleInit(): void {
+    if (!this.scheduled) return;
+    this.logger.log(
+      `Purging unfinished sign-in starts every ${OIDC_AUTHORIZATION_LIFETIME_MS / 60_000} min in this process`,
+    );
     this.timer = setInterval(
       () => void this.execute().catch(() => undefined),
       OIDC_AUTHORIZATION_LIFETIME_MS,

@@ -1,5 +1,13 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { BACKGROUND_JOBS } from '@rollcall/db';
 import { TeamEntity } from '../persistence/team.entity';
 
 const PURGE_EVERY_MS = 5 * 60 * 1000;
@@ -14,9 +22,14 @@ export class PurgeDeletedTeams implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Teams');
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
+  ) {}
 
   onModuleInit(): void {
+    if (!this.scheduled) return;
+    this.logger.log(`Purging deleted teams every ${PURGE_EVERY_MS / 60_000} min in this process`);
     this.timer = setInterval(() => {
       this.execute().catch((error: unknown) =>
         this.logger.warn({ err: error }, 'Purging deleted teams failed; will retry'),
