@@ -129,6 +129,9 @@ export function exitGracefullyOnSignals(
         },
       );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // Kept, not once: a signal can come twice (systemd and `kill -- -pgid` signal the whole
+  // process group, and a cluster primary forwards its own), and an unhandled second one would
+  // kill the process mid-drain.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
