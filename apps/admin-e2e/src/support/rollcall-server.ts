@@ -83,6 +83,10 @@ export async function startRollcall(
     ENV_FILE: '',
     // The browser suites' identity providers listen on loopback.
     ALLOW_PRIVATE_NETWORK: 'true',
+    // One process: the browser suites test the dashboard, not the cluster, and the machine
+    // runs several suites at once.
+    WEB_CONCURRENCY: '1',
+    BACKGROUND_JOBS: 'true',
   };
   delete env['DATABASE_URL'];
   delete env['REDIS_URL'];

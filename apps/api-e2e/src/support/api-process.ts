@@ -39,13 +39,16 @@ const OPERATOR_KEYS = [
   'DATABASE_LOCK_TIMEOUT_MS',
   'DATABASE_POOL_ACQUIRE_TIMEOUT_MS',
   'SHUTDOWN_TIMEOUT_MS',
+  'WEB_CONCURRENCY',
+  'BACKGROUND_JOBS',
 ];
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const key of OPERATOR_KEYS) delete base[key];
   // Nor a developer's .env in the checkout: the test's keys are the whole configuration.
-  return { ...base, ENV_FILE: '', ...env };
+  // One process unless the test asks for a cluster: WEB_CONCURRENCY defaults to the cores.
+  return { ...base, ENV_FILE: '', WEB_CONCURRENCY: '1', ...env };
 }
 
 /** `nx run api:build` (cached when nothing changed); a failure shows the compiler's output. */
@@ -132,6 +135,12 @@ export class ApiProcess {
     const api = new ApiProcess(child, `http://127.0.0.1:${port}`);
     await api.waitForOutput(/Rollcall listening/);
     return api;
+  }
+
+  /** The process started: the server, or a cluster's primary. */
+  get pid(): number {
+    if (this.child.pid === undefined) throw new Error('api process did not start');
+    return this.child.pid;
   }
 
   get stdoutAndStderr(): string {
