@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { ApiProcess, buildApi, freePort } from './support/api-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -226,6 +226,41 @@ describe('WEB_CONCURRENCY=2 on a port that is taken', () => {
       expect(failure.message).not.toMatch(/Admin password|Secret Token|rcs_/);
     } finally {
       await new Promise((done) => taken.close(done));
+      await database.drop();
+    }
+  });
+});
+
+describe('WEB_CONCURRENCY=2 with a request that never finishes', () => {
+  it('exits 1 once the shutdown deadline passed, leaving no worker behind', async () => {
+    const database = await createTestDatabase();
+    const api = await ApiProcess.start({
+      ...database.env,
+      WEB_CONCURRENCY: '2',
+      SHUTDOWN_TIMEOUT_MS: '1000',
+    });
+    const workers = childrenOf(api.pid);
+    const url = new URL(api.baseUrl);
+    const socket = connect(Number(url.port), url.hostname);
+    try {
+      await new Promise<void>((done) => socket.once('connect', done));
+      // Headers and a promised body that never comes: a request in flight, for ever. The
+      // server's 100 Continue says it has taken the request up.
+      const continued = new Promise<void>((done) =>
+        socket.on('data', (chunk: Buffer) => chunk.toString().includes(' 100 ') && done()),
+      );
+      socket.write(
+        'POST /scim/v2/Users HTTP/1.1\r\nHost: rollcall\r\nContent-Type: application/scim+json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n',
+      );
+      await continued;
+      socket.write('{');
+      expect(await api.stop('SIGTERM')).toEqual({ code: 1, signal: null });
+      expect(workers.filter(isRunning)).toEqual([]);
+      expect(api.stdoutAndStderr).toMatch(/Shutdown deadline of 1000 ms passed/);
+    } finally {
+      socket.destroy();
+      await api.kill();
+      for (const pid of workers) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
       await database.drop();
     }
   });
