@@ -265,3 +265,21 @@ describe('WEB_CONCURRENCY=2 with a request that never finishes', () => {
     }
   });
 });
+
+describe('WEB_CONCURRENCY=2 on Ctrl-C', () => {
+  it('stops on SIGINT as on SIGTERM: exit 0, no worker left', async () => {
+    const database = await createTestDatabase();
+    const api = await ApiProcess.start({ ...database.env, WEB_CONCURRENCY: '2' });
+    const workers = childrenOf(api.pid);
+    try {
+      expect(workers).toHaveLength(2);
+      expect(await api.stop('SIGINT')).toEqual({ code: 0, signal: null });
+      expect(workers.filter(isRunning)).toEqual([]);
+      expect(api.stdoutAndStderr).toMatch(/SIGINT received: stopping 2 worker\(s\)/);
+    } finally {
+      await api.kill();
+      for (const pid of workers) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+      await database.drop();
+    }
+  });
+});
