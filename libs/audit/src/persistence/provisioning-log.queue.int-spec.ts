@@ -134,6 +134,7 @@ describe('provisioning log recorder', () => {
       written: 2,
       droppedPoison: 0,
       droppedOverflow: 0,
+      droppedBeforeQueue: 0,
       queued: 0,
     });
     const rows = await dataSource
