@@ -1,4 +1,4 @@
-export { BACKGROUND_JOBS } from './background-jobs';
+export { BACKGROUND_JOBS, schedulePeriodicJob } from './background-jobs';
 export { buildDataSourceOptions, POSTGRES_DEFAULTS } from './database.options';
 export type {
   DatabaseConfig,

@@ -7,7 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
-import { BACKGROUND_JOBS } from '@rollcall/db';
+import { BACKGROUND_JOBS, schedulePeriodicJob } from '@rollcall/db';
 import { ProvisioningLogEntity } from '../persistence/provisioning-log.entity';
 
 export const PROVISIONING_LOG_RETENTION_DAYS = 30;
@@ -31,12 +31,13 @@ export class PurgeProvisioningLog implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    if (!this.scheduled) return;
-    this.logger.log(
-      `Purging the provisioning log every ${PURGE_EVERY_MS / 60_000} min in this process`,
+    this.timer = schedulePeriodicJob(
+      this.scheduled,
+      this.logger,
+      'the provisioning log',
+      PURGE_EVERY_MS,
+      () => this.execute(),
     );
-    this.timer = setInterval(() => void this.execute().catch(() => undefined), PURGE_EVERY_MS);
-    this.timer.unref();
   }
 
   onModuleDestroy(): void {

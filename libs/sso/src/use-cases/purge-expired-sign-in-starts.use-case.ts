@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { BACKGROUND_JOBS } from '@rollcall/db';
+import { BACKGROUND_JOBS, schedulePeriodicJob } from '@rollcall/db';
 import { OIDC_AUTHORIZATION_LIFETIME_MS } from '../domain/oidc-authorization.policy';
 import { OidcAuthorizationStore } from '../persistence/oidc-authorization.store';
 
@@ -26,15 +26,13 @@ export class PurgeExpiredSignInStarts implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    if (!this.scheduled) return;
-    this.logger.log(
-      `Purging unfinished sign-in starts every ${OIDC_AUTHORIZATION_LIFETIME_MS / 60_000} min in this process`,
-    );
-    this.timer = setInterval(
-      () => void this.execute().catch(() => undefined),
+    this.timer = schedulePeriodicJob(
+      this.scheduled,
+      this.logger,
+      'unfinished sign-in starts',
       OIDC_AUTHORIZATION_LIFETIME_MS,
+      () => this.execute(),
     );
-    this.timer.unref();
   }
 
   onModuleDestroy(): void {

@@ -7,7 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { DataSource, LessThanOrEqual } from 'typeorm';
-import { BACKGROUND_JOBS } from '@rollcall/db';
+import { BACKGROUND_JOBS, schedulePeriodicJob } from '@rollcall/db';
 import { TeamEntity } from '../persistence/team.entity';
 
 const PURGE_EVERY_MS = 5 * 60 * 1000;
@@ -28,14 +28,13 @@ export class PurgeDeletedTeams implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    if (!this.scheduled) return;
-    this.logger.log(`Purging deleted teams every ${PURGE_EVERY_MS / 60_000} min in this process`);
-    this.timer = setInterval(() => {
-      this.execute().catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'Purging deleted teams failed; will retry'),
-      );
-    }, PURGE_EVERY_MS);
-    this.timer.unref();
+    this.timer = schedulePeriodicJob(
+      this.scheduled,
+      this.logger,
+      'deleted teams',
+      PURGE_EVERY_MS,
+      () => this.execute(),
+    );
   }
 
   onModuleDestroy(): void {
