@@ -75,6 +75,7 @@ async function startApi(options, cleanup, signal) {
     env,
     port: options.port,
     logDir: database.env.DATA_DIR,
+    cpuProfileDir: options.cpuProfileDir,
   });
   cleanup.add(
     'stop the api',

@@ -88,8 +88,10 @@ export class ApiProcess {
   #expectedExit = false;
   onUnexpectedExit = () => {};
 
-  constructor({ mainPath, cwd, env, port, logDir }) {
+  constructor({ mainPath, cwd, env, port, logDir, cpuProfileDir }) {
     Object.assign(this, { mainPath, cwd, env, port, logFile: join(logDir, 'api.log') });
+    // Cluster workers inherit the primary's execArgv, so every process writes its profile.
+    this.nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   }
 
   get pid() {
@@ -112,7 +114,7 @@ export class ApiProcess {
       throw new Error(`port ${this.port} is already in use on 127.0.0.1; pick another with --port`);
     }
     const log = createWriteStream(this.logFile);
-    const child = spawn(process.execPath, [this.mainPath], {
+    const child = spawn(process.execPath, [...this.nodeArgs, this.mainPath], {
       cwd: this.cwd,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: node bench/scim-load.mjs --users N --db sqlite|postgres [options]
@@ -24,6 +25,8 @@ export const USAGE = `Usage: node bench/scim-load.mjs --users N --db sqlite|post
   --timeout-ms T       per-request timeout (default 30000); a timeout counts as an error
   --no-build           use dist/apps/api as it is instead of running nx run api:build
   --keep               keep the temp database (and DATA_DIR) for inspection
+  --cpu-prof DIR       run the api under node --cpu-prof and write its .cpuprofile files
+                       (one per process) to DIR, for chrome://inspect or speedscope
   -h, --help           this text
 `;
 
@@ -94,6 +97,7 @@ export function readOptions(argv, knownPhases) {
       'timeout-ms': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -145,5 +149,6 @@ export function readOptions(argv, knownPhases) {
     timeoutMs: positiveInt('timeout-ms', values['timeout-ms'], { min: 100, max: 600_000 }),
     build: !values['no-build'],
     keep: values.keep,
+    cpuProfileDir: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
   };
 }
