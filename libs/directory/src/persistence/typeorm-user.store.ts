@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { dialectOf, isUniqueViolation } from '@rollcall/db';
+import {
+  SqlStatement,
+  bindNamedParameters,
+  dialectOf,
+  isUniqueViolation,
+  sqlValues,
+  type SqlDialect,
+  type SqlValues,
+} from '@rollcall/db';
 import { compileFilter, compileSortBy, type FilterNode } from '@rollcall/scim-core';
 import { DirectoryError } from '../domain/directory.error';
+import type { UserSource } from '../domain/directory-user';
 import { UserEntity } from './user.entity';
 import { userFilterTargetFor } from './user.filter-target';
 
@@ -22,19 +30,71 @@ export interface UserPage {
   users: UserEntity[];
 }
 
-/** Users of one organization in SQL: SCIM filters and sorts compile to the WHERE/ORDER BY. */
+/** Every column, in the order `insert` binds them. */
+const COLUMNS = [
+  'id',
+  'organization_id',
+  'user_name',
+  'user_name_normalized',
+  'external_id',
+  'display_name',
+  'given_name',
+  'family_name',
+  'email',
+  'email_normalized',
+  'active',
+  'role_name',
+  'role',
+  'source',
+  'resource',
+  'version',
+  'created_at',
+  'updated_at',
+  'deactivated_at',
+] as const;
+
+const SELECT_USERS = `SELECT ${COLUMNS.map((column) => `u.${column}`).join(', ')} FROM users u`;
+/** What an update may change: everything but the key. */
+const UPDATED_COLUMNS = COLUMNS.slice(2);
+
+const FIND_BY_ID = new SqlStatement(`${SELECT_USERS} WHERE u.organization_id = ? AND u.id = ?`);
+const FIND_BY_ID_FOR_UPDATE = FIND_BY_ID.append('FOR UPDATE');
+const USER_NAME_OWNER = new SqlStatement(
+  'SELECT id FROM users WHERE organization_id = ? AND user_name_normalized = ?',
+);
+const INSERT = new SqlStatement(
+  `INSERT INTO users (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+);
+const UPDATE = new SqlStatement(
+  `UPDATE users SET ${UPDATED_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ? AND organization_id = ?`,
+);
+const DELETE = new SqlStatement('DELETE FROM users WHERE organization_id = ? AND id = ?');
+
+/** A `users` row as both drivers hand it back. */
+type UserRow = Record<(typeof COLUMNS)[number], unknown>;
+
+/**
+ * Users of one organization in SQL: SCIM filters and sorts compile to the WHERE/ORDER BY.
+ * Statements are fixed text run through TypeORM's query runner (`manager.query`), so a
+ * request costs the database's work and little else: no query builder, no metadata walk.
+ */
 @Injectable()
 export class TypeOrmUserStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly dialect: SqlDialect;
+  private readonly values: SqlValues;
 
-  findById(
+  constructor(private readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource);
+    this.values = sqlValues(this.dialect);
+  }
+
+  async findById(
     organizationId: string,
     id: string,
     manager?: EntityManager,
   ): Promise<UserEntity | null> {
-    return (manager ?? this.dataSource.manager).findOne(UserEntity, {
-      where: { organizationId, id },
-    });
+    const rows = await this.run(manager, FIND_BY_ID, [organizationId, id]);
+    return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
   }
 
   /**
@@ -43,40 +103,43 @@ export class TypeOrmUserStore {
    * `active: false` is never overwritten by a write that read the document before it.
    * SQLite writers already take turns (one write transaction at a time).
    */
-  findForUpdate(
+  async findForUpdate(
     manager: EntityManager,
     organizationId: string,
     id: string,
   ): Promise<UserEntity | null> {
-    return manager.findOne(UserEntity, {
-      where: { organizationId, id },
-      ...(dialectOf(this.dataSource) === 'postgres'
-        ? { lock: { mode: 'pessimistic_write' as const } }
-        : {}),
-    });
+    const statement = this.dialect === 'postgres' ? FIND_BY_ID_FOR_UPDATE : FIND_BY_ID;
+    const rows = await this.run(manager, statement, [organizationId, id]);
+    return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
   }
 
   async page(organizationId: string, query: UserPageQuery): Promise<UserPage> {
-    const target = userFilterTargetFor(dialectOf(this.dataSource));
-    const qb = this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('u.organization_id = :organizationId', { organizationId });
+    const target = userFilterTargetFor(this.dialect);
+    const values: unknown[] = [organizationId];
+    let where = `u.organization_id = ${this.placeholder(1)}`;
     if (query.filter) {
       const compiled = compileFilter(query.filter, target);
-      qb.andWhere(`(${compiled.where})`, compiled.params);
+      where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.dialect, values)})`;
     }
-    const total = await qb.getCount();
-    if (query.count === 0 || total < query.startIndex) return { total, users: [] };
+    if (query.count === 0) return { total: await this.count(where, values), users: [] };
     const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
     // Creation order by default, with the id as tie-breaker, so pages never overlap.
     const sort = query.sortBy ? compileSortBy(query.sortBy, target) : 'u.created_at';
-    const users = await qb
-      .orderBy(sort, direction)
-      .addOrderBy('u.id', 'ASC')
-      .offset(query.startIndex - 1)
-      .limit(query.count)
-      .getMany();
+    const limit = this.placeholder(values.length + 1);
+    const offset = this.placeholder(values.length + 2);
+    const rows = (await this.dataSource.query(
+      `${SELECT_USERS} WHERE ${where} ORDER BY ${sort} ${direction}, u.id ASC LIMIT ${limit} OFFSET ${offset}`,
+      [...values, query.count, query.startIndex - 1],
+    )) as UserRow[];
+    const users = rows.map((row) => this.toEntity(row));
+    // A page that is not full ends the list: its total needs no second query. That is every
+    // look-up Entra makes (`userName eq …` finds one user or none).
+    const total =
+      users.length > 0 && users.length < query.count
+        ? query.startIndex - 1 + users.length
+        : users.length === 0 && query.startIndex === 1
+          ? 0
+          : await this.count(where, values);
     return { total, users };
   }
 
@@ -86,30 +149,113 @@ export class TypeOrmUserStore {
     userNameNormalized: string,
     exceptId?: string,
   ): Promise<boolean> {
-    const found = await manager.findOne(UserEntity, {
-      select: { id: true },
-      where: { organizationId, userNameNormalized },
-    });
-    return found !== null && found.id !== exceptId;
+    const rows = (await this.run(manager, USER_NAME_OWNER, [
+      organizationId,
+      userNameNormalized,
+    ])) as { id: string }[];
+    return rows.length > 0 && rows[0]?.id !== exceptId;
   }
 
+  /** The unique index decides a taken userName, also between two concurrent creates. */
   async insert(manager: EntityManager, user: UserEntity): Promise<void> {
-    await this.translateUniqueViolation(user, () => manager.insert(UserEntity, asColumns(user)));
+    await this.translateUniqueViolation(user, () =>
+      this.run(manager, INSERT, this.columnValues(user)),
+    );
   }
 
   async update(manager: EntityManager, user: UserEntity): Promise<void> {
-    const { id, organizationId, ...changes } = user;
+    const [id, organizationId, ...changes] = this.columnValues(user);
     await this.translateUniqueViolation(user, () =>
-      manager.update(UserEntity, { id, organizationId }, asColumns(changes)),
+      this.run(manager, UPDATE, [...changes, id, organizationId]),
     );
   }
 
   async delete(manager: EntityManager, organizationId: string, id: string): Promise<boolean> {
-    const result = await manager.delete(UserEntity, { organizationId, id });
-    return (result.affected ?? 0) > 0;
+    if (this.dialect === 'postgres') {
+      const [, affected] = (await manager.query(DELETE.postgres, [organizationId, id])) as [
+        unknown,
+        number,
+      ];
+      return affected > 0;
+    }
+    const rows = await this.run(manager, DELETE.append('RETURNING id'), [organizationId, id]);
+    return rows.length > 0;
   }
 
-  /** Two concurrent creates on PostgreSQL can both pass the check; the index decides. */
+  private async count(where: string, values: unknown[]): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT COUNT(*) AS total FROM users u WHERE ${where}`,
+      values,
+    )) as { total: unknown }[];
+    return this.values.readCount(rows[0]?.total ?? 0);
+  }
+
+  private placeholder(position: number): string {
+    return this.dialect === 'postgres' ? `$${position}` : '?';
+  }
+
+  private run(
+    manager: EntityManager | undefined,
+    statement: SqlStatement,
+    parameters: unknown[],
+  ): Promise<unknown[]> {
+    return (manager ?? this.dataSource.manager).query(
+      statement.text(this.dialect),
+      parameters,
+    ) as Promise<unknown[]>;
+  }
+
+  private columnValues(user: UserEntity): unknown[] {
+    const v = this.values;
+    return [
+      user.id,
+      user.organizationId,
+      user.userName,
+      user.userNameNormalized,
+      user.externalId,
+      user.displayName,
+      user.givenName,
+      user.familyName,
+      user.email,
+      user.emailNormalized,
+      v.bool(user.active),
+      user.roleName,
+      user.role,
+      user.source,
+      v.json(user.resource),
+      user.version,
+      v.timestamp(user.createdAt),
+      v.timestamp(user.updatedAt),
+      v.timestampOrNull(user.deactivatedAt),
+    ];
+  }
+
+  private toEntity(row: UserRow): UserEntity {
+    const v = this.values;
+    const user = new UserEntity();
+    user.id = row.id as string;
+    user.organizationId = row.organization_id as string;
+    user.userName = row.user_name as string;
+    user.userNameNormalized = row.user_name_normalized as string;
+    user.externalId = row.external_id as string | null;
+    user.displayName = row.display_name as string | null;
+    user.givenName = row.given_name as string | null;
+    user.familyName = row.family_name as string | null;
+    user.email = row.email as string | null;
+    user.emailNormalized = row.email_normalized as string | null;
+    user.active = v.readBool(row.active);
+    user.roleName = row.role_name as string | null;
+    user.role = row.role as string | null;
+    user.source = row.source as UserSource;
+    user.resource = v.readJson(row.resource);
+    user.version = Number(row.version);
+    user.createdAt = v.readDate(row.created_at);
+    user.updatedAt = v.readDate(row.updated_at);
+    user.deactivatedAt = v.readDateOrNull(row.deactivated_at);
+    return user;
+  }
+
+  /** Two concurrent creates on PostgreSQL can both pass a check; the index decides. */
   private async translateUniqueViolation(user: UserEntity, write: () => Promise<unknown>) {
     try {
       await write();
@@ -118,11 +264,6 @@ export class TypeOrmUserStore {
       throw error;
     }
   }
-}
-
-// TypeORM's deep-partial type cannot see through an open JSON record; the row is complete.
-function asColumns(row: Partial<UserEntity>): QueryDeepPartialEntity<UserEntity> {
-  return row as QueryDeepPartialEntity<UserEntity>;
 }
 
 export function userNameTaken(userName: string): DirectoryError {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
 import type { DirectoryUser, UserSource } from '../domain/directory-user';
 import { normalizeUserInput } from '../domain/user-document';
-import { TypeOrmUserStore, userNameTaken } from '../persistence/typeorm-user.store';
+import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
 import { toDirectoryUser, userRow } from '../persistence/user.mapper';
 
 /** SCIM POST /Users (and just-in-time creation at SSO sign-in): a new member of the organization. */
@@ -26,9 +26,7 @@ export class ProvisionUser {
       source,
     });
     return inTransaction(this.dataSource, async (manager) => {
-      if (await this.users.userNameTaken(manager, organizationId, row.userNameNormalized)) {
-        throw userNameTaken(row.userName);
-      }
+      // A taken userName is the unique index's answer (409 uniqueness), with no look-up first.
       await this.users.insert(manager, row);
       return toDirectoryUser(row);
     });

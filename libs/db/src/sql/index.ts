@@ -1,0 +1,3 @@
+export { SqlStatement, bindNamedParameters, positional } from './sql-statement';
+export { inIdList, sqlValues } from './sql-values';
+export type { SqlValues } from './sql-values';
