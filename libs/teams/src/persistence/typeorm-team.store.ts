@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { dialectOf, isUniqueViolation } from '@rollcall/db';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  SqlStatement,
+  bindNamedParameters,
+  dialectOf,
+  inIdList,
+  isUniqueViolation,
+  sqlValues,
+  type SqlDialect,
+  type SqlValues,
+} from '@rollcall/db';
 import { compileFilter, compileSortBy, type FilterNode } from '@rollcall/scim-core';
 import type { TeamContents, TeamMember } from '../domain/team';
 import { TeamsError } from '../domain/teams.error';
-import { TeamMemberEntity } from './team-member.entity';
-import { TeamResourceEntity } from './team-resource.entity';
 import { TeamEntity } from './team.entity';
 import { teamFilterTarget } from './team.filter-target';
 
@@ -27,19 +34,91 @@ export interface TeamPageQuery {
 }
 
 interface MemberRow {
-  userId: string;
-  userName: string;
-  displayName: string | null;
-  active: boolean | number;
+  user_id: string;
+  user_name: string;
+  display_name: string | null;
+  active: unknown;
 }
 
-function toMember({ userId, userName, displayName, active }: MemberRow): TeamMember {
-  return { userId, userName, displayName, active: Boolean(active) };
+/** Every column, in the order `insert` binds them. */
+const COLUMNS = [
+  'id',
+  'organization_id',
+  'name',
+  'name_normalized',
+  'slug',
+  'external_id',
+  'source',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'deleted_by',
+  'purge_after',
+] as const;
+type TeamRow = Record<(typeof COLUMNS)[number], unknown>;
+
+const SELECT_TEAMS = `SELECT ${COLUMNS.map((column) => `t.${column}`).join(', ')} FROM teams t`;
+const FIND_ANY = new SqlStatement(`${SELECT_TEAMS} WHERE t.organization_id = ? AND t.id = ?`);
+const FIND_LIVE = FIND_ANY.append('AND t.deleted_at IS NULL');
+const NAME_OWNER = new SqlStatement(
+  'SELECT id FROM teams WHERE organization_id = ? AND name_normalized = ? AND deleted_at IS NULL',
+);
+const INSERT = new SqlStatement(
+  `INSERT INTO teams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+);
+const UPDATE = new SqlStatement(
+  `UPDATE teams SET ${COLUMNS.slice(2)
+    .map((column) => `${column} = ?`)
+    .join(', ')} WHERE id = ? AND organization_id = ?`,
+);
+const MEMBER_SELECT =
+  'SELECT tm.user_id, u.user_name, u.display_name, u.active FROM team_members tm JOIN users u ON u.id = tm.user_id';
+const REMOVE_ALL_MEMBERS = new SqlStatement('DELETE FROM team_members WHERE team_id = ?');
+const MEMBER_CHUNK = new SqlStatement(
+  `${MEMBER_SELECT} WHERE tm.team_id = ? AND tm.user_id > ? ORDER BY tm.user_id LIMIT ?`,
+);
+
+/** Statements that take a list of ids as one parameter: their text depends on the dialect. */
+function listStatements(dialect: SqlDialect) {
+  return {
+    usersInOrganization: new SqlStatement(
+      `SELECT id FROM users WHERE organization_id = ? AND ${inIdList('id', dialect)}`,
+    ),
+    addMembers:
+      dialect === 'postgres'
+        ? new SqlStatement(
+            'INSERT INTO team_members (team_id, user_id, created_at) SELECT ?, ids.id, ? FROM unnest(?::text[]) AS ids(id) ON CONFLICT DO NOTHING',
+          )
+        : new SqlStatement(
+            'INSERT INTO team_members (team_id, user_id, created_at) SELECT ?, value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING',
+          ),
+    removeMembers: new SqlStatement(
+      `DELETE FROM team_members WHERE team_id = ? AND ${inIdList('user_id', dialect)}`,
+    ),
+    membersOf: new SqlStatement(
+      `SELECT tm.team_id, tm.user_id, u.user_name, u.display_name, u.active FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE ${inIdList('tm.team_id', dialect)} ORDER BY tm.user_id`,
+    ),
+    memberCounts: new SqlStatement(
+      `SELECT team_id, COUNT(*) AS count FROM team_members WHERE ${inIdList('team_id', dialect)} GROUP BY team_id`,
+    ),
+    resourceCounts: new SqlStatement(
+      `SELECT team_id, kind, COUNT(*) AS count FROM team_resources WHERE ${inIdList('team_id', dialect)} GROUP BY team_id, kind`,
+    ),
+  };
 }
 
 @Injectable()
 export class TypeOrmTeamStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly dialect: SqlDialect;
+  private readonly values: SqlValues;
+  private readonly lists: ReturnType<typeof listStatements>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource);
+    this.values = sqlValues(this.dialect);
+    this.lists = listStatements(this.dialect);
+  }
 
   /**
    * A live team (not pending deletion) of the organization. Inside a transaction on
@@ -52,48 +131,51 @@ export class TypeOrmTeamStore {
     id: string,
     manager?: EntityManager,
   ): Promise<TeamEntity | null> {
-    return (manager ?? this.dataSource.manager).findOne(TeamEntity, {
-      where: { organizationId, id, deletedAt: IsNull() },
-      ...this.lockFor(manager),
-    });
+    return this.findOne(FIND_LIVE, organizationId, id, manager);
   }
 
   findAny(organizationId: string, id: string, manager?: EntityManager): Promise<TeamEntity | null> {
-    return (manager ?? this.dataSource.manager).findOne(TeamEntity, {
-      where: { organizationId, id },
-      ...this.lockFor(manager),
-    });
+    return this.findOne(FIND_ANY, organizationId, id, manager);
   }
 
-  private lockFor(manager: EntityManager | undefined) {
-    return manager && dialectOf(this.dataSource) === 'postgres'
-      ? { lock: { mode: 'pessimistic_write' as const } }
-      : {};
+  private async findOne(
+    statement: SqlStatement,
+    organizationId: string,
+    id: string,
+    manager: EntityManager | undefined,
+  ): Promise<TeamEntity | null> {
+    const locked =
+      manager && this.dialect === 'postgres' ? statement.append('FOR UPDATE') : statement;
+    const rows = await this.run(manager, locked, [organizationId, id]);
+    return rows.length > 0 ? this.toEntity(rows[0] as TeamRow) : null;
   }
 
   async page(
     organizationId: string,
     query: TeamPageQuery,
   ): Promise<{ total: number; teams: TeamEntity[] }> {
-    const target = teamFilterTarget(dialectOf(this.dataSource));
-    const qb = this.dataSource
-      .getRepository(TeamEntity)
-      .createQueryBuilder('t')
-      .where('t.organization_id = :organizationId', { organizationId })
-      .andWhere('t.deleted_at IS NULL');
+    const target = teamFilterTarget(this.dialect);
+    const values: unknown[] = [organizationId];
+    let where = `t.organization_id = ${this.placeholder(1)} AND t.deleted_at IS NULL`;
     if (query.filter) {
       const compiled = compileFilter(query.filter, target);
-      qb.andWhere(`(${compiled.where})`, compiled.params);
+      where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.dialect, values)})`;
     }
-    const total = await qb.getCount();
-    if (query.count === 0 || total < query.startIndex) return { total, teams: [] };
+    if (query.count === 0) return { total: await this.count(where, values), teams: [] };
     const sort = query.sortBy ? compileSortBy(query.sortBy, target) : 't.created_at';
-    const teams = await qb
-      .orderBy(sort, query.sortOrder === 'descending' ? 'DESC' : 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .offset(query.startIndex - 1)
-      .limit(query.count)
-      .getMany();
+    const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
+    const rows = (await this.dataSource.query(
+      `${SELECT_TEAMS} WHERE ${where} ORDER BY ${sort} ${direction}, t.id ASC LIMIT ${this.placeholder(values.length + 1)} OFFSET ${this.placeholder(values.length + 2)}`,
+      [...values, query.count, query.startIndex - 1],
+    )) as TeamRow[];
+    const teams = rows.map((row) => this.toEntity(row));
+    // A page that is not full ends the list (Entra's `displayName eq` look-ups): no COUNT.
+    const total =
+      teams.length > 0 && teams.length < query.count
+        ? query.startIndex - 1 + teams.length
+        : teams.length === 0 && query.startIndex === 1
+          ? 0
+          : await this.count(where, values);
     return { total, teams };
   }
 
@@ -103,20 +185,17 @@ export class TypeOrmTeamStore {
     nameNormalized: string,
     exceptId?: string,
   ): Promise<boolean> {
-    const found = await manager.findOne(TeamEntity, {
-      select: { id: true },
-      where: { organizationId, nameNormalized, deletedAt: IsNull() },
-    });
-    return found !== null && found.id !== exceptId;
+    const rows = (await this.run(manager, NAME_OWNER, [organizationId, nameNormalized])) as {
+      id: string;
+    }[];
+    return rows.length > 0 && rows[0]?.id !== exceptId;
   }
 
   async save(manager: EntityManager, team: TeamEntity, isNew: boolean): Promise<void> {
+    const [id, organizationId, ...changes] = this.columnValues(team);
     try {
-      if (isNew) await manager.insert(TeamEntity, team);
-      else {
-        const { id, organizationId, ...changes } = team;
-        await manager.update(TeamEntity, { id, organizationId }, changes);
-      }
+      if (isNew) await this.run(manager, INSERT, [id, organizationId, ...changes]);
+      else await this.run(manager, UPDATE, [...changes, id, organizationId]);
     } catch (error) {
       if (isUniqueViolation(error)) throw teamNameTaken(team.name);
       throw error;
@@ -132,13 +211,10 @@ export class TypeOrmTeamStore {
     const wanted = [...new Set(userIds)];
     const found = new Set<string>();
     for (const ids of chunked(wanted)) {
-      const rows = await manager
-        .createQueryBuilder()
-        .select('u.id', 'id')
-        .from('users', 'u')
-        .where('u.organization_id = :organizationId', { organizationId })
-        .andWhere('u.id IN (:...ids)', { ids })
-        .getRawMany<{ id: string }>();
+      const rows = (await this.run(manager, this.lists.usersInOrganization, [
+        organizationId,
+        this.values.idList(ids),
+      ])) as { id: string }[];
       for (const row of rows) found.add(row.id);
     }
     const missing = wanted.filter((id) => !found.has(id));
@@ -158,46 +234,32 @@ export class TypeOrmTeamStore {
   /** Adding a member twice is not an error (Entra retries): existing rows are kept. */
   async addMembers(manager: EntityManager, teamId: string, userIds: readonly string[], now: Date) {
     for (const ids of chunked([...new Set(userIds)])) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TeamMemberEntity)
-        .values(ids.map((userId) => ({ teamId, userId, createdAt: now })))
-        .orIgnore()
-        .execute();
+      await this.run(manager, this.lists.addMembers, [
+        teamId,
+        this.values.timestamp(now),
+        this.values.idList(ids),
+      ]);
     }
   }
 
   async removeMembers(manager: EntityManager, teamId: string, userIds: readonly string[]) {
     for (const ids of chunked([...new Set(userIds)])) {
-      await manager.delete(TeamMemberEntity, { teamId, userId: In(ids) });
+      await this.run(manager, this.lists.removeMembers, [teamId, this.values.idList(ids)]);
     }
   }
 
   async removeAllMembers(manager: EntityManager, teamId: string): Promise<void> {
-    await manager.delete(TeamMemberEntity, { teamId });
+    await this.run(manager, REMOVE_ALL_MEMBERS, [teamId]);
   }
 
   /** Members in pages of `size`, by user id, so a 10,000-member team is never one array. */
   async *memberChunks(teamId: string, size = 1000): AsyncGenerator<TeamMember[]> {
     let after = '';
     for (;;) {
-      const rows = await this.dataSource
-        .createQueryBuilder()
-        .select('tm.user_id', 'userId')
-        .addSelect('u.user_name', 'userName')
-        .addSelect('u.display_name', 'displayName')
-        .addSelect('u.active', 'active')
-        .from(TeamMemberEntity, 'tm')
-        .innerJoin('users', 'u', 'u.id = tm.user_id')
-        .where('tm.team_id = :teamId', { teamId })
-        .andWhere('tm.user_id > :after', { after })
-        .orderBy('tm.user_id', 'ASC')
-        .limit(size)
-        .getRawMany<MemberRow>();
-      if (rows.length > 0) yield rows.map(toMember);
+      const rows = (await this.run(undefined, MEMBER_CHUNK, [teamId, after, size])) as MemberRow[];
+      if (rows.length > 0) yield rows.map((row) => this.toMember(row));
       if (rows.length < size) return;
-      after = rows[rows.length - 1]?.userId ?? after;
+      after = rows[rows.length - 1]?.user_id ?? after;
     }
   }
 
@@ -205,19 +267,10 @@ export class TypeOrmTeamStore {
   async membersOf(teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
     const byTeam = new Map<string, TeamMember[]>(teamIds.map((id) => [id, []]));
     for (const ids of chunked(teamIds)) {
-      const rows = await this.dataSource
-        .createQueryBuilder()
-        .select('tm.team_id', 'teamId')
-        .addSelect('tm.user_id', 'userId')
-        .addSelect('u.user_name', 'userName')
-        .addSelect('u.display_name', 'displayName')
-        .addSelect('u.active', 'active')
-        .from(TeamMemberEntity, 'tm')
-        .innerJoin('users', 'u', 'u.id = tm.user_id')
-        .where('tm.team_id IN (:...ids)', { ids })
-        .orderBy('tm.user_id', 'ASC')
-        .getRawMany<MemberRow & { teamId: string }>();
-      for (const { teamId, ...member } of rows) byTeam.get(teamId)?.push(toMember(member));
+      const rows = (await this.run(undefined, this.lists.membersOf, [
+        this.values.idList(ids),
+      ])) as (MemberRow & { team_id: string })[];
+      for (const row of rows) byTeam.get(row.team_id)?.push(this.toMember(row));
     }
     return byTeam;
   }
@@ -232,34 +285,96 @@ export class TypeOrmTeamStore {
       teamIds.map((id) => [id, { members: 0, resources: {} }]),
     );
     for (const ids of chunked(teamIds)) {
-      const members = await this.dataSource
-        .createQueryBuilder()
-        .select('tm.team_id', 'teamId')
-        .addSelect('COUNT(*)', 'count')
-        .from(TeamMemberEntity, 'tm')
-        .where('tm.team_id IN (:...ids)', { ids })
-        .groupBy('tm.team_id')
-        .getRawMany<{ teamId: string; count: string | number }>();
+      const list = [this.values.idList(ids)];
+      const members = (await this.run(undefined, this.lists.memberCounts, list)) as {
+        team_id: string;
+        count: unknown;
+      }[];
       for (const row of members) {
-        const entry = result.get(row.teamId);
-        if (entry) entry.members = Number(row.count);
+        const entry = result.get(row.team_id);
+        if (entry) entry.members = this.values.readCount(row.count);
       }
-      const resources = await this.dataSource
-        .createQueryBuilder()
-        .select('r.team_id', 'teamId')
-        .addSelect('r.kind', 'kind')
-        .addSelect('COUNT(*)', 'count')
-        .from(TeamResourceEntity, 'r')
-        .where('r.team_id IN (:...ids)', { ids })
-        .groupBy('r.team_id')
-        .addGroupBy('r.kind')
-        .getRawMany<{ teamId: string; kind: string; count: string | number }>();
+      const resources = (await this.run(undefined, this.lists.resourceCounts, list)) as {
+        team_id: string;
+        kind: string;
+        count: unknown;
+      }[];
       for (const row of resources) {
-        const entry = result.get(row.teamId);
-        if (entry) entry.resources[row.kind] = Number(row.count);
+        const entry = result.get(row.team_id);
+        if (entry) entry.resources[row.kind] = this.values.readCount(row.count);
       }
     }
     return result;
+  }
+
+  private async count(where: string, values: unknown[]): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT COUNT(*) AS total FROM teams t WHERE ${where}`,
+      values,
+    )) as { total: unknown }[];
+    return this.values.readCount(rows[0]?.total ?? 0);
+  }
+
+  private placeholder(position: number): string {
+    return this.dialect === 'postgres' ? `$${position}` : '?';
+  }
+
+  private run(
+    manager: EntityManager | undefined,
+    statement: SqlStatement,
+    parameters: unknown[],
+  ): Promise<unknown[]> {
+    return (manager ?? this.dataSource.manager).query(
+      statement.text(this.dialect),
+      parameters,
+    ) as Promise<unknown[]>;
+  }
+
+  private toMember(row: MemberRow): TeamMember {
+    return {
+      userId: row.user_id,
+      userName: row.user_name,
+      displayName: row.display_name,
+      active: this.values.readBool(row.active),
+    };
+  }
+
+  private columnValues(team: TeamEntity): unknown[] {
+    const v = this.values;
+    return [
+      team.id,
+      team.organizationId,
+      team.name,
+      team.nameNormalized,
+      team.slug,
+      team.externalId,
+      team.source,
+      team.version,
+      v.timestamp(team.createdAt),
+      v.timestamp(team.updatedAt),
+      v.timestampOrNull(team.deletedAt),
+      team.deletedBy,
+      v.timestampOrNull(team.purgeAfter),
+    ];
+  }
+
+  private toEntity(row: TeamRow): TeamEntity {
+    const v = this.values;
+    const team = new TeamEntity();
+    team.id = row.id as string;
+    team.organizationId = row.organization_id as string;
+    team.name = row.name as string;
+    team.nameNormalized = row.name_normalized as string;
+    team.slug = row.slug as string;
+    team.externalId = row.external_id as string | null;
+    team.source = row.source as TeamEntity['source'];
+    team.version = Number(row.version);
+    team.createdAt = v.readDate(row.created_at);
+    team.updatedAt = v.readDate(row.updated_at);
+    team.deletedAt = v.readDateOrNull(row.deleted_at);
+    team.deletedBy = row.deleted_by as string | null;
+    team.purgeAfter = v.readDateOrNull(row.purge_after);
+    return team;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlStatement, dialectOf, inIdList, sqlValues, type SqlValues } from '@rollcall/db';
 import { chunked } from '../persistence/typeorm-team.store';
 
 export interface UserTeam {
@@ -10,7 +11,16 @@ export interface UserTeam {
 /** The live teams of each user: the read-only SCIM User `groups` attribute, in one query. */
 @Injectable()
 export class ListTeamsOfUsers {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly sql: string;
+  private readonly values: SqlValues;
+
+  constructor(private readonly dataSource: DataSource) {
+    const dialect = dialectOf(dataSource);
+    this.values = sqlValues(dialect);
+    this.sql = new SqlStatement(
+      `SELECT tm.user_id, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id AND t.deleted_at IS NULL WHERE t.organization_id = ? AND ${inIdList('tm.user_id', dialect)} ORDER BY t.name`,
+    ).text(dialect);
+  }
 
   async execute(
     organizationId: string,
@@ -18,20 +28,11 @@ export class ListTeamsOfUsers {
   ): Promise<Map<string, UserTeam[]>> {
     const result = new Map<string, UserTeam[]>(userIds.map((id) => [id, []]));
     for (const ids of chunked(userIds)) {
-      const rows = await this.dataSource
-        .createQueryBuilder()
-        .select('tm.user_id', 'userId')
-        .addSelect('t.id', 'id')
-        .addSelect('t.name', 'name')
-        .from('team_members', 'tm')
-        .innerJoin('teams', 't', 't.id = tm.team_id AND t.deleted_at IS NULL')
-        .where('t.organization_id = :organizationId AND tm.user_id IN (:...ids)', {
-          organizationId,
-          ids,
-        })
-        .orderBy('t.name', 'ASC')
-        .getRawMany<{ userId: string; id: string; name: string }>();
-      for (const { userId, id, name } of rows) result.get(userId)?.push({ id, name });
+      const rows = (await this.dataSource.query(this.sql, [
+        organizationId,
+        this.values.idList(ids),
+      ])) as { user_id: string; id: string; name: string }[];
+      for (const { user_id: userId, id, name } of rows) result.get(userId)?.push({ id, name });
     }
     return result;
   }
