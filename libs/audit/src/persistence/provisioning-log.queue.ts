@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { SqlStatement, dialectOf, inTransaction, sqlValues, type SqlDialect } from '@rollcall/db';
 import { failureName, isDatabaseUnavailable } from './database-unavailability';
 import { ProvisioningLogEntity } from './provisioning-log.entity';
 
@@ -28,6 +28,38 @@ export const DEFAULT_QUEUE_OPTIONS: Omit<ProvisioningLogQueueOptions, 'warn'> = 
   retryMaxMs: 30_000,
 };
 
+/** Columns in the order each entry's JSON array carries them; casts for PostgreSQL. */
+const COLUMNS: readonly (readonly [string, string])[] = [
+  ['id', 'text'],
+  ['organization_id', 'text'],
+  ['token_prefix', 'text'],
+  ['request_id', 'text'],
+  ['method', 'text'],
+  ['path', 'text'],
+  ['filter', 'text'],
+  ['status', 'integer'],
+  ['scim_type', 'text'],
+  ['detail', 'text'],
+  ['resource_type', 'text'],
+  ['resource_id', 'text'],
+  ['duration_ms', 'integer'],
+  ['request_body', 'text'],
+  ['created_at', 'timestamptz'],
+];
+
+/**
+ * A whole batch in one statement of fixed text: the rows travel as one JSON array parameter
+ * (an array per row) and the database unpacks them, so no SQL is built per batch.
+ */
+function batchInsert(dialect: SqlDialect): string {
+  const names = COLUMNS.map(([name]) => name).join(', ');
+  const statement =
+    dialect === 'postgres'
+      ? `INSERT INTO provisioning_log (${names}) SELECT ${COLUMNS.map(([, type], i) => `(r->>${i})::${type}`).join(', ')} FROM jsonb_array_elements(?::jsonb) AS r`
+      : `INSERT INTO provisioning_log (${names}) SELECT ${COLUMNS.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each(?)`;
+  return new SqlStatement(statement).text(dialect);
+}
+
 /** What the queue has done since start, for /metrics. */
 export interface ProvisioningLogQueueStats {
   written: number;
@@ -55,11 +87,18 @@ export class ProvisioningLogQueue {
   private droppedPoison = 0;
   private droppedOverflow = 0;
   private overflowSinceWarning = 0;
+  private readonly insertSql: string;
+  private readonly timestamp: (value: Date) => unknown;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: ProvisioningLogQueueOptions,
-  ) {}
+  ) {
+    const dialect = dialectOf(dataSource);
+    this.insertSql = batchInsert(dialect);
+    // In JSON a Date becomes its ISO text: PostgreSQL reads that; SQLite keeps its own format.
+    this.timestamp = sqlValues(dialect).timestamp;
+  }
 
   stats(): ProvisioningLogQueueStats {
     return {
@@ -188,7 +227,28 @@ export class ProvisioningLogQueue {
   }
 
   private insert(rows: ProvisioningLogEntity[]): Promise<unknown> {
-    return inTransaction(this.dataSource, (manager) => manager.insert(ProvisioningLogEntity, rows));
+    const batch = JSON.stringify(rows.map((row) => this.columns(row)));
+    return inTransaction(this.dataSource, (manager) => manager.query(this.insertSql, [batch]));
+  }
+
+  private columns(row: ProvisioningLogEntity): unknown[] {
+    return [
+      row.id,
+      row.organizationId,
+      row.tokenPrefix,
+      row.requestId,
+      row.method,
+      row.path,
+      row.filter,
+      row.status,
+      row.scimType,
+      row.detail,
+      row.resourceType,
+      row.resourceId,
+      row.durationMs,
+      row.requestBody,
+      this.timestamp(row.createdAt),
+    ];
   }
 
   private unavailable(error: unknown, unwritten: ProvisioningLogEntity[]): ProvisioningLogEntity[] {
