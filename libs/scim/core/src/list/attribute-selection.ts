@@ -56,9 +56,19 @@ export interface AttributeSelection {
   excluded: NamedAttributes;
   /** `attributes` named something we know: return only that (RFC 7644 §3.9). */
   restricted: boolean;
+  /** Each definition's plan under this selection, worked out once (definitions are shared). */
+  readonly plans: Map<ScimAttributeDefinition, AttributePlan>;
 }
 
-export function selectAttributes(
+/** The selection without parameters (almost every request) is the same each time: kept. */
+const defaultSelections = new WeakMap<ScimResourceSchemas, AttributeSelection>();
+/** A page renders many resources with one query's options: their selection is made once. */
+const selectionsByOptions = new WeakMap<
+  ProjectionOptions,
+  Map<ScimResourceSchemas, AttributeSelection>
+>();
+
+function buildSelection(
   resourceSchemas: ScimResourceSchemas,
   opts: ProjectionOptions,
 ): AttributeSelection {
@@ -67,13 +77,52 @@ export function selectAttributes(
     requested,
     excluded: nameAttributes(resourceSchemas, opts.excludedAttributes),
     restricted: requested.attributes.size > 0 || requested.schemas.size > 0,
+    plans: new Map(),
   };
+}
+
+export function selectAttributes(
+  resourceSchemas: ScimResourceSchemas,
+  opts: ProjectionOptions,
+): AttributeSelection {
+  if (opts.attributes.length === 0 && opts.excludedAttributes.length === 0) {
+    let selection = defaultSelections.get(resourceSchemas);
+    if (!selection) {
+      selection = buildSelection(resourceSchemas, opts);
+      defaultSelections.set(resourceSchemas, selection);
+    }
+    return selection;
+  }
+  let bySchemas = selectionsByOptions.get(opts);
+  if (!bySchemas) {
+    bySchemas = new Map();
+    selectionsByOptions.set(opts, bySchemas);
+  }
+  let selection = bySchemas.get(resourceSchemas);
+  if (!selection) {
+    selection = buildSelection(resourceSchemas, opts);
+    bySchemas.set(resourceSchemas, selection);
+  }
+  return selection;
 }
 
 // RFC 7643 §7 `returned`: always wins over any parameter, never is never sent, request only
 // when named; RFC 7644 §3.9: `attributes` restricts to what is named, `excludedAttributes`
 // removes from the default set. Given both, the exclusion is applied last.
 export function planAttribute(
+  selection: AttributeSelection,
+  schemaUrn: string,
+  definition: ScimAttributeDefinition,
+): AttributePlan {
+  let plan = selection.plans.get(definition);
+  if (!plan) {
+    plan = makePlan(selection, schemaUrn, definition);
+    selection.plans.set(definition, plan);
+  }
+  return plan;
+}
+
+function makePlan(
   selection: AttributeSelection,
   schemaUrn: string,
   definition: ScimAttributeDefinition,

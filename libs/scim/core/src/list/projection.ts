@@ -19,12 +19,46 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Definitions by name as written and lower-cased, built once per definition list. */
+const definitionIndexes = new WeakMap<
+  readonly ScimAttributeDefinition[],
+  Map<string, ScimAttributeDefinition>
+>();
+
 function findDefinition(
   definitions: readonly ScimAttributeDefinition[],
   key: string,
 ): ScimAttributeDefinition | undefined {
-  const lower = key.toLowerCase();
-  return definitions.find((d) => d.name.toLowerCase() === lower);
+  let index = definitionIndexes.get(definitions);
+  if (!index) {
+    index = new Map();
+    for (const definition of definitions) {
+      index.set(definition.name, definition);
+      index.set(definition.name.toLowerCase(), definition);
+    }
+    definitionIndexes.set(definitions, index);
+  }
+  // Names are case-insensitive (RFC 7643 §2.1); stored documents use the schema's spelling.
+  return index.get(key) ?? index.get(key.toLowerCase());
+}
+
+/** Common and core attributes of a resource type as one list, made once per resource type. */
+const topLevelDefinitions = new WeakMap<ScimResourceSchemas, readonly ScimAttributeDefinition[]>();
+
+function topLevelOf(resourceSchemas: ScimResourceSchemas): readonly ScimAttributeDefinition[] {
+  let definitions = topLevelDefinitions.get(resourceSchemas);
+  if (!definitions) {
+    definitions = [...COMMON_ATTRIBUTES, ...resourceSchemas.core.attributes];
+    topLevelDefinitions.set(resourceSchemas, definitions);
+  }
+  return definitions;
+}
+
+function extensionOf(resourceSchemas: ScimResourceSchemas, key: string) {
+  for (const extension of resourceSchemas.extensions) {
+    if (extension.id === key || extension.id.toLowerCase() === key.toLowerCase()) return extension;
+  }
+  return undefined;
 }
 
 function projectComplexValue(
@@ -96,9 +130,8 @@ export function projectResource(
   const extensions: Record<string, unknown> = {};
 
   for (const [key, value] of Object.entries(resource)) {
-    const extension = resourceSchemas.extensions.find(
-      (s) => s.id.toLowerCase() === key.toLowerCase(),
-    );
+    // Only a URN can name an extension: plain attribute names skip the search.
+    const extension = key.includes(':') ? extensionOf(resourceSchemas, key) : undefined;
     if (!extension) {
       topLevel[key] = value;
       continue;
@@ -122,7 +155,7 @@ export function projectResource(
     ...(schemas === undefined ? {} : { schemas }),
     ...projectAttributes(
       attributes,
-      [...COMMON_ATTRIBUTES, ...resourceSchemas.core.attributes],
+      topLevelOf(resourceSchemas),
       resourceSchemas.core.id,
       selection,
       !selection.restricted,
