@@ -127,8 +127,12 @@ export class TypeOrmUserStore {
     const sort = query.sortBy ? compileSortBy(query.sortBy, target) : 'u.created_at';
     const limit = this.placeholder(values.length + 1);
     const offset = this.placeholder(values.length + 2);
+    const order = `ORDER BY ${sort} ${direction}, u.id ASC`;
+    // Deferred join: the page's ids are found first, from the index alone where it can be,
+    // and only those rows are read. Skipping 100,000 users then walks index entries, not
+    // 100,000 whole documents.
     const rows = (await this.dataSource.query(
-      `${SELECT_USERS} WHERE ${where} ORDER BY ${sort} ${direction}, u.id ASC LIMIT ${limit} OFFSET ${offset}`,
+      `${SELECT_USERS} JOIN (SELECT u.id FROM users u WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) page ON page.id = u.id ${order}`,
       [...values, query.count, query.startIndex - 1],
     )) as UserRow[];
     const users = rows.map((row) => this.toEntity(row));
