@@ -9,7 +9,8 @@ import type { AppConfig } from './config/app-config';
 import { findAdminSpa, useAdminSpa } from './http/admin-spa';
 import { useBodyParsing } from './http/body-parsing';
 import { StartupQuietLogger } from './http/startup-quiet.logger';
-import { useNoStoreOnApi } from './http/no-store';
+import { useResponseHeaders } from './http/no-store';
+import { securityHeaders } from './http/security-headers';
 import { applyServerTimeouts } from './http/http-server.lifecycle';
 import { useSwagger } from './swagger';
 
@@ -48,8 +49,7 @@ export async function createApp(
   app.useLogger(new StartupQuietLogger(app.get(Logger)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(helmet(helmetOptions(config.publicUrl)));
-  useNoStoreOnApi(app);
+  useResponseHeaders(app, securityHeaders(helmetOptions(config.publicUrl)));
   useBodyParsing(app, config.maxBodyBytes);
   useSwagger(app, config);
   // The dashboard, when it has been built (`nx run admin:build`); the API works without it.

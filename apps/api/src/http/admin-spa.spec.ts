@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,5 +85,25 @@ describe('admin SPA serving', () => {
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }
     expect((await fetch(`${base}/teams`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it("never looks at the disk for the server's own paths", async () => {
+    const stat = jest.spyOn(fs, 'stat');
+    try {
+      for (const path of [
+        '/scim/v2/Users/2819c223',
+        '/api/auth/me',
+        '/oauth/token',
+        '/.well-known/x',
+      ]) {
+        await fetch(`${base}${path}`);
+      }
+      expect(stat).not.toHaveBeenCalled();
+      // The spy sees what serve-static does for any other path.
+      await fetch(`${base}/favicon.svg`);
+      expect(stat).toHaveBeenCalled();
+    } finally {
+      stat.mockRestore();
+    }
   });
 });

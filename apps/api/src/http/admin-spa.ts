@@ -33,8 +33,15 @@ const DEFAULT_ADMIN_DIST = resolve(__dirname, '../../../admin');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
+const API_PATH_DIRECTORIES = API_PATH_PREFIXES.map((prefix) => `${prefix}/`);
+
 function isApiPath(path: string): boolean {
-  return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  for (let i = 0; i < API_PATH_PREFIXES.length; i += 1) {
+    if (path.startsWith(API_PATH_DIRECTORIES[i] as string) || path === API_PATH_PREFIXES[i]) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -66,18 +73,21 @@ export function useAdminSpa(app: MiddlewareHost, directory: string): void {
       response.setHeader('Cache-Control', hashed ? IMMUTABLE : REVALIDATE);
     },
   });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if (isApiPath(request.path)) return next();
-    serveStatic(request, response, next);
-  });
-  app.use((request: Request, response: Response, next: NextFunction) => {
+  const fallback = (request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (isApiPath(request.path)) return next();
     // A missing file (/assets/old-hash.js, /robots.txt) is a 404, not the app's HTML.
     if (extname(request.path) !== '') return next();
     response.setHeader('Cache-Control', REVALIDATE);
     response.sendFile(indexFile, (error) => {
       if (error) next(error);
+    });
+  };
+  // One layer: the server's own paths pass straight through, without a look at the disk.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (isApiPath(request.path)) return next();
+    serveStatic(request, response, (error?: unknown) => {
+      if (error) next(error);
+      else fallback(request, response, next);
     });
   });
 }

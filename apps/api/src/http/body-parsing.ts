@@ -117,10 +117,11 @@ function refusedInput(request: Request): Error | undefined {
   if (unreadAdminBody(request)) {
     return new UnsupportedMediaTypeException('The admin API reads JSON bodies only.');
   }
-  if (/%00/i.test(request.path)) {
+  if (request.path.includes('%00')) {
     return new NotFoundException('No such resource.');
   }
-  const parameter = unstorableQueryParameter(request.query);
+  // Express parses the query string anew on every read of `request.query`.
+  const parameter = request.url.includes('?') ? unstorableQueryParameter(request.query) : undefined;
   if (parameter !== undefined) {
     const detail = `The query parameter '${parameter}' holds a character that cannot be stored (NUL or a lone surrogate).`;
     return parameter.toLowerCase() === 'filter'
@@ -140,37 +141,70 @@ function refusedInput(request: Request): Error | undefined {
 }
 
 /**
+ * type-is's `hasBody`, which body-parser asks first: a request with neither a length nor a
+ * chunked body (every GET and DELETE Entra sends) has nothing to parse.
+ */
+function hasBody(request: Request): boolean {
+  return (
+    request.headers['transfer-encoding'] !== undefined ||
+    !Number.isNaN(Number(request.headers['content-length']))
+  );
+}
+
+/**
  * JSON bodies (SCIM clients send `application/scim+json`, RFC 7644 §3.1; Entra sometimes
  * plain `application/json`) up to a limit. Parse failures never reach a controller, so they
  * are answered here in the edge's error shape: invalid or too deeply nested JSON → 400
  * invalidSyntax, a body that does not decompress → 400, an unknown charset → 415, too big →
  * 413.
+ *
+ * One middleware rather than a layer per step: the request id, then the parsers only when
+ * there is a body (each of them would skip a bodiless request anyway), then the refusal of
+ * unstorable input.
  */
 export function useBodyParsing(app: INestApplication, maxBodyBytes: number): void {
   const logger = new Logger('Http');
-  // Before the parsers, so an error answered here carries the id the HTTP log will use.
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    assignRequestId(request, response);
-    next();
+  const json = express.json({
+    limit: maxBodyBytes,
+    type: ['application/json', 'application/scim+json', 'application/*+json'],
+    verify: rejectDeepJson,
   });
-  app.use(
-    express.json({
-      limit: maxBodyBytes,
-      type: ['application/json', 'application/scim+json', 'application/*+json'],
-      verify: rejectDeepJson,
-    }),
-  );
-  app.use(express.urlencoded({ extended: false, limit: maxBodyBytes }));
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const refused = refusedInput(request);
-    if (refused) writeEdgeError(refused, request, response, logger);
-    else next();
-  });
-  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
-    if (response.headersSent) {
-      next(error);
+  const urlencoded = express.urlencoded({ extended: false, limit: maxBodyBytes });
+
+  const failed = (error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) next(error);
+    else writeEdgeError(withParserType(error), request, response, logger);
+  };
+  const checked = (request: Request, response: Response, next: NextFunction) => {
+    let refused: Error | undefined;
+    try {
+      refused = refusedInput(request);
+    } catch (error) {
+      failed(error, request, response, next);
       return;
     }
-    writeEdgeError(withParserType(error), request, response, logger);
+    if (refused) writeEdgeError(refused, request, response, logger);
+    else next();
+  };
+
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    // First, so an error answered here carries the id the HTTP log will use.
+    assignRequestId(request, response);
+    if (!hasBody(request)) {
+      // What the parsers leave on a bodiless request.
+      if (!('body' in (request as object))) request.body = undefined;
+      checked(request, response, next);
+      return;
+    }
+    json(request, response, (jsonError?: unknown) => {
+      if (jsonError) {
+        failed(jsonError, request, response, next);
+        return;
+      }
+      urlencoded(request, response, (formError?: unknown) => {
+        if (formError) failed(formError, request, response, next);
+        else checked(request, response, next);
+      });
+    });
   });
 }
