@@ -21,7 +21,7 @@ import { DatabaseModule } from './database.module';
 import { DatabaseAvailability } from './health/database-availability';
 import { HealthController } from './health/health.controller';
 import { EdgeExceptionFilter } from './http/edge-exception.filter';
-import { loggerOptions } from './http/logger.options';
+import { asyncStdout, loggerOptions } from './http/logger.options';
 import { HttpMetrics } from './metrics/http-metrics';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
@@ -34,7 +34,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, asyncStdout())),
         CoreModule.forRoot(config),
         RateLimitModule.forRoot({
           redisUrl: config.redisUrl,

@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { environmentWithEnvFile } from './config/env-file';
 import { createApp } from './create-app';
 import { exitGracefullyOnSignals } from './http/http-server.lifecycle';
+import { flushLogs } from './http/logger.options';
 import { firstStartBanner } from './first-start.banner';
 
 function listeningLine(config: AppConfig): string {
@@ -26,7 +27,10 @@ function listeningLine(config: AppConfig): string {
 // Until an admin has signed in, every start issues and prints them anew.
 async function printFirstStartBanner(app: INestApplication, config: AppConfig): Promise<void> {
   const demo = await app.get(BootstrapDemoOrganization).execute();
-  if (demo) process.stdout.write(firstStartBanner(config, demo));
+  if (!demo) return;
+  // The log lines before it (listening) are buffered; the banner comes after them.
+  flushLogs();
+  process.stdout.write(firstStartBanner(config, demo));
 }
 
 /** The HTTP server in this process: the whole server, or one worker of a cluster. */

@@ -164,4 +164,55 @@ describe('loggerOptions', () => {
     expect(ignore?.(asRequest('/metrics'))).toBe(true);
     expect(ignore?.(asRequest('/scim/v2/Users'))).toBe(false);
   });
+
+  it('logs the matched route template rather than the ids in the path', () => {
+    const serializer = httpOptions().serializers?.['req'] as
+      ((req: unknown) => { url?: string }) | undefined;
+    const url = '/scim/v2/Users/2819c223?attributes=userName';
+    expect(serializer?.({ url, route: { path: '/scim/v2/Users/:id' } })?.url).toBe(
+      '/scim/v2/Users/:id',
+    );
+    // A catch-all says less than the path it caught.
+    expect(serializer?.({ url, route: { path: '/{*path}' } })?.url).toBe('/scim/v2/Users/2819c223');
+  });
+
+  it('writes one lean access line with the route, status, duration and organization', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logger = pinoHttp(httpOptions(), sink);
+    const server: Server = createServer((req, res) => {
+      logger(req, res);
+      // What routing and the SCIM guard leave on the request by the time it is answered.
+      Object.assign(req, {
+        route: { path: '/scim/v2/Users/:id' },
+        user: { organizationId: 'org-1', tokenPrefix: 'rcs_abc' },
+      });
+      res.statusCode = 404;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await fetch(`http://127.0.0.1:${port}/scim/v2/Users/2819c223?filter=x`);
+      while (!lines.some((line) => line.includes('"res"'))) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(lines).toHaveLength(1);
+    const access = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    expect(access).toMatchObject({
+      req: { method: 'GET', url: '/scim/v2/Users/:id' },
+      res: { statusCode: 404 },
+      organizationId: 'org-1',
+      responseTime: expect.any(Number),
+    });
+    expect(lines[0]).not.toMatch(/2819c223|rcs_abc|filter/);
+  });
 });
