@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DATABASE_UNAVAILABLE_LOCAL, type DatabaseUnavailability } from '@rollcall/db';
@@ -20,12 +21,12 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   ) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     response.once('finish', () => {
       // The route template, not the URL: ids in paths would explode the label set.
       const template = (request.route as { path?: string } | undefined)?.path;
       const route = template && !template.includes('*') ? template : 'unmatched';
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const seconds = (performance.now() - started) / 1000;
       this.metrics.observe(request.method, route, response.statusCode, seconds);
       const unavailable = response.locals[DATABASE_UNAVAILABLE_LOCAL] as
         DatabaseUnavailability | undefined;

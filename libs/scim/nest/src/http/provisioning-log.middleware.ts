@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RecordProvisioningRequest } from '@rollcall/audit';
@@ -21,7 +22,7 @@ export class ProvisioningLogMiddleware implements NestMiddleware {
   constructor(private readonly record: RecordProvisioningRequest) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     response.once('finish', () => {
       // The answer has gone out; nothing the log does may throw into the event loop.
       try {
@@ -38,10 +39,14 @@ export class ProvisioningLogMiddleware implements NestMiddleware {
     next();
   }
 
-  private recordFinished(request: Request, response: Response, started: bigint): void {
+  private recordFinished(request: Request, response: Response, started: number): void {
     const principal = request.user as ScimPrincipal | undefined;
     if (!principal) return;
     const [, collection, pathId] = RESOURCE_PATH.exec(request.path) ?? [];
+    const url = request.originalUrl;
+    const query = url.indexOf('?');
+    // Express parses the query string anew on every read of `request.query`.
+    const filter = query < 0 ? undefined : (request.query['filter'] as unknown);
     const error = response.locals['scimError'] as ScimErrorBody | undefined;
     const resourceId = response.locals['scimResourceId'] as string | undefined;
     this.record.execute({
@@ -49,14 +54,14 @@ export class ProvisioningLogMiddleware implements NestMiddleware {
       tokenPrefix: principal.tokenPrefix,
       requestId: request.id === undefined ? null : String(request.id),
       method: request.method,
-      path: request.originalUrl.split('?')[0] ?? request.path,
-      filter: typeof request.query['filter'] === 'string' ? request.query['filter'] : null,
+      path: query < 0 ? url : url.slice(0, query),
+      filter: typeof filter === 'string' ? filter : null,
       status: response.statusCode,
       scimType: error?.scimType ?? null,
       detail: error?.detail ?? null,
       resourceType: collection ? (RESOURCE_TYPES[collection] ?? null) : null,
       resourceId: resourceId ?? (pathId && pathId !== '.search' ? pathId : null),
-      durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      durationMs: performance.now() - started,
       requestBody: request.method === 'GET' ? null : (request.body as unknown),
       at: new Date(),
     });

@@ -18,11 +18,19 @@ export function listQueryOf(
   });
 }
 
+function isEmpty(input: Record<string, unknown>): boolean {
+  for (const key in input) if (Object.hasOwn(input, key)) return false;
+  return true;
+}
+
 /** The projection asked for on a single-resource request (GET/POST/PUT/PATCH). */
 export function projectionOf(
   input: Record<string, unknown>,
   options: ScimModuleOptions,
 ): ScimProjection {
+  // Most single-resource requests (Entra's GET /Users/{id}, every PATCH) have no query at all:
+  // what parseListQuery answers for one, without building its parameter map.
+  if (isEmpty(input)) return { attributes: [], excludedAttributes: [] };
   const { attributes, excludedAttributes } = parseListQuery(input, {
     maxCount: options.maxResults,
     defaultCount: 0,
