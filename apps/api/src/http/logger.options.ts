@@ -69,25 +69,46 @@ function accessFields(request: LoggedRequest): Record<string, unknown> {
 
 /** A log line is ~200 bytes: 4 KiB gathers a busy moment's lines into one write. */
 const LOG_BUFFER_BYTES = 4096;
-/** A quiet server's lines still reach stdout within this long. */
+/** A quiet server's lines still reach stdout within about this long (twice at most). */
 const LOG_FLUSH_INTERVAL_MS = 100;
 
-let stdoutDestination: DestinationStream | undefined;
+interface BatchedStdout extends DestinationStream {
+  flushSync(): void;
+}
 
 /**
- * stdout, written asynchronously and in batches (sonic-boom, `sync: false`): a synchronous
- * write per request line cost more CPU than the rest of the logging. pino flushes what is
- * buffered synchronously on `exit` (the graceful shutdown's `process.exit`, a fatal start
- * failure, an uncaught exception), so no line is lost by ending the process. One per process:
- * the e2e suites start many apps in one.
+ * stdout written asynchronously and in batches (sonic-boom, `sync: false`) instead of one
+ * synchronous write per line. pino flushes the buffer synchronously on `exit` (graceful
+ * shutdown's `process.exit`, a fatal start failure, an uncaught exception), so ending the
+ * process loses no line. The flush timer only writes when a line came since the last write:
+ * sonic-boom's own `periodicFlush` writes (empty buffers) ten times a second for ever.
  */
-export function asyncStdout(): DestinationStream {
-  stdoutDestination ??= pinoDestination({
-    dest: 1,
-    sync: false,
-    minLength: LOG_BUFFER_BYTES,
-    periodicFlush: LOG_FLUSH_INTERVAL_MS,
+function batchedStdout(): BatchedStdout {
+  const boom = pinoDestination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+  let pending = false;
+  // A write that completes may leave later lines buffered below the minimum: look again.
+  boom.on('write', (bytes: number) => {
+    if (bytes > 0) pending = true;
   });
+  setInterval(() => {
+    if (!pending) return;
+    pending = false;
+    boom.flush();
+  }, LOG_FLUSH_INTERVAL_MS).unref();
+  return {
+    write(line: string) {
+      pending = true;
+      return boom.write(line);
+    },
+    flushSync: () => boom.flushSync(),
+  };
+}
+
+let stdoutDestination: BatchedStdout | undefined;
+
+/** The application's log destination: one per process (the e2e suites start many apps in one). */
+export function asyncStdout(): DestinationStream {
+  stdoutDestination ??= batchedStdout();
   return stdoutDestination;
 }
 
@@ -96,7 +117,7 @@ export function asyncStdout(): DestinationStream {
  * writes to stdout directly.
  */
 export function flushLogs(): void {
-  (stdoutDestination as { flushSync?: () => void } | undefined)?.flushSync?.();
+  stdoutDestination?.flushSync();
 }
 
 /**
@@ -107,9 +128,9 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
   const options = {
     level: config.logLevel,
     genReqId: assignRequestId,
-    // A request's own logger binds only its id; the access line is built when the response
-    // is done, so it can name the route that matched and the organization authenticated.
-    quietReqLogger: true,
+    // The access line is written by the root logger with fields taken when the response is
+    // done (customSuccessObject), so it can name the route that matched and the organization
+    // authenticated; the request's own logger (for the application's lines) binds `req`.
     quietResLogger: true,
     // Our serializers read the raw objects: pino-std-serializers' request and response
     // objects (every header, the socket's address) were built per request to be thrown away.
