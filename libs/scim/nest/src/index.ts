@@ -5,5 +5,5 @@ export { ScimAuthGuard, ScimUnauthorizedError } from './auth/scim-auth.guard';
 export { CurrentScimPrincipal } from './auth/scim-principal.decorator';
 export { ScimErrorFilter, writeScimError } from './http/scim-error.filter';
 export { SCIM_CONTENT_TYPE, toScimErrorResponse } from './http/scim-error.response';
-export { ScimContentTypeInterceptor } from './http/scim-content-type.interceptor';
+export { scimContentType } from './http/scim-content-type.middleware';
 export { OAUTH_TOKEN_PATH, writeOAuthTokenError } from './oauth/oauth-token.error.filter';

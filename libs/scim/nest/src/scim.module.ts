@@ -15,6 +15,7 @@ import { ScimBearerStrategy } from './auth/scim-bearer.strategy';
 import { ScimRateLimits } from './auth/scim-rate-limits';
 import { ScimDiscoveryController } from './discovery/scim-discovery.controller';
 import { ProvisioningLogMiddleware } from './http/provisioning-log.middleware';
+import { scimContentType } from './http/scim-content-type.middleware';
 import { ScimErrorFilter } from './http/scim-error.filter';
 import { ScimGroupsController } from './groups/scim-groups.controller';
 import { OAuthMetadataController } from './oauth/oauth-metadata.controller';
@@ -58,6 +59,6 @@ export class ScimModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ProvisioningLogMiddleware).forRoutes(`${SCIM_BASE_PATH}/*path`);
+    consumer.apply(scimContentType, ProvisioningLogMiddleware).forRoutes(`${SCIM_BASE_PATH}/*path`);
   }
 }

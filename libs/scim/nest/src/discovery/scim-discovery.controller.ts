@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ScimError,
@@ -8,7 +8,6 @@ import {
   serviceProviderConfigDocument,
 } from '@rollcall/scim-core';
 import { ScimErrorFilter } from '../http/scim-error.filter';
-import { ScimContentTypeInterceptor } from '../http/scim-content-type.interceptor';
 import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 
 /**
@@ -18,7 +17,6 @@ import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } fro
 @ApiTags('SCIM discovery')
 @Controller(SCIM_BASE_PATH)
 @UseFilters(ScimErrorFilter)
-@UseInterceptors(ScimContentTypeInterceptor)
 export class ScimDiscoveryController {
   private readonly baseUrl: string;
 

@@ -1,19 +1,13 @@
-import {
-  Controller,
-  UseFilters,
-  UseGuards,
-  UseInterceptors,
-  applyDecorators,
-} from '@nestjs/common';
+import { Controller, UseFilters, UseGuards, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ScimAuthGuard } from '../auth/scim-auth.guard';
 import { SCIM_BASE_PATH } from '../scim.options';
-import { ScimContentTypeInterceptor } from './scim-content-type.interceptor';
 import { ScimErrorFilter } from './scim-error.filter';
 
 /**
  * A SCIM resource endpoint (`/scim/v2/<resource>`): bearer token required, RFC 7644 error
- * envelope for every failure, `application/scim+json` responses.
+ * envelope for every failure (`application/scim+json` responses: scimContentType, applied
+ * by ScimModule to the whole base path).
  */
 export function ScimResourceController(resource: string, tag: string): ClassDecorator {
   return applyDecorators(
@@ -22,6 +16,5 @@ export function ScimResourceController(resource: string, tag: string): ClassDeco
     Controller(`${SCIM_BASE_PATH}/${resource}`),
     UseGuards(ScimAuthGuard),
     UseFilters(ScimErrorFilter),
-    UseInterceptors(ScimContentTypeInterceptor),
   );
 }
