@@ -72,19 +72,19 @@ const LOG_BUFFER_BYTES = 4096;
 /** A quiet server's lines still reach stdout within about this long (twice at most). */
 const LOG_FLUSH_INTERVAL_MS = 100;
 
-interface BatchedStdout extends DestinationStream {
+export interface BatchedDestination extends DestinationStream {
   flushSync(): void;
 }
 
 /**
- * stdout written asynchronously and in batches (sonic-boom, `sync: false`) instead of one
+ * A file descriptor (stdout) or file written asynchronously and in batches (sonic-boom, `sync: false`) instead of one
  * synchronous write per line. pino flushes the buffer synchronously on `exit` (graceful
  * shutdown's `process.exit`, a fatal start failure, an uncaught exception), so ending the
  * process loses no line. The flush timer only writes when a line came since the last write:
  * sonic-boom's own `periodicFlush` writes (empty buffers) ten times a second for ever.
  */
-function batchedStdout(): BatchedStdout {
-  const boom = pinoDestination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+export function batchedDestination(dest: number | string): BatchedDestination {
+  const boom = pinoDestination({ dest, sync: false, minLength: LOG_BUFFER_BYTES });
   let pending = false;
   // A write that completes may leave later lines buffered below the minimum: look again.
   boom.on('write', (bytes: number) => {
@@ -104,11 +104,11 @@ function batchedStdout(): BatchedStdout {
   };
 }
 
-let stdoutDestination: BatchedStdout | undefined;
+let stdoutDestination: BatchedDestination | undefined;
 
 /** The application's log destination: one per process (the e2e suites start many apps in one). */
 export function asyncStdout(): DestinationStream {
-  stdoutDestination ??= batchedStdout();
+  stdoutDestination ??= batchedDestination(1);
   return stdoutDestination;
 }
 
