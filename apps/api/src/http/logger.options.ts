@@ -71,20 +71,41 @@ function accessFields(request: LoggedRequest): Record<string, unknown> {
 const LOG_BUFFER_BYTES = 4096;
 /** A quiet server's lines still reach stdout within about this long (twice at most). */
 const LOG_FLUSH_INTERVAL_MS = 100;
+/**
+ * What may wait for a stdout that does not drain (a stalled pipe, a full disk behind it):
+ * past this the newest lines are dropped rather than the process's memory growing without
+ * end or the event loop blocking; stderr says how many, at most once a minute.
+ */
+const LOG_BUFFER_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export interface BatchedDestination extends DestinationStream {
   flushSync(): void;
 }
 
 /**
- * A file descriptor (stdout) or file written asynchronously and in batches (sonic-boom, `sync: false`) instead of one
- * synchronous write per line. pino flushes the buffer synchronously on `exit` (graceful
+ * A file descriptor (stdout) or file written asynchronously and in batches (sonic-boom,
+ * `sync: false`) instead of one synchronous write per line. pino flushes the buffer synchronously on `exit` (graceful
  * shutdown's `process.exit`, a fatal start failure, an uncaught exception), so ending the
  * process loses no line. The flush timer only writes when a line came since the last write:
  * sonic-boom's own `periodicFlush` writes (empty buffers) ten times a second for ever.
  */
 export function batchedDestination(dest: number | string): BatchedDestination {
-  const boom = pinoDestination({ dest, sync: false, minLength: LOG_BUFFER_BYTES });
+  const boom = pinoDestination({
+    dest,
+    sync: false,
+    minLength: LOG_BUFFER_BYTES,
+    maxLength: LOG_BUFFER_LIMIT_BYTES,
+  });
+  let dropped = 0;
+  boom.on('drop', () => {
+    if (dropped === 0) {
+      setTimeout(() => {
+        process.stderr.write(`log: ${dropped} line(s) dropped, stdout was not draining\n`);
+        dropped = 0;
+      }, 60_000).unref();
+    }
+    dropped += 1;
+  });
   let pending = false;
   // A write that completes may leave later lines buffered below the minimum: look again.
   boom.on('write', (bytes: number) => {
