@@ -1,146 +1,153 @@
 #!/usr/bin/env node
-// Entra's matching look-ups as the directory grows: `filter=userName eq` and `externalId eq`
-// against organizations of 1k, 10k and 100k users. The users are seeded straight into the
-// database (the same rows POST /Users writes), so a 100k run takes seconds, and the look-ups
-// are then timed one at a time (concurrency 1: the server's own latency, no queueing) and
-// with Entra-like concurrency. Measures and prints; it never asserts on time.
+// Issue 15's "flat at scale": Entra's look-ups (`filter=userName eq`, `filter=externalId eq`,
+// GET /Users/{id}) and the gallery's paging (GET /Users?startIndex=S&count=100) as the
+// directory grows from 1k to 1M users. The users are seeded straight into a fresh database
+// per size (the same rows POST /Users writes, checked against the api), then each request
+// kind is timed at concurrency 1 (the server's own latency) and 8 (Entra-like), and every
+// answer is verified. Measures and prints; the exit code is 1 only on a wrong answer.
 //
-//   node bench/lookup-scaling.mjs --db sqlite|postgres [--sizes 1000,100000] [--lookups 500]
-import { randomUUID } from 'node:crypto';
+//   node bench/lookup-scaling.mjs --db sqlite|postgres [--sizes 1000,100000] [--help]
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { ApiProcess, apiEnv, createOrganization } from './lib/api-process.mjs';
 import { ensureApiBuilt } from './lib/build.mjs';
 import { Cleanup, installSignalHandlers } from './lib/cleanup.mjs';
 import { prepareDatabase } from './lib/database.mjs';
 import { eqFilter } from './lib/entra-requests.mjs';
 import { runPool } from './lib/pool.mjs';
+import { readProcessTree } from './lib/proc-tree.mjs';
 import { summarizeLatencies } from './lib/recorder.mjs';
+import { RssSampler } from './lib/rss-sampler.mjs';
+import { SCALE_USAGE, UsageError, readScaleOptions } from './lib/scale-options.mjs';
+import { checkSeededRow, externalId, seedUsers, userId, userName } from './lib/scale-seed.mjs';
 
 const workspaceRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DOMAIN = 'scale.rollcall.test';
+const PAGE = 100;
+const DEPTHS = [1, 1_001, 10_001, 100_001, 500_001];
+const CONCURRENCIES = [1, 8];
 
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? process.argv[index + 1] : fallback;
-}
-
-const db = option('db');
-const sizes = option('sizes', '1000,100000').split(',').map(Number);
-const lookups = Number(option('lookups', '500'));
-const port = Number(option('port', '3250'));
-if (
-  !['sqlite', 'postgres'].includes(db) ||
-  sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_000_000) ||
-  !Number.isInteger(lookups) ||
-  lookups < 1
-) {
-  process.stderr.write(
-    'Usage: node bench/lookup-scaling.mjs --db sqlite|postgres [--sizes 1000,100000] [--lookups 500] [--port 3250]\n',
-  );
+let options;
+try {
+  options = readScaleOptions(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`lookup-scaling: ${error.message}\n\n${SCALE_USAGE}`);
   process.exit(2);
 }
-
-/** The columns POST /Users writes for an Entra-shaped user (see libs/directory). */
-function userRow(organizationId, i, now) {
-  const userName = `user${i}@${DOMAIN}`;
-  const resource = {
-    externalId: `ext-${i}`,
-    userName,
-    active: true,
-    displayName: `User ${i}`,
-    name: { givenName: `Given${i}`, familyName: `Family${i}` },
-    emails: [{ primary: true, type: 'work', value: userName }],
-  };
-  return [
-    randomUUID(),
-    organizationId,
-    userName,
-    userName,
-    `ext-${i}`,
-    `User ${i}`,
-    `Given${i}`,
-    `Family${i}`,
-    userName,
-    userName,
-    JSON.stringify(resource),
-    now,
-    now,
-  ];
+if (options.help) {
+  process.stdout.write(SCALE_USAGE);
+  process.exit(0);
 }
 
-const COLUMNS =
-  'id, organization_id, user_name, user_name_normalized, external_id, display_name, given_name, family_name, email, email_normalized, resource, created_at, updated_at, active, source, version';
+const log = (text) => process.stderr.write(text);
 
-async function seed(database, organizationId, count) {
-  const batch = 1000;
-  if (database.dialect === 'sqlite') {
-    const sqlite = new Database(join(database.dataDir, 'rollcall.sqlite'));
-    sqlite.pragma('busy_timeout = 10000');
-    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-    const insert = sqlite.prepare(
-      `INSERT INTO users (${COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,'scim',1)`,
-    );
-    const insertMany = sqlite.transaction((from, to) => {
-      for (let i = from; i < to; i += 1) insert.run(...userRow(organizationId, i, now));
-    });
-    for (let from = 0; from < count; from += batch) insertMany(from, Math.min(count, from + batch));
-    sqlite.close();
-    return;
+/** The request kinds: each builds its URL for user i and says what is wrong with an answer. */
+const LOOKUPS = {
+  'userName eq': {
+    path: (i) => `/scim/v2/Users?${eqFilter('userName', userName(i))}`,
+    wrong: (status, body, i) =>
+      status !== 200
+        ? `status ${status}`
+        : body.totalResults !== 1 || body.Resources?.[0]?.userName !== userName(i)
+          ? `totalResults ${body.totalResults}, userName ${body.Resources?.[0]?.userName}`
+          : undefined,
+  },
+  'externalId eq': {
+    path: (i) => `/scim/v2/Users?${eqFilter('externalId', externalId(i))}`,
+    wrong: (status, body, i) =>
+      status !== 200
+        ? `status ${status}`
+        : body.totalResults !== 1 || body.Resources?.[0]?.externalId !== externalId(i)
+          ? `totalResults ${body.totalResults}, externalId ${body.Resources?.[0]?.externalId}`
+          : undefined,
+  },
+  'GET /Users/{id}': {
+    path: (i) => `/scim/v2/Users/${userId(i)}`,
+    wrong: (status, body, i) =>
+      status !== 200
+        ? `status ${status}`
+        : body.id !== userId(i) || body.userName !== userName(i)
+          ? `id ${body.id}, userName ${body.userName}`
+          : undefined,
+  },
+};
+
+/** What the page at `startIndex` of a directory of `count` users must hold. */
+function wrongPage(status, body, startIndex, count) {
+  if (status !== 200) return `status ${status}`;
+  const expected = Math.min(PAGE, count - startIndex + 1);
+  const first = body.Resources?.[0]?.userName;
+  if (body.totalResults !== count) return `totalResults ${body.totalResults}, expected ${count}`;
+  if (body.startIndex !== startIndex) return `startIndex ${body.startIndex}`;
+  if (body.itemsPerPage !== expected || body.Resources?.length !== expected) {
+    return `itemsPerPage ${body.itemsPerPage} (${body.Resources?.length} resources), expected ${expected}`;
   }
-  const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
-  await client.connect();
-  const now = new Date();
-  for (let from = 0; from < count; from += batch) {
-    const rows = [];
-    const values = [];
-    for (let i = from; i < Math.min(count, from + batch); i += 1) {
-      const row = userRow(organizationId, i, now);
-      rows.push(`(${row.map((_, k) => `$${values.length + k + 1}`).join(',')}, true, 'scim', 1)`);
-      values.push(...row);
-    }
-    await client.query(`INSERT INTO users (${COLUMNS}) VALUES ${rows.join(',')}`, values);
-  }
-  // What autovacuum would do soon after a bulk load; the planner then knows the sizes.
-  await client.query('ANALYZE users');
-  await client.end();
+  // Creation order: the page starts with user startIndex − 1.
+  if (first !== userName(startIndex - 1)) return `first user ${first}`;
+  return undefined;
 }
 
-async function timeLookups(baseUrl, token, count, attribute, concurrency) {
-  const picks = Array.from({ length: lookups }, () => Math.floor(Math.random() * count));
+/** Times `requests` GETs (`pathFor(k)`), `concurrency` in flight; checks each answer. */
+async function timeRequests({ baseUrl, token, requests, concurrency, pathFor, wrong }) {
   const latencies = [];
-  let errors = 0;
+  const failures = [];
   const started = performance.now();
-  await runPool(picks, concurrency, async (i) => {
-    const value = attribute === 'userName' ? `user${i}@${DOMAIN}` : `ext-${i}`;
-    const t = performance.now();
-    const response = await fetch(`${baseUrl}/scim/v2/Users?${eqFilter(attribute, value)}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const body = await response.json();
-    latencies.push(performance.now() - t);
-    if (response.status !== 200 || body.totalResults !== 1) errors += 1;
-  });
+  await runPool(
+    Array.from({ length: requests }, (_, k) => k),
+    concurrency,
+    async (k) => {
+      const path = pathFor(k);
+      const t = performance.now();
+      let problem;
+      try {
+        const response = await fetch(`${baseUrl}${path}`, {
+          headers: { Authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(60_000),
+        });
+        const body = await response.json();
+        latencies.push(performance.now() - t);
+        problem = wrong(response.status, body, k);
+      } catch (error) {
+        problem = error.cause?.code ?? error.message;
+      }
+      if (problem) failures.push(`${path}: ${problem}`);
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
-  return { ...summarizeLatencies(latencies), reqPerSec: lookups / seconds, errors };
+  return {
+    requests,
+    ...summarizeLatencies(latencies),
+    reqPerSec: requests / seconds,
+    errors: failures.length,
+    failures: failures.slice(0, 3),
+  };
 }
 
-const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
+/** Random existing users, drawn once per row. */
+function picks(count, n) {
+  return Array.from({ length: n }, () => Math.floor(Math.random() * count));
+}
+
+/** VmRSS of the api and each of its workers, in KiB. */
+function rssNow(pid) {
+  const tree = readProcessTree(pid);
+  const sizes = tree.processes.map((p) => p.rssKib).filter((kib) => kib !== undefined);
+  return {
+    processes: sizes.length,
+    maxKib: sizes.length ? Math.max(...sizes) : undefined,
+    totalKib: sizes.reduce((a, b) => a + b, 0),
+    eachKib: sizes,
+  };
+}
 
 async function runSize(count, entry, cleanup, signal) {
-  const database = await prepareDatabase(
-    { db, pgUrl: new URL('postgres://postgres@127.0.0.1:5432/postgres'), keep: false },
-    cleanup,
-  );
-  const env = apiEnv({ port, databaseEnv: database.env });
+  const { db, port, lookups, pages, workers, pgUrl, keep } = options;
+  const database = await prepareDatabase({ db, pgUrl, keep }, cleanup);
+  const env = apiEnv({ port, databaseEnv: database.env, workers });
   const org = await createOrganization({ cliPath: entry.cli, cwd: workspaceRoot, env, signal });
-  const seeded = performance.now();
-  await seed(database, org.orgId, count);
-  process.stderr.write(
-    `seeded ${count} users in ${((performance.now() - seeded) / 1000).toFixed(1)} s\n`,
-  );
+  log(`${count} users: seeding ${database.describe} …\n`);
+  const seedSeconds = await seedUsers(database, org.orgId, count, log);
+  log(`${count} users: seeded in ${seedSeconds.toFixed(1)} s\n`);
   const api = new ApiProcess({
     mainPath: entry.main,
     cwd: workspaceRoot,
@@ -155,41 +162,137 @@ async function runSize(count, entry, cleanup, signal) {
   );
   await api.start();
   await api.waitUntilHealthy({ signal });
+  const sampler = new RssSampler(api.pid, 250);
+  sampler.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // Warm-up: first requests pay for JIT and connection setup.
-  await timeLookups(baseUrl, org.scimToken, count, 'userName', 4);
+  const token = org.scimToken;
+  const rowMismatch = await checkSeededRow({
+    database,
+    baseUrl,
+    token,
+    probe: count,
+    seeded: count - 1,
+  });
+  for (const line of rowMismatch) log(`seeded row differs from the api's: ${line}\n`);
+
   const rows = [];
-  for (const attribute of ['userName', 'externalId']) {
-    for (const concurrency of [1, 16]) {
+  // Warm-up: the first requests pay for JIT, connections and cold pages; not recorded.
+  for (const [name, lookup] of Object.entries(LOOKUPS)) {
+    const warm = picks(count, 100);
+    await timeRequests({
+      baseUrl,
+      token,
+      requests: warm.length,
+      concurrency: 4,
+      pathFor: (k) => lookup.path(warm[k]),
+      wrong: (status, body, k) => lookup.wrong(status, body, warm[k]),
+    });
+    log(`${count} users: ${name} warmed up\n`);
+  }
+  for (const [name, lookup] of Object.entries(LOOKUPS)) {
+    for (const concurrency of CONCURRENCIES) {
+      const users = picks(count, lookups);
       rows.push({
         count,
-        attribute,
+        name,
         concurrency,
-        ...(await timeLookups(baseUrl, org.scimToken, count, attribute, concurrency)),
+        ...(await timeRequests({
+          baseUrl,
+          token,
+          requests: lookups,
+          concurrency,
+          pathFor: (k) => lookup.path(users[k]),
+          wrong: (status, body, k) => lookup.wrong(status, body, users[k]),
+        })),
       });
     }
   }
+  const depths = [...new Set([...DEPTHS, Math.max(1, count - PAGE + 1)])]
+    .filter((s) => s <= count)
+    .sort((a, b) => a - b);
+  for (const startIndex of depths) {
+    rows.push({
+      count,
+      name: `page startIndex=${startIndex}`,
+      concurrency: 1,
+      ...(await timeRequests({
+        baseUrl,
+        token,
+        requests: pages,
+        concurrency: 1,
+        pathFor: () => `/scim/v2/Users?startIndex=${startIndex}&count=${PAGE}`,
+        wrong: (status, body) => wrongPage(status, body, startIndex, count),
+      })),
+    });
+    log(`${count} users: paged at ${startIndex}\n`);
+  }
+  const rss = rssNow(api.pid);
+  sampler.stop();
+  const peakKib = sampler.maxKib();
   await api.stop();
-  return rows;
+  return { count, seedSeconds, rowMismatch, rows, rss, peakKib, database: database.describe };
+}
+
+const fmt = (v) => (v === undefined ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+const mib = (kib) => (kib === undefined ? '-' : (kib / 1024).toFixed(0));
+
+function printReport(results) {
+  const { db, lookups, pages, workers } = options;
+  console.log(
+    `\nRollcall look-ups and paging at scale — ${db}, ${lookups} look-ups per row, ${pages} pages per depth, WEB_CONCURRENCY=${workers ?? '(api default)'}\n`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.count} users (${r.database}): seeded in ${r.seedSeconds.toFixed(1)} s; seeded rows ${r.rowMismatch.length === 0 ? 'match' : 'DIFFER from'} POST /Users`,
+    );
+  }
+  console.log(
+    '\nusers    request                        conc  req/s   p50 ms  p95 ms  p99 ms  errors',
+  );
+  for (const result of results) {
+    for (const r of result.rows) {
+      console.log(
+        `${String(r.count).padEnd(8)} ${r.name.padEnd(30)} ${String(r.concurrency).padStart(4)}  ${fmt(r.reqPerSec).padStart(6)}  ${fmt(r.p50).padStart(6)}  ${fmt(r.p95).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${r.errors}`,
+      );
+      for (const failure of r.failures) console.log(`         ! ${failure}`);
+    }
+  }
+  console.log('\nusers    api RSS after the size (MiB): largest process, tree, processes, peak');
+  for (const r of results) {
+    console.log(
+      `${String(r.count).padEnd(8)} ${mib(r.rss.maxKib).padStart(4)} largest  ${mib(r.rss.totalKib).padStart(5)} tree  ${r.rss.processes} processes (${r.rss.eachKib.map(mib).join(', ')})  peak ${mib(r.peakKib)}`,
+    );
+  }
+  if (results.length > 1) {
+    const small = results[0];
+    const large = results.at(-1);
+    console.log(`\n"flat" figure: p50 at ${large.count} ÷ p50 at ${small.count} users`);
+    for (const name of Object.keys(LOOKUPS)) {
+      const ratios = CONCURRENCIES.map((concurrency) => {
+        const find = (result) =>
+          result.rows.find((r) => r.name === name && r.concurrency === concurrency);
+        return `conc ${concurrency}: ${(find(large).p50 / find(small).p50).toFixed(2)}×`;
+      });
+      console.log(`  ${name.padEnd(18)} ${ratios.join('   ')}`);
+    }
+  }
 }
 
 const cleanup = new Cleanup();
 const abort = new AbortController();
 installSignalHandlers(cleanup, abort);
 try {
-  const entry = await ensureApiBuilt(workspaceRoot, { build: true, signal: abort.signal });
+  const entry = await ensureApiBuilt(workspaceRoot, {
+    build: options.build,
+    signal: abort.signal,
+  });
   const results = [];
-  for (const count of sizes) {
-    results.push(...(await runSize(count, entry, cleanup, abort.signal)));
+  for (const count of options.sizes) {
+    results.push(await runSize(count, entry, cleanup, abort.signal));
   }
-  console.log(`\nRollcall look-up scaling — ${db}, ${lookups} look-ups per row\n`);
-  console.log('users    filter            conc  req/s   p50 ms  p95 ms  p99 ms  errors');
-  for (const r of results) {
-    console.log(
-      `${String(r.count).padEnd(8)} ${`${r.attribute} eq`.padEnd(17)} ${String(r.concurrency).padStart(4)}  ${fmt(r.reqPerSec).padStart(6)}  ${fmt(r.p50).padStart(6)}  ${fmt(r.p95).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${r.errors}`,
-    );
-  }
-  process.exitCode = results.some((r) => r.errors > 0) ? 1 : 0;
+  printReport(results);
+  const wrong = results.some((r) => r.rowMismatch.length > 0 || r.rows.some((x) => x.errors > 0));
+  process.exitCode = wrong ? 1 : 0;
 } catch (error) {
   process.stderr.write(`lookup-scaling failed: ${error.message}\n`);
   process.exitCode = 1;
