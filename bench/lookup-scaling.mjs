@@ -7,6 +7,7 @@
 // answer is verified. Measures and prints; the exit code is 1 only on a wrong answer.
 //
 //   node bench/lookup-scaling.mjs --db sqlite|postgres [--sizes 1000,100000] [--help]
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ApiProcess, apiEnv, createOrganization } from './lib/api-process.mjs';
@@ -15,7 +16,7 @@ import { Cleanup, installSignalHandlers } from './lib/cleanup.mjs';
 import { prepareDatabase } from './lib/database.mjs';
 import { eqFilter } from './lib/entra-requests.mjs';
 import { runPool } from './lib/pool.mjs';
-import { readProcessTree } from './lib/proc-tree.mjs';
+import { readProcessTree, treeCpuMs } from './lib/proc-tree.mjs';
 import { summarizeLatencies } from './lib/recorder.mjs';
 import { RssSampler } from './lib/rss-sampler.mjs';
 import { SCALE_USAGE, UsageError, readScaleOptions } from './lib/scale-options.mjs';
@@ -87,10 +88,15 @@ function wrongPage(status, body, startIndex, count) {
   return undefined;
 }
 
-/** Times `requests` GETs (`pathFor(k)`), `concurrency` in flight; checks each answer. */
-async function timeRequests({ baseUrl, token, requests, concurrency, pathFor, wrong }) {
+/**
+ * Times `requests` GETs (`pathFor(k)`), `concurrency` in flight; checks each answer. Also
+ * the CPU the api's process tree spent per request: on a shared machine latency moves with
+ * the neighbours' load, CPU time much less.
+ */
+async function timeRequests({ baseUrl, token, requests, concurrency, pathFor, wrong, apiPid }) {
   const latencies = [];
   const failures = [];
+  const cpuBefore = treeCpuMs(readProcessTree(apiPid));
   const started = performance.now();
   await runPool(
     Array.from({ length: requests }, (_, k) => k),
@@ -114,8 +120,13 @@ async function timeRequests({ baseUrl, token, requests, concurrency, pathFor, wr
     },
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = treeCpuMs(readProcessTree(apiPid));
   return {
     requests,
+    cpuMsPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : (cpuAfter - cpuBefore) / requests,
     ...summarizeLatencies(latencies),
     reqPerSec: requests / seconds,
     errors: failures.length,
@@ -166,6 +177,7 @@ async function runSize(count, entry, cleanup, signal) {
   sampler.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   const token = org.scimToken;
+  const loadBefore = loadavg()[0];
   const rowMismatch = await checkSeededRow({
     database,
     baseUrl,
@@ -182,6 +194,7 @@ async function runSize(count, entry, cleanup, signal) {
     await timeRequests({
       baseUrl,
       token,
+      apiPid: api.pid,
       requests: warm.length,
       concurrency: 4,
       pathFor: (k) => lookup.path(warm[k]),
@@ -199,6 +212,7 @@ async function runSize(count, entry, cleanup, signal) {
         ...(await timeRequests({
           baseUrl,
           token,
+          apiPid: api.pid,
           requests: lookups,
           concurrency,
           pathFor: (k) => lookup.path(users[k]),
@@ -218,6 +232,7 @@ async function runSize(count, entry, cleanup, signal) {
       ...(await timeRequests({
         baseUrl,
         token,
+        apiPid: api.pid,
         requests: pages,
         concurrency: 1,
         pathFor: () => `/scim/v2/Users?startIndex=${startIndex}&count=${PAGE}`,
@@ -230,7 +245,16 @@ async function runSize(count, entry, cleanup, signal) {
   sampler.stop();
   const peakKib = sampler.maxKib();
   await api.stop();
-  return { count, seedSeconds, rowMismatch, rows, rss, peakKib, database: database.describe };
+  return {
+    count,
+    seedSeconds,
+    rowMismatch,
+    rows,
+    rss,
+    peakKib,
+    load: [loadBefore, loadavg()[0]],
+    database: database.describe,
+  };
 }
 
 const fmt = (v) => (v === undefined ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
@@ -243,16 +267,16 @@ function printReport(results) {
   );
   for (const r of results) {
     console.log(
-      `${r.count} users (${r.database}): seeded in ${r.seedSeconds.toFixed(1)} s; seeded rows ${r.rowMismatch.length === 0 ? 'match' : 'DIFFER from'} POST /Users`,
+      `${r.count} users (${r.database}): seeded in ${r.seedSeconds.toFixed(1)} s; seeded rows ${r.rowMismatch.length === 0 ? 'match' : 'DIFFER from'} POST /Users; machine load ${r.load.map((l) => l.toFixed(1)).join(' → ')}`,
     );
   }
   console.log(
-    '\nusers    request                        conc  req/s   p50 ms  p95 ms  p99 ms  errors',
+    '\nusers    request                        conc  req/s   p50 ms  p95 ms  p99 ms  api CPU ms/req  errors',
   );
   for (const result of results) {
     for (const r of result.rows) {
       console.log(
-        `${String(r.count).padEnd(8)} ${r.name.padEnd(30)} ${String(r.concurrency).padStart(4)}  ${fmt(r.reqPerSec).padStart(6)}  ${fmt(r.p50).padStart(6)}  ${fmt(r.p95).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${r.errors}`,
+        `${String(r.count).padEnd(8)} ${r.name.padEnd(30)} ${String(r.concurrency).padStart(4)}  ${fmt(r.reqPerSec).padStart(6)}  ${fmt(r.p50).padStart(6)}  ${fmt(r.p95).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${fmt(r.cpuMsPerRequest).padStart(14)}  ${r.errors}`,
       );
       for (const failure of r.failures) console.log(`         ! ${failure}`);
     }
@@ -266,13 +290,21 @@ function printReport(results) {
   if (results.length > 1) {
     const small = results[0];
     const large = results.at(-1);
-    console.log(`\n"flat" figure: p50 at ${large.count} ÷ p50 at ${small.count} users`);
+    console.log(
+      `\n"flat" figure: p50 (and the api's CPU per request) at ${large.count} ÷ at ${small.count} users`,
+    );
     for (const name of Object.keys(LOOKUPS)) {
       const ratios = CONCURRENCIES.map((concurrency) => {
         const find = (result) =>
           result.rows.find((r) => r.name === name && r.concurrency === concurrency);
         return `conc ${concurrency}: ${(find(large).p50 / find(small).p50).toFixed(2)}×`;
       });
+      const cpu = (result) =>
+        result.rows
+          .filter((r) => r.name === name)
+          .reduce((sum, r) => sum + (r.cpuMsPerRequest ?? NaN) * r.requests, 0) /
+        result.rows.filter((r) => r.name === name).reduce((sum, r) => sum + r.requests, 0);
+      ratios.push(`api CPU/req: ${(cpu(large) / cpu(small)).toFixed(2)}×`);
       console.log(`  ${name.padEnd(18)} ${ratios.join('   ')}`);
     }
   }
