@@ -26,6 +26,8 @@ const workspaceRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = 100;
 const DEPTHS = [1, 1_001, 10_001, 100_001, 500_001];
 const CONCURRENCIES = [1, 8];
+/** Untimed requests per look-up kind before the timed rows. */
+const WARM_UP = 500;
 
 let options;
 try {
@@ -188,22 +190,38 @@ async function runSize(count, entry, cleanup, signal) {
   for (const line of rowMismatch) log(`seeded row differs from the api's: ${line}\n`);
 
   const rows = [];
-  // Warm-up: the first requests pay for JIT, connections and cold pages; not recorded.
+  // Warm-up: the first requests pay for JIT, connections and cold pages; not timed, but
+  // checked. With fewer (100 per kind) the first timed row still paid for JIT: its CPU per
+  // request was twice the same request's timed later.
+  sampler.enterPhase('warm-up');
+  let warmUpErrors = 0;
   for (const [name, lookup] of Object.entries(LOOKUPS)) {
-    const warm = picks(count, 100);
-    await timeRequests({
+    const warm = picks(count, WARM_UP);
+    const { errors } = await timeRequests({
       baseUrl,
       token,
       apiPid: api.pid,
       requests: warm.length,
-      concurrency: 4,
+      concurrency: 8,
       pathFor: (k) => lookup.path(warm[k]),
       wrong: (status, body, k) => lookup.wrong(status, body, warm[k]),
     });
+    warmUpErrors += errors;
     log(`${count} users: ${name} warmed up\n`);
   }
+  const { errors: pageWarmUpErrors } = await timeRequests({
+    baseUrl,
+    token,
+    apiPid: api.pid,
+    requests: 5,
+    concurrency: 1,
+    pathFor: () => `/scim/v2/Users?startIndex=1&count=${PAGE}`,
+    wrong: (status, body) => wrongPage(status, body, 1, count),
+  });
+  warmUpErrors += pageWarmUpErrors;
   for (const [name, lookup] of Object.entries(LOOKUPS)) {
     for (const concurrency of CONCURRENCIES) {
+      sampler.enterPhase(`${name}, conc ${concurrency}`);
       const users = picks(count, lookups);
       rows.push({
         count,
@@ -225,6 +243,7 @@ async function runSize(count, entry, cleanup, signal) {
     .filter((s) => s <= count)
     .sort((a, b) => a - b);
   for (const startIndex of depths) {
+    sampler.enterPhase(`page startIndex=${startIndex}`);
     rows.push({
       count,
       name: `page startIndex=${startIndex}`,
@@ -244,6 +263,7 @@ async function runSize(count, entry, cleanup, signal) {
   const rss = rssNow(api.pid);
   sampler.stop();
   const peakKib = sampler.maxKib();
+  const peakPhase = sampler.samples.find((sample) => sample.kib === peakKib)?.phase;
   await api.stop();
   return {
     count,
@@ -252,6 +272,8 @@ async function runSize(count, entry, cleanup, signal) {
     rows,
     rss,
     peakKib,
+    peakPhase,
+    warmUpErrors,
     load: [loadBefore, loadavg()[0]],
     database: database.describe,
   };
@@ -267,7 +289,7 @@ function printReport(results) {
   );
   for (const r of results) {
     console.log(
-      `${r.count} users (${r.database}): seeded in ${r.seedSeconds.toFixed(1)} s; seeded rows ${r.rowMismatch.length === 0 ? 'match' : 'DIFFER from'} POST /Users; machine load ${r.load.map((l) => l.toFixed(1)).join(' → ')}`,
+      `${r.count} users (${r.database}): ${r.warmUpErrors} wrong answers in the warm-up; seeded in ${r.seedSeconds.toFixed(1)} s; seeded rows ${r.rowMismatch.length === 0 ? 'match' : 'DIFFER from'} POST /Users; machine load ${r.load.map((l) => l.toFixed(1)).join(' → ')}`,
     );
   }
   console.log(
@@ -281,10 +303,12 @@ function printReport(results) {
       for (const failure of r.failures) console.log(`         ! ${failure}`);
     }
   }
-  console.log('\nusers    api RSS after the size (MiB): largest process, tree, processes, peak');
+  console.log(
+    '\nusers    api RSS after the size (MiB): largest process, tree, processes; peak of the largest (during)',
+  );
   for (const r of results) {
     console.log(
-      `${String(r.count).padEnd(8)} ${mib(r.rss.maxKib).padStart(4)} largest  ${mib(r.rss.totalKib).padStart(5)} tree  ${r.rss.processes} processes (${r.rss.eachKib.map(mib).join(', ')})  peak ${mib(r.peakKib)}`,
+      `${String(r.count).padEnd(8)} ${mib(r.rss.maxKib).padStart(4)} largest  ${mib(r.rss.totalKib).padStart(5)} tree  ${r.rss.processes} processes (${r.rss.eachKib.map(mib).join(', ')})  peak ${mib(r.peakKib)} (${r.peakPhase})`,
     );
   }
   if (results.length > 1) {
@@ -323,7 +347,9 @@ try {
     results.push(await runSize(count, entry, cleanup, abort.signal));
   }
   printReport(results);
-  const wrong = results.some((r) => r.rowMismatch.length > 0 || r.rows.some((x) => x.errors > 0));
+  const wrong = results.some(
+    (r) => r.rowMismatch.length > 0 || r.warmUpErrors > 0 || r.rows.some((x) => x.errors > 0),
+  );
   process.exitCode = wrong ? 1 : 0;
 } catch (error) {
   process.stderr.write(`lookup-scaling failed: ${error.message}\n`);
