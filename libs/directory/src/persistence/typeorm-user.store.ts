@@ -69,6 +69,8 @@ const UPDATE = new SqlStatement(
   `UPDATE users SET ${UPDATED_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ? AND organization_id = ?`,
 );
 const DELETE = new SqlStatement('DELETE FROM users WHERE organization_id = ? AND id = ?');
+/** Kept by triggers on `users` (migration UserCounts1763900001500). */
+const USER_COUNT = new SqlStatement('SELECT users FROM user_counts WHERE organization_id = ?');
 
 /** A `users` row as both drivers hand it back. */
 type UserRow = Record<(typeof COLUMNS)[number], unknown>;
@@ -121,7 +123,9 @@ export class TypeOrmUserStore {
       const compiled = compileFilter(query.filter, target);
       where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.dialect, values)})`;
     }
-    if (query.count === 0) return { total: await this.count(where, values), users: [] };
+    const countAll = (): Promise<number> =>
+      query.filter ? this.count(where, values) : this.countOfOrganization(organizationId);
+    if (query.count === 0) return { total: await countAll(), users: [] };
     const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
     // Creation order by default, with the id as tie-breaker, so pages never overlap.
     const sort = query.sortBy ? compileSortBy(query.sortBy, target) : 'u.created_at';
@@ -143,7 +147,7 @@ export class TypeOrmUserStore {
         ? query.startIndex - 1 + users.length
         : users.length === 0 && query.startIndex === 1
           ? 0
-          : await this.count(where, values);
+          : await countAll();
     return { total, users };
   }
 
@@ -184,6 +188,11 @@ export class TypeOrmUserStore {
     }
     const rows = await this.run(manager, DELETE.append('RETURNING id'), [organizationId, id]);
     return rows.length > 0;
+  }
+
+  private async countOfOrganization(organizationId: string): Promise<number> {
+    const rows = (await this.run(undefined, USER_COUNT, [organizationId])) as { users: unknown }[];
+    return this.values.readCount(rows[0]?.users ?? 0);
   }
 
   private async count(where: string, values: unknown[]): Promise<number> {
