@@ -3,17 +3,23 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   buildDataSourceOptions,
+  CacheInvalidation,
+  createCacheInvalidation,
   prepareSqliteFile,
   runMigrations,
   type DatabaseConfig,
 } from '@rollcall/db';
 
-/** The database, migrated to the latest schema before anything else uses it. */
+/**
+ * The database, migrated to the latest schema before anything else uses it, and the signal
+ * that tells this process's caches what other processes changed in it.
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(database: DatabaseConfig): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...buildDataSourceOptions(database), autoLoadEntities: true }),
@@ -26,6 +32,14 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [
+        {
+          provide: CacheInvalidation,
+          useFactory: (dataSource: DataSource) => createCacheInvalidation(dataSource),
+          inject: [DataSource],
+        },
+      ],
+      exports: [CacheInvalidation],
     };
   }
 }

@@ -15,6 +15,13 @@ export {
 } from './database-unavailable';
 export type { DatabaseUnavailability } from './database-unavailable';
 export { dialectOf } from './dialect';
+export {
+  CACHE_INVALIDATION_CHANNEL,
+  CACHE_LISTENER_APPLICATION_NAME,
+  CacheInvalidation,
+  createCacheInvalidation,
+} from './invalidation';
+export type { InvalidationListener } from './invalidation';
 export { runMigrations } from './migration.runner';
 export { backUpSqliteDatabase } from './sqlite.backup';
 export { prepareSqliteFile } from './sqlite-file';

@@ -10,6 +10,7 @@ import { SsoLinking1763900000800 } from './1763900000800-sso-linking';
 import { FederatedCredentialAudience1763900000900 } from './1763900000900-federated-credential-audience';
 import { StripStoredPasswords1763900001200 } from './1763900001200-strip-stored-passwords';
 import { DropLoginFailures1763900001300 } from './1763900001300-drop-login-failures';
+import { CacheEpochs1763900001400 } from './1763900001400-cache-epochs';
 import { UserCounts1763900001500 } from './1763900001500-user-counts';
 
 /** Every migration, oldest first; each one is written for both dialects. */
@@ -26,5 +27,6 @@ export const migrations = [
   FederatedCredentialAudience1763900000900,
   StripStoredPasswords1763900001200,
   DropLoginFailures1763900001300,
+  CacheEpochs1763900001400,
   UserCounts1763900001500,
 ];
