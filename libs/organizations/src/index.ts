@@ -3,6 +3,7 @@ export { OrganizationError } from './domain/organization.error';
 export type { OrganizationErrorCode } from './domain/organization.error';
 export { hashPassword, verifyPassword } from './domain/password.hasher';
 export { slugify } from './domain/organization-slug';
+export { SCIM_CREDENTIALS_TOPIC } from './domain/scim-credentials.topic';
 export { OrganizationAdminEntity } from './persistence/organization-admin.entity';
 export { OrganizationEntity } from './persistence/organization.entity';
 export { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { CacheInvalidation, inTransaction } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
+import { SCIM_CREDENTIALS_TOPIC } from '../domain/scim-credentials.topic';
 import { ScimTokenEntity } from '../persistence/scim-token.entity';
 
 export interface RevokeScimTokenCommand {
@@ -17,9 +18,13 @@ export interface RevokedScimToken {
   prefix: string;
 }
 
+/** Every process refuses the token from its next request on (see CacheInvalidation). */
 @Injectable()
 export class RevokeScimToken {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invalidation: CacheInvalidation,
+  ) {}
 
   execute(command: RevokeScimTokenCommand): Promise<RevokedScimToken> {
     return inTransaction(this.dataSource, async (manager) => {
@@ -42,6 +47,7 @@ export class RevokeScimToken {
         );
       }
       await manager.update(ScimTokenEntity, { id: match.id }, { revokedAt: new Date() });
+      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
       return { id: match.id, organizationId: match.organizationId, prefix: match.prefix };
     });
   }

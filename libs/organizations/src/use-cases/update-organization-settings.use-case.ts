@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RoleName } from '@rollcall/contracts';
-import { inTransaction } from '@rollcall/db';
+import { CacheInvalidation, inTransaction } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
+import { SCIM_CREDENTIALS_TOPIC } from '../domain/scim-credentials.topic';
 import { OrganizationEntity } from '../persistence/organization.entity';
 
 /** Only the settings given change; the edge has checked their ranges already. */
@@ -13,9 +14,13 @@ export interface OrganizationSettingsChange {
   defaultRole?: RoleName;
 }
 
+/** Turning provisioning off refuses the org's credentials in every process from its next request. */
 @Injectable()
 export class UpdateOrganizationSettings {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invalidation: CacheInvalidation,
+  ) {}
 
   execute(organizationId: string, change: OrganizationSettingsChange): Promise<OrganizationEntity> {
     return inTransaction(this.dataSource, async (manager) => {
@@ -39,6 +44,10 @@ export class UpdateOrganizationSettings {
         { id: organizationId },
         { ...next, updatedAt: organization.updatedAt },
       );
+      if (change.scimEnabled !== undefined) {
+        // Both ways: credential caches may hold "refused" as well as "live".
+        await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
+      }
       return organization;
     });
   }
