@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@rollcall/organizations';
+import { CacheInvalidation } from '@rollcall/db';
+import { OrganizationEntity, SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import type { CredentialType } from '../domain/access-token.claims';
 import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
 import { OAuthClientEntity } from '../persistence/oauth-client.entity';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
 
 /**
- * How long a credential's state is trusted in memory. Revocation on this replica is immediate
- * (the cache is cleared); other replicas see it within this time, far inside one token
- * lifetime (at least 60 minutes).
+ * How long a credential's state is trusted in memory: a safety net only. A revocation, or
+ * provisioning turned off, is announced on the `scim-credentials` topic in its transaction,
+ * and every process (workers, replicas) forgets all states before its next request; a
+ * process that cannot be sure it heard every announcement reads the database each time.
  */
 export const CREDENTIAL_STATUS_TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
@@ -21,8 +23,14 @@ export interface CredentialRef {
   secretId?: string;
 }
 
+interface Status {
+  live: boolean;
+  /** A client secret expires on its own, announced by nobody: not live from then on. */
+  expiresAt?: number;
+}
+
 interface Entry {
-  live: Promise<boolean>;
+  status: Promise<Status>;
   checkedAt: number;
 }
 
@@ -34,31 +42,46 @@ interface Entry {
 @Injectable()
 export class CredentialStatusCache {
   private readonly entries = new Map<string, Entry>();
+  private subscribed = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invalidation: CacheInvalidation,
+  ) {}
 
-  isLive(ref: CredentialRef): Promise<boolean> {
+  async isLive(ref: CredentialRef): Promise<boolean> {
+    const status = await this.status(ref);
+    return status.live && (status.expiresAt === undefined || Date.now() < status.expiresAt);
+  }
+
+  /** Forgets every state, so this process reads the database on the next request. */
+  invalidate(): void {
+    this.entries.clear();
+  }
+
+  private status(ref: CredentialRef): Promise<Status> {
+    if (!this.subscribed) {
+      this.invalidation.subscribe(SCIM_CREDENTIALS_TOPIC, () => this.invalidate());
+      this.subscribed = true;
+    }
+    this.invalidation.sync();
+    if (!this.invalidation.coherent) return this.read(ref);
     const key = [ref.credentialType, ref.organizationId, ref.credentialId, ref.secretId ?? ''].join(
       ':',
     );
     const now = Date.now();
     const cached = this.entries.get(key);
-    if (cached && now - cached.checkedAt < CREDENTIAL_STATUS_TTL_MS) return cached.live;
+    if (cached && now - cached.checkedAt < CREDENTIAL_STATUS_TTL_MS) return cached.status;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const live = this.read(ref).catch((error: unknown) => {
-      this.entries.delete(key);
-      throw error;
+    const entry: Entry = { status: this.read(ref), checkedAt: now };
+    entry.status.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
     });
-    this.entries.set(key, { live, checkedAt: now });
-    return live;
+    this.entries.set(key, entry);
+    return entry.status;
   }
 
-  /** An admin revoked something: forget every state, so this replica refuses at once. */
-  invalidate(): void {
-    this.entries.clear();
-  }
-
-  private async read(ref: CredentialRef): Promise<boolean> {
+  private async read(ref: CredentialRef): Promise<Status> {
     if (ref.credentialType === 'federated') {
       const row = await this.dataSource
         .createQueryBuilder(FederatedCredentialEntity, 'f')
@@ -69,7 +92,7 @@ export class CredentialStatusCache {
         .andWhere('f.revoked_at IS NULL')
         .andWhere('o.scim_enabled = :enabled', { enabled: true })
         .getOne();
-      return row !== null;
+      return { live: row !== null };
     }
     const query = this.dataSource
       .createQueryBuilder(OAuthClientEntity, 'c')
@@ -79,14 +102,21 @@ export class CredentialStatusCache {
       .andWhere('c.organization_id = :org', { org: ref.organizationId })
       .andWhere('c.revoked_at IS NULL')
       .andWhere('o.scim_enabled = :enabled', { enabled: true });
-    if (ref.secretId) {
-      // A revoked secret ends the tokens issued with it; an expired one too.
-      query
-        .innerJoin(OAuthClientSecretEntity, 's', 's.oauth_client_id = c.id')
-        .andWhere('s.id = :secretId', { secretId: ref.secretId })
-        .andWhere('s.revoked_at IS NULL')
-        .andWhere('s.expires_at > :now', { now: new Date() });
-    }
-    return (await query.getOne()) !== null;
+    if (!ref.secretId) return { live: (await query.getOne()) !== null };
+    // A revoked secret ends the tokens issued with it; an expired one too.
+    const row = await query
+      .innerJoin(OAuthClientSecretEntity, 's', 's.oauth_client_id = c.id')
+      .addSelect('s.expires_at', 'expires_at')
+      .andWhere('s.id = :secretId', { secretId: ref.secretId })
+      .andWhere('s.revoked_at IS NULL')
+      .andWhere('s.expires_at > :now', { now: new Date() })
+      .getRawOne<{ expires_at: Date | string }>();
+    return row ? { live: true, expiresAt: timestampOf(row.expires_at) } : { live: false };
   }
+}
+
+/** PostgreSQL returns timestamptz as a Date; SQLite keeps TypeORM's UTC `YYYY-MM-DD hh:mm:ss.SSS`. */
+function timestampOf(value: Date | string): number {
+  if (value instanceof Date) return value.getTime();
+  return Date.parse(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
 }

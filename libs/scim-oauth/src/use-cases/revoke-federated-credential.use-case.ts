@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { CredentialStatusCache } from '../keys/credential-status.cache';
 import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
 
 /** Stops trusting a federated credential: no more exchanges, and its tokens stop working. */
@@ -10,7 +10,7 @@ import { FederatedCredentialEntity } from '../persistence/federated-credential.e
 export class RevokeFederatedCredential {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly credentialStatus: CredentialStatusCache,
+    private readonly invalidation: CacheInvalidation,
   ) {}
 
   async execute(command: { organizationId: string; id: string }): Promise<void> {
@@ -23,7 +23,7 @@ export class RevokeFederatedCredential {
       }
       if (row.revokedAt) return;
       await manager.update(FederatedCredentialEntity, { id: row.id }, { revokedAt: new Date() });
+      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
     });
-    this.credentialStatus.invalidate();
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { CredentialStatusCache } from '../keys/credential-status.cache';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
 import { findOAuthClient } from './find-oauth-client';
 
@@ -11,7 +11,7 @@ import { findOAuthClient } from './find-oauth-client';
 export class RevokeOAuthClientSecret {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly credentialStatus: CredentialStatusCache,
+    private readonly invalidation: CacheInvalidation,
   ) {}
 
   async execute(command: {
@@ -29,7 +29,7 @@ export class RevokeOAuthClientSecret {
       }
       if (secret.revokedAt) return;
       await manager.update(OAuthClientSecretEntity, { id: secret.id }, { revokedAt: new Date() });
+      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
     });
-    this.credentialStatus.invalidate();
   }
 }

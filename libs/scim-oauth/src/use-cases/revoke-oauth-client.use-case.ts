@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
-import { CredentialStatusCache } from '../keys/credential-status.cache';
+import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import { OAuthClientEntity } from '../persistence/oauth-client.entity';
 import { findOAuthClient } from './find-oauth-client';
 
 /**
- * Revokes a client: no new tokens, and the tokens it holds stop working (at once on this
- * replica, within 30 s on the others). Revoking twice is harmless.
+ * Revokes a client: no new tokens, and the tokens it holds stop working (in every process
+ * from its next request). Revoking twice is harmless.
  */
 @Injectable()
 export class RevokeOAuthClient {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly credentialStatus: CredentialStatusCache,
+    private readonly invalidation: CacheInvalidation,
   ) {}
 
   async execute(command: { organizationId: string; id: string }): Promise<void> {
@@ -21,7 +21,7 @@ export class RevokeOAuthClient {
       const client = await findOAuthClient(manager, command.organizationId, command.id);
       if (client.revokedAt) return;
       await manager.update(OAuthClientEntity, { id: client.id }, { revokedAt: new Date() });
+      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
     });
-    this.credentialStatus.invalidate();
   }
 }
