@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import {
   CreateScimToken,
   ListScimTokens,
-  OrganizationEntity,
   OrganizationError,
   RevokeScimToken,
+  UpdateOrganizationSettings,
   type OrganizationErrorCode,
 } from '@rollcall/organizations';
 import { rawRequest } from './support/raw-http';
@@ -130,14 +130,15 @@ describe('bearer authentication', () => {
 
   it('refuses every token of an organization whose provisioning is disabled, until re-enabled', async () => {
     const other = await api.createOrganization('Disabled Org');
-    const organizations = api.app.get(DataSource).getRepository(OrganizationEntity);
+    // Through the use case the dashboard calls: it tells the token caches of every process.
+    const settings = api.app.get(UpdateOrganizationSettings);
     await expectTokenAccepted(other.scimToken);
 
-    await organizations.update({ id: other.orgId }, { scimEnabled: false });
+    await settings.execute(other.orgId, { scimEnabled: false });
     await expectTokenRefused(other.scimToken);
     await expectTokenAccepted(org.scimToken);
 
-    await organizations.update({ id: other.orgId }, { scimEnabled: true });
+    await settings.execute(other.orgId, { scimEnabled: true });
     await expectTokenAccepted(other.scimToken);
   });
 });
