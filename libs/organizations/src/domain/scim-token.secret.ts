@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 const TOKEN_PREFIX = 'rcs_';
 const SECRET_BYTES = 32;
@@ -22,7 +22,8 @@ export function generateScimTokenSecret(): ScimTokenSecret {
 }
 
 // A plain SHA-256 is right for 256-bit random secrets: there is nothing to brute-force, and
-// lookups by hash stay one indexed read on every SCIM request.
+// lookups by hash stay one indexed read (or a cache hit) on every SCIM request. The one-shot
+// crypto.hash is a third of createHash's cost, which shows once the lookup is cached.
 export function hashScimToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
