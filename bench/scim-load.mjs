@@ -126,9 +126,11 @@ async function runPhases(ctx, rss, apiPid) {
     // The server's CPU time across its whole tree: what a phase cost the server, apart from
     // the load generator sharing the machine.
     const cpuBefore = treeCpuMs(readProcessTree(apiPid));
+    const benchCpuBefore = process.cpuUsage();
     recorder.begin();
     await phase.run(ctx, recorder);
     recorder.end();
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     const cpuAfter = treeCpuMs(readProcessTree(apiPid));
     rss.sample();
     const summary = summarizePhase(recorder, {
@@ -137,6 +139,8 @@ async function runPhases(ctx, rss, apiPid) {
       processes: rss.maxProcesses(phase.name),
       serverCpuMs:
         cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+      // The load generator's own CPU: on a small machine it competes with the api for cores.
+      benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
     });
     log(
       `phase ${phase.name}: ${summary.requests} requests, ${summary.errors} errors, ${(summary.wallMs / 1000).toFixed(1)} s`,

@@ -104,7 +104,7 @@ export function summarizeLatencies(latenciesMs) {
  * from the api's process tree: largest process RSS, summed RSS, process count, CPU ms spent.
  */
 export function summarizePhase(phase, server = {}) {
-  const { rssMaxKib, rssTreeMaxKib, processes, serverCpuMs } = server;
+  const { rssMaxKib, rssTreeMaxKib, processes, serverCpuMs, benchCpuMs } = server;
   const wallSeconds = phase.wallMs / 1000;
   const operations = phase.operations.map((op) => ({
     name: op.name,
@@ -125,6 +125,7 @@ export function summarizePhase(phase, server = {}) {
     rssTreeMaxKib,
     processes,
     serverCpuMs,
+    benchCpuMs,
     // Whole phase ÷ its requests: a phase of one kind of request gives that request's cost.
     serverCpuMsPerRequest:
       serverCpuMs !== undefined && requests > 0 ? serverCpuMs / requests : undefined,

@@ -20,6 +20,14 @@ function table(headers, rows, alignRight) {
 }
 
 /** A cluster primary forks its workers, so more than one process means primary + workers. */
+/** What the load generator itself spent per request, on the cores it shares with the api. */
+function benchCpuLine(result) {
+  const requests = result.phases.reduce((sum, p) => sum + p.requests, 0);
+  const spent = result.phases.reduce((sum, p) => sum + (p.benchCpuMs ?? 0), 0);
+  if (requests === 0) return 'load generator: no requests';
+  return `load generator (this process, same machine): ${(spent / requests).toFixed(2)} cpu ms/req over the run; api + load generator CPU per request bounds req/s on ${result.run.cpus} cores`;
+}
+
 const workerWords = (processes) =>
   processes > 1 ? `a primary and ${processes - 1} worker(s)` : 'one process serving requests';
 
@@ -105,6 +113,7 @@ export function formatReport(result) {
             ? ' — fewer processes than asked: this api does not fork workers'
             : '')),
     `cpu ms/req: CPU time (user + system) of the api's whole process tree during the phase ÷ the phase's requests`,
+    benchCpuLine(result),
   ];
   const issue = issueTable(result);
   if (issue) out.push('', issue);
