@@ -27,5 +27,13 @@ export { backUpSqliteDatabase } from './sqlite.backup';
 export { prepareSqliteFile } from './sqlite-file';
 export { inTransaction, SQLITE_WRITE_LOCK_WAIT_MS } from './transaction.runner';
 export { isUniqueViolation } from './unique-violation';
-export { SqlStatement, bindNamedParameters, inIdList, positional, sqlValues } from './sql';
+export {
+  SqlRunner,
+  SqlStatement,
+  bindNamedParameters,
+  inIdList,
+  positional,
+  sqlValues,
+  totalOfPage,
+} from './sql';
 export type { SqlValues } from './sql';

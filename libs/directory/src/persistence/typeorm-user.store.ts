@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  SqlRunner,
   SqlStatement,
   bindNamedParameters,
-  dialectOf,
   isUniqueViolation,
-  sqlValues,
-  type SqlDialect,
-  type SqlValues,
+  totalOfPage,
 } from '@rollcall/db';
 import { compileFilter, compileSortBy, type FilterNode } from '@rollcall/scim-core';
 import { DirectoryError } from '../domain/directory.error';
@@ -82,12 +80,10 @@ type UserRow = Record<(typeof COLUMNS)[number], unknown>;
  */
 @Injectable()
 export class TypeOrmUserStore {
-  private readonly dialect: SqlDialect;
-  private readonly values: SqlValues;
+  private readonly sql: SqlRunner;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.dialect = dialectOf(dataSource);
-    this.values = sqlValues(this.dialect);
+  constructor(dataSource: DataSource) {
+    this.sql = new SqlRunner(dataSource);
   }
 
   async findById(
@@ -95,7 +91,7 @@ export class TypeOrmUserStore {
     id: string,
     manager?: EntityManager,
   ): Promise<UserEntity | null> {
-    const rows = await this.run(manager, FIND_BY_ID, [organizationId, id]);
+    const rows = await this.sql.run(manager, FIND_BY_ID, [organizationId, id]);
     return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
   }
 
@@ -110,44 +106,39 @@ export class TypeOrmUserStore {
     organizationId: string,
     id: string,
   ): Promise<UserEntity | null> {
-    const statement = this.dialect === 'postgres' ? FIND_BY_ID_FOR_UPDATE : FIND_BY_ID;
-    const rows = await this.run(manager, statement, [organizationId, id]);
+    const statement = this.sql.dialect === 'postgres' ? FIND_BY_ID_FOR_UPDATE : FIND_BY_ID;
+    const rows = await this.sql.run(manager, statement, [organizationId, id]);
     return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
   }
 
   async page(organizationId: string, query: UserPageQuery): Promise<UserPage> {
-    const target = userFilterTargetFor(this.dialect);
+    const target = userFilterTargetFor(this.sql.dialect);
     const values: unknown[] = [organizationId];
-    let where = `u.organization_id = ${this.placeholder(1)}`;
+    let where = `u.organization_id = ${this.sql.placeholder(1)}`;
     if (query.filter) {
       const compiled = compileFilter(query.filter, target);
-      where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.dialect, values)})`;
+      where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.sql.dialect, values)})`;
     }
     const countAll = (): Promise<number> =>
-      query.filter ? this.count(where, values) : this.countOfOrganization(organizationId);
+      query.filter
+        ? this.sql.count('users u', where, values)
+        : this.countOfOrganization(organizationId);
     if (query.count === 0) return { total: await countAll(), users: [] };
     const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
     // Creation order by default, with the id as tie-breaker, so pages never overlap.
     const sort = query.sortBy ? compileSortBy(query.sortBy, target) : 'u.created_at';
-    const limit = this.placeholder(values.length + 1);
-    const offset = this.placeholder(values.length + 2);
+    const limit = this.sql.placeholder(values.length + 1);
+    const offset = this.sql.placeholder(values.length + 2);
     const order = `ORDER BY ${sort} ${direction}, u.id ASC`;
     // Deferred join: the page's ids are found first, from the index alone where it can be,
     // and only those rows are read. Skipping 100,000 users then walks index entries, not
     // 100,000 whole documents.
-    const rows = (await this.dataSource.query(
+    const rows = await this.sql.query<UserRow>(
       `${SELECT_USERS} JOIN (SELECT u.id FROM users u WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) page ON page.id = u.id ${order}`,
       [...values, query.count, query.startIndex - 1],
-    )) as UserRow[];
+    );
     const users = rows.map((row) => this.toEntity(row));
-    // A page that is not full ends the list: its total needs no second query. That is every
-    // look-up Entra makes (`userName eq …` finds one user or none).
-    const total =
-      users.length > 0 && users.length < query.count
-        ? query.startIndex - 1 + users.length
-        : users.length === 0 && query.startIndex === 1
-          ? 0
-          : await countAll();
+    const total = await totalOfPage(query.startIndex, query.count, users.length, countAll);
     return { total, users };
   }
 
@@ -157,7 +148,7 @@ export class TypeOrmUserStore {
     userNameNormalized: string,
     exceptId?: string,
   ): Promise<boolean> {
-    const rows = (await this.run(manager, USER_NAME_OWNER, [
+    const rows = (await this.sql.run(manager, USER_NAME_OWNER, [
       organizationId,
       userNameNormalized,
     ])) as { id: string }[];
@@ -167,59 +158,38 @@ export class TypeOrmUserStore {
   /** The unique index decides a taken userName, also between two concurrent creates. */
   async insert(manager: EntityManager, user: UserEntity): Promise<void> {
     await this.translateUniqueViolation(user, () =>
-      this.run(manager, INSERT, this.columnValues(user)),
+      this.sql.run(manager, INSERT, this.columnValues(user)),
     );
   }
 
   async update(manager: EntityManager, user: UserEntity): Promise<void> {
     const [id, organizationId, ...changes] = this.columnValues(user);
     await this.translateUniqueViolation(user, () =>
-      this.run(manager, UPDATE, [...changes, id, organizationId]),
+      this.sql.run(manager, UPDATE, [...changes, id, organizationId]),
     );
   }
 
   async delete(manager: EntityManager, organizationId: string, id: string): Promise<boolean> {
-    if (this.dialect === 'postgres') {
+    if (this.sql.dialect === 'postgres') {
       const [, affected] = (await manager.query(DELETE.postgres, [organizationId, id])) as [
         unknown,
         number,
       ];
       return affected > 0;
     }
-    const rows = await this.run(manager, DELETE.append('RETURNING id'), [organizationId, id]);
+    const rows = await this.sql.run(manager, DELETE.append('RETURNING id'), [organizationId, id]);
     return rows.length > 0;
   }
 
   private async countOfOrganization(organizationId: string): Promise<number> {
-    const rows = (await this.run(undefined, USER_COUNT, [organizationId])) as { users: unknown }[];
-    return this.values.readCount(rows[0]?.users ?? 0);
-  }
-
-  private async count(where: string, values: unknown[]): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT COUNT(*) AS total FROM users u WHERE ${where}`,
-      values,
-    )) as { total: unknown }[];
-    return this.values.readCount(rows[0]?.total ?? 0);
-  }
-
-  private placeholder(position: number): string {
-    return this.dialect === 'postgres' ? `$${position}` : '?';
-  }
-
-  private run(
-    manager: EntityManager | undefined,
-    statement: SqlStatement,
-    parameters: unknown[],
-  ): Promise<unknown[]> {
-    return (manager ?? this.dataSource.manager).query(
-      statement.text(this.dialect),
-      parameters,
-    ) as Promise<unknown[]>;
+    const rows = (await this.sql.run(undefined, USER_COUNT, [organizationId])) as {
+      users: unknown;
+    }[];
+    return this.sql.values.readCount(rows[0]?.users ?? 0);
   }
 
   private columnValues(user: UserEntity): unknown[] {
-    const v = this.values;
+    const v = this.sql.values;
     return [
       user.id,
       user.organizationId,
@@ -244,7 +214,7 @@ export class TypeOrmUserStore {
   }
 
   private toEntity(row: UserRow): UserEntity {
-    const v = this.values;
+    const v = this.sql.values;
     const user = new UserEntity();
     user.id = row.id as string;
     user.organizationId = row.organization_id as string;

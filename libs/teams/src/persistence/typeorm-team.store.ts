@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  SqlRunner,
   SqlStatement,
   bindNamedParameters,
-  dialectOf,
   inIdList,
   isUniqueViolation,
-  sqlValues,
+  totalOfPage,
   type SqlDialect,
-  type SqlValues,
 } from '@rollcall/db';
 import { compileFilter, compileSortBy, type FilterNode } from '@rollcall/scim-core';
 import type { TeamContents, TeamMember } from '../domain/team';
@@ -110,14 +109,12 @@ function listStatements(dialect: SqlDialect) {
 
 @Injectable()
 export class TypeOrmTeamStore {
-  private readonly dialect: SqlDialect;
-  private readonly values: SqlValues;
+  private readonly sql: SqlRunner;
   private readonly lists: ReturnType<typeof listStatements>;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.dialect = dialectOf(dataSource);
-    this.values = sqlValues(this.dialect);
-    this.lists = listStatements(this.dialect);
+  constructor(dataSource: DataSource) {
+    this.sql = new SqlRunner(dataSource);
+    this.lists = listStatements(this.sql.dialect);
   }
 
   /**
@@ -145,8 +142,8 @@ export class TypeOrmTeamStore {
     manager: EntityManager | undefined,
   ): Promise<TeamEntity | null> {
     const locked =
-      manager && this.dialect === 'postgres' ? statement.append('FOR UPDATE') : statement;
-    const rows = await this.run(manager, locked, [organizationId, id]);
+      manager && this.sql.dialect === 'postgres' ? statement.append('FOR UPDATE') : statement;
+    const rows = await this.sql.run(manager, locked, [organizationId, id]);
     return rows.length > 0 ? this.toEntity(rows[0] as TeamRow) : null;
   }
 
@@ -154,28 +151,24 @@ export class TypeOrmTeamStore {
     organizationId: string,
     query: TeamPageQuery,
   ): Promise<{ total: number; teams: TeamEntity[] }> {
-    const target = teamFilterTarget(this.dialect);
+    const target = teamFilterTarget(this.sql.dialect);
     const values: unknown[] = [organizationId];
-    let where = `t.organization_id = ${this.placeholder(1)} AND t.deleted_at IS NULL`;
+    let where = `t.organization_id = ${this.sql.placeholder(1)} AND t.deleted_at IS NULL`;
     if (query.filter) {
       const compiled = compileFilter(query.filter, target);
-      where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.dialect, values)})`;
+      where += ` AND (${bindNamedParameters(compiled.where, compiled.params, this.sql.dialect, values)})`;
     }
-    if (query.count === 0) return { total: await this.count(where, values), teams: [] };
+    const countAll = (): Promise<number> => this.sql.count('teams t', where, values);
+    if (query.count === 0) return { total: await countAll(), teams: [] };
     const sort = query.sortBy ? compileSortBy(query.sortBy, target) : 't.created_at';
     const direction = query.sortOrder === 'descending' ? 'DESC' : 'ASC';
-    const rows = (await this.dataSource.query(
-      `${SELECT_TEAMS} WHERE ${where} ORDER BY ${sort} ${direction}, t.id ASC LIMIT ${this.placeholder(values.length + 1)} OFFSET ${this.placeholder(values.length + 2)}`,
+    const rows = await this.sql.query<TeamRow>(
+      `${SELECT_TEAMS} WHERE ${where} ORDER BY ${sort} ${direction}, t.id ASC LIMIT ${this.sql.placeholder(values.length + 1)} OFFSET ${this.sql.placeholder(values.length + 2)}`,
       [...values, query.count, query.startIndex - 1],
-    )) as TeamRow[];
+    );
     const teams = rows.map((row) => this.toEntity(row));
     // A page that is not full ends the list (Entra's `displayName eq` look-ups): no COUNT.
-    const total =
-      teams.length > 0 && teams.length < query.count
-        ? query.startIndex - 1 + teams.length
-        : teams.length === 0 && query.startIndex === 1
-          ? 0
-          : await this.count(where, values);
+    const total = await totalOfPage(query.startIndex, query.count, teams.length, countAll);
     return { total, teams };
   }
 
@@ -185,7 +178,7 @@ export class TypeOrmTeamStore {
     nameNormalized: string,
     exceptId?: string,
   ): Promise<boolean> {
-    const rows = (await this.run(manager, NAME_OWNER, [organizationId, nameNormalized])) as {
+    const rows = (await this.sql.run(manager, NAME_OWNER, [organizationId, nameNormalized])) as {
       id: string;
     }[];
     return rows.length > 0 && rows[0]?.id !== exceptId;
@@ -194,8 +187,8 @@ export class TypeOrmTeamStore {
   async save(manager: EntityManager, team: TeamEntity, isNew: boolean): Promise<void> {
     const [id, organizationId, ...changes] = this.columnValues(team);
     try {
-      if (isNew) await this.run(manager, INSERT, [id, organizationId, ...changes]);
-      else await this.run(manager, UPDATE, [...changes, id, organizationId]);
+      if (isNew) await this.sql.run(manager, INSERT, [id, organizationId, ...changes]);
+      else await this.sql.run(manager, UPDATE, [...changes, id, organizationId]);
     } catch (error) {
       if (isUniqueViolation(error)) throw teamNameTaken(team.name);
       throw error;
@@ -211,9 +204,9 @@ export class TypeOrmTeamStore {
     const wanted = [...new Set(userIds)];
     const found = new Set<string>();
     for (const ids of chunked(wanted)) {
-      const rows = (await this.run(manager, this.lists.usersInOrganization, [
+      const rows = (await this.sql.run(manager, this.lists.usersInOrganization, [
         organizationId,
-        this.values.idList(ids),
+        this.sql.values.idList(ids),
       ])) as { id: string }[];
       for (const row of rows) found.add(row.id);
     }
@@ -234,29 +227,33 @@ export class TypeOrmTeamStore {
   /** Adding a member twice is not an error (Entra retries): existing rows are kept. */
   async addMembers(manager: EntityManager, teamId: string, userIds: readonly string[], now: Date) {
     for (const ids of chunked([...new Set(userIds)])) {
-      await this.run(manager, this.lists.addMembers, [
+      await this.sql.run(manager, this.lists.addMembers, [
         teamId,
-        this.values.timestamp(now),
-        this.values.idList(ids),
+        this.sql.values.timestamp(now),
+        this.sql.values.idList(ids),
       ]);
     }
   }
 
   async removeMembers(manager: EntityManager, teamId: string, userIds: readonly string[]) {
     for (const ids of chunked([...new Set(userIds)])) {
-      await this.run(manager, this.lists.removeMembers, [teamId, this.values.idList(ids)]);
+      await this.sql.run(manager, this.lists.removeMembers, [teamId, this.sql.values.idList(ids)]);
     }
   }
 
   async removeAllMembers(manager: EntityManager, teamId: string): Promise<void> {
-    await this.run(manager, REMOVE_ALL_MEMBERS, [teamId]);
+    await this.sql.run(manager, REMOVE_ALL_MEMBERS, [teamId]);
   }
 
   /** Members in pages of `size`, by user id, so a 10,000-member team is never one array. */
   async *memberChunks(teamId: string, size = 1000): AsyncGenerator<TeamMember[]> {
     let after = '';
     for (;;) {
-      const rows = (await this.run(undefined, MEMBER_CHUNK, [teamId, after, size])) as MemberRow[];
+      const rows = (await this.sql.run(undefined, MEMBER_CHUNK, [
+        teamId,
+        after,
+        size,
+      ])) as MemberRow[];
       if (rows.length > 0) yield rows.map((row) => this.toMember(row));
       if (rows.length < size) return;
       after = rows[rows.length - 1]?.user_id ?? after;
@@ -267,8 +264,8 @@ export class TypeOrmTeamStore {
   async membersOf(teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
     const byTeam = new Map<string, TeamMember[]>(teamIds.map((id) => [id, []]));
     for (const ids of chunked(teamIds)) {
-      const rows = (await this.run(undefined, this.lists.membersOf, [
-        this.values.idList(ids),
+      const rows = (await this.sql.run(undefined, this.lists.membersOf, [
+        this.sql.values.idList(ids),
       ])) as (MemberRow & { team_id: string })[];
       for (const row of rows) byTeam.get(row.team_id)?.push(this.toMember(row));
     }
@@ -285,49 +282,26 @@ export class TypeOrmTeamStore {
       teamIds.map((id) => [id, { members: 0, resources: {} }]),
     );
     for (const ids of chunked(teamIds)) {
-      const list = [this.values.idList(ids)];
-      const members = (await this.run(undefined, this.lists.memberCounts, list)) as {
+      const list = [this.sql.values.idList(ids)];
+      const members = (await this.sql.run(undefined, this.lists.memberCounts, list)) as {
         team_id: string;
         count: unknown;
       }[];
       for (const row of members) {
         const entry = result.get(row.team_id);
-        if (entry) entry.members = this.values.readCount(row.count);
+        if (entry) entry.members = this.sql.values.readCount(row.count);
       }
-      const resources = (await this.run(undefined, this.lists.resourceCounts, list)) as {
+      const resources = (await this.sql.run(undefined, this.lists.resourceCounts, list)) as {
         team_id: string;
         kind: string;
         count: unknown;
       }[];
       for (const row of resources) {
         const entry = result.get(row.team_id);
-        if (entry) entry.resources[row.kind] = this.values.readCount(row.count);
+        if (entry) entry.resources[row.kind] = this.sql.values.readCount(row.count);
       }
     }
     return result;
-  }
-
-  private async count(where: string, values: unknown[]): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT COUNT(*) AS total FROM teams t WHERE ${where}`,
-      values,
-    )) as { total: unknown }[];
-    return this.values.readCount(rows[0]?.total ?? 0);
-  }
-
-  private placeholder(position: number): string {
-    return this.dialect === 'postgres' ? `$${position}` : '?';
-  }
-
-  private run(
-    manager: EntityManager | undefined,
-    statement: SqlStatement,
-    parameters: unknown[],
-  ): Promise<unknown[]> {
-    return (manager ?? this.dataSource.manager).query(
-      statement.text(this.dialect),
-      parameters,
-    ) as Promise<unknown[]>;
   }
 
   private toMember(row: MemberRow): TeamMember {
@@ -335,12 +309,12 @@ export class TypeOrmTeamStore {
       userId: row.user_id,
       userName: row.user_name,
       displayName: row.display_name,
-      active: this.values.readBool(row.active),
+      active: this.sql.values.readBool(row.active),
     };
   }
 
   private columnValues(team: TeamEntity): unknown[] {
-    const v = this.values;
+    const v = this.sql.values;
     return [
       team.id,
       team.organizationId,
@@ -359,7 +333,7 @@ export class TypeOrmTeamStore {
   }
 
   private toEntity(row: TeamRow): TeamEntity {
-    const v = this.values;
+    const v = this.sql.values;
     const team = new TeamEntity();
     team.id = row.id as string;
     team.organizationId = row.organization_id as string;
