@@ -59,7 +59,8 @@ function positiveInt(name, raw, { min = 1, max = 1_000_000 } = {}) {
   return value;
 }
 
-function loopbackUrl(raw) {
+/** `--pg-url`, refused unless it is a postgres:// URL on this machine. */
+export function loopbackUrl(raw) {
   let url;
   try {
     url = new URL(raw);

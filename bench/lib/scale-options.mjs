@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './options.mjs';
+import { UsageError, loopbackUrl } from './options.mjs';
 
 export { UsageError };
 
@@ -32,23 +32,6 @@ function wholeNumber(name, raw, { min = 1, max = 1_000_000 } = {}) {
     throw new UsageError(`--${name} must be between ${min} and ${max}, got ${value}`);
   }
   return value;
-}
-
-function loopbackUrl(raw) {
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--pg-url is not a URL: ${raw}`);
-  }
-  // The bench creates and drops databases: never point it anywhere but this machine.
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-    throw new UsageError(`--pg-url must target 127.0.0.1, got host "${url.hostname}"`);
-  }
-  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
-    throw new UsageError('--pg-url must be a postgres:// URL');
-  }
-  return url;
 }
 
 /** Parses and checks argv; throws UsageError with a message meant for the operator. */
