@@ -1,5 +1,14 @@
 export { OrganizationsModule } from './organizations.module';
 export { OrganizationError } from './domain/organization.error';
+export { ApiKeyError } from './domain/api-key.error';
+export type { ApiKeyErrorCode } from './domain/api-key.error';
+export { API_KEY_NAME_MAX_LENGTH, API_KEY_SCOPES, apiKeyStatus } from './domain/api-key';
+export type { ApiKeyPrincipal, ApiKeyScope, ApiKeyStatus, ApiKeySummary } from './domain/api-key';
+export { AuthenticateApiKey } from './use-cases/authenticate-api-key.use-case';
+export { CreateApiKey } from './use-cases/create-api-key.use-case';
+export type { CreateApiKeyCommand, IssuedApiKey } from './use-cases/create-api-key.use-case';
+export { ListApiKeys } from './use-cases/list-api-keys.use-case';
+export { RevokeApiKey } from './use-cases/revoke-api-key.use-case';
 export type { OrganizationErrorCode } from './domain/organization.error';
 export { hashPassword, verifyPassword } from './domain/password.hasher';
 export { slugify } from './domain/organization-slug';

@@ -2,22 +2,31 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationAdminEntity } from './persistence/organization-admin.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
+import { ApiKeyStore } from './persistence/api-key.store';
 import { ScimTokenEntity } from './persistence/scim-token.entity';
+import { AuthenticateApiKey } from './use-cases/authenticate-api-key.use-case';
 import { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
 import { BootstrapDemoOrganization } from './use-cases/bootstrap-demo-organization.use-case';
+import { CreateApiKey } from './use-cases/create-api-key.use-case';
 import { CreateOrganization } from './use-cases/create-organization.use-case';
 import { CreateScimToken } from './use-cases/create-scim-token.use-case';
 import { FindOrganization } from './use-cases/find-organization.use-case';
 import { GetOrganization } from './use-cases/get-organization.use-case';
+import { ListApiKeys } from './use-cases/list-api-keys.use-case';
 import { ListAdmins } from './use-cases/list-admins.use-case';
 import { ListOrganizations } from './use-cases/list-organizations.use-case';
 import { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
 import { RenameOrganization } from './use-cases/rename-organization.use-case';
 import { ResetAdminPassword } from './use-cases/reset-admin-password.use-case';
+import { RevokeApiKey } from './use-cases/revoke-api-key.use-case';
 import { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 import { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
 
 const useCases = [
+  AuthenticateApiKey,
+  CreateApiKey,
+  ListApiKeys,
+  RevokeApiKey,
   AuthenticateScimToken,
   BootstrapDemoOrganization,
   CreateOrganization,
@@ -37,7 +46,7 @@ const useCases = [
   imports: [
     TypeOrmModule.forFeature([OrganizationEntity, OrganizationAdminEntity, ScimTokenEntity]),
   ],
-  providers: useCases,
+  providers: [...useCases, ApiKeyStore],
   exports: useCases,
 })
 export class OrganizationsModule {}

@@ -12,6 +12,7 @@ import { StripStoredPasswords1763900001200 } from './1763900001200-strip-stored-
 import { DropLoginFailures1763900001300 } from './1763900001300-drop-login-failures';
 import { CacheEpochs1763900001400 } from './1763900001400-cache-epochs';
 import { UserCounts1763900001500 } from './1763900001500-user-counts';
+import { ApiKeys1763900001600 } from './1763900001600-api-keys';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DropLoginFailures1763900001300,
   CacheEpochs1763900001400,
   UserCounts1763900001500,
+  ApiKeys1763900001600,
 ];
