@@ -55,6 +55,7 @@ export class AppModule implements NestModule {
           publicUrl: config.publicUrl,
           entra: config.entra,
           signInStartsPer10Minutes: config.rateLimits.signInStartsPer10Minutes,
+          apiKeyAuthFailuresPerMinute: config.rateLimits.authFailuresPerMinute,
         }),
       ],
       controllers: [HealthController, MetricsController],

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ADMIN_SESSION_COOKIE, sessionCookieName } from '@rollcall/admin-api';
+import { ADMIN_SESSION_COOKIE, API_KEY_AUTH, sessionCookieName } from '@rollcall/admin-api';
 import type { AppConfig } from './config/app-config';
 
 export const SCIM_BEARER_AUTH = 'scim-token';
@@ -44,6 +44,15 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
           description: 'SCIM Secret Token (`rcs_…`) or an access token from POST /oauth/token',
         },
         SCIM_BEARER_AUTH,
+      )
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Admin API key (`rck_…`, created in the dashboard or with POST /api/api-keys): users, teams, the provisioning log and role mappings, without a CSRF header',
+        },
+        API_KEY_AUTH,
       )
       .addCookieAuth(
         ADMIN_SESSION_COOKIE,

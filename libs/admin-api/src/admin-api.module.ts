@@ -6,6 +6,7 @@ import { ScimOAuthModule } from '@rollcall/scim-oauth';
 import { EntraSsoModule, SsoModule } from '@rollcall/sso';
 import { TeamsModule } from '@rollcall/teams';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
+import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AdminAuthController } from './auth/admin-auth.controller';
 import { AdminSessionGuard } from './auth/admin-session.guard';
 import { MemberSessionGuard } from './auth/member-session.guard';
@@ -29,7 +30,10 @@ import { TeamsController } from './teams/teams.controller';
 import { AdminUserReader } from './users/admin-user.reader';
 import { UsersController } from './users/users.controller';
 
-/** The admin REST API under /api: every controller but sign-in sits behind AdminSessionGuard. */
+/**
+ * The admin REST API under /api: every controller but sign-in sits behind AdminSessionGuard
+ * (a session, or an API key on the directory controllers).
+ */
 @Module({})
 export class AdminApiModule {
   static forRoot(options: AdminApiOptions): DynamicModule {
@@ -48,6 +52,7 @@ export class AdminApiModule {
         AdminAuthController,
         OrganizationController,
         ScimTokensController,
+        ApiKeysController,
         ScimOAuthClientsController,
         ScimFederatedCredentialsController,
         ProvisioningLogController,

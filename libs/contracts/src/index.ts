@@ -1,6 +1,15 @@
 export { ROLE_NAMES, isRoleName } from './roles';
 export type { RoleName } from './roles';
 export type { ApiErrorBody } from './api-error';
+export { API_KEY_SCOPE_NAMES } from './api-keys';
+export type {
+  ApiKeyListView,
+  ApiKeyScopeName,
+  ApiKeyStatusName,
+  ApiKeyView,
+  CreateApiKeyRequest,
+  CreatedApiKeyView,
+} from './api-keys';
 export { CSRF_HEADER_NAME, MEMBER_LANDING_PATH } from './auth';
 export type { AdminSessionView, LoginRequest, MemberSessionView } from './auth';
 export { MAX_DELETED_TEAM_RETENTION_DAYS, MAX_ORGANIZATION_NAME_LENGTH } from './organization';

@@ -91,7 +91,7 @@ export interface PendingTeamDeletionView {
   team: TeamSummaryView;
   members: number;
   resources: ResourceCounts;
-  /** `admin:<e-mail>` or `scim:<token prefix>` (a group deleted by Entra). */
+  /** `admin:<e-mail>`, `api_key:<name>` or `scim:<token prefix>` (a group deleted by Entra). */
   deletedBy: string | null;
   deletedAt: string;
   purgeAfter: string | null;

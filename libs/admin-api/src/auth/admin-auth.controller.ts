@@ -8,6 +8,7 @@ import {
   Post,
   Req,
   Res,
+  UseFilters,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
@@ -28,6 +29,7 @@ import type { Request, Response } from 'express';
 import { LogInAdmin, RevokeAdminSession, type AuthenticatedAdmin } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { ApiErrorDto } from '../http/api-error.dto';
+import { ApiKeyErrorFilter } from '../http/api-key-error.filter';
 import { RetryAfterInterceptor } from '../http/retry-after.interceptor';
 import { AdminSessionDto, LoginRequestDto, toAdminSessionDto } from './admin-auth.dto';
 import { AdminSessionGuard, CSRF_HEADER } from './admin-session.guard';
@@ -97,6 +99,7 @@ export class AdminAuthController {
   @Get('session')
   @Header('Cache-Control', 'no-store')
   @UseGuards(AdminSessionGuard)
+  @UseFilters(ApiKeyErrorFilter)
   @ApiCookieAuth(ADMIN_SESSION_COOKIE)
   @ApiOperation({ summary: 'The signed-in admin, organization and CSRF token' })
   @ApiOkResponse({ type: AdminSessionDto })
@@ -108,6 +111,7 @@ export class AdminAuthController {
   @Post('logout')
   @HttpCode(204)
   @UseGuards(AdminSessionGuard)
+  @UseFilters(ApiKeyErrorFilter)
   @ApiCookieAuth(ADMIN_SESSION_COOKIE)
   @ApiHeader({ name: CSRF_HEADER, required: true, description: 'The session’s CSRF token.' })
   @ApiOperation({ summary: 'Sign out: revokes the session and clears the cookie' })

@@ -1,14 +1,22 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { ApiKeyError, AuthenticateApiKey, type ApiKeyPrincipal } from '@rollcall/organizations';
+import { RateLimitedError, RateLimiters, type RateLimiter } from '@rollcall/rate-limit';
 import { AuthenticateAdminSession, SsoError, csrfTokenMatches } from '@rollcall/sso';
-import type { Request } from 'express';
 import type { AdminSessionRequest } from './admin-session.request';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { API_KEY_ACCESS } from './api-key-access.decorator';
+import { bearerCredentialOf } from './api-key-bearer';
 import { cookiesAreSecure, readSessionCookie } from './session.cookie';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 // RFC 9110 §9.2.1: these are safe, the rest change state and need the CSRF token.
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a `read` key may call: reading only (OPTIONS never reaches a route guard). */
+const READ_METHODS = new Set(['GET', 'HEAD']);
+const DEFAULT_KEY_FAILURES_PER_MINUTE = 20;
 
 /**
  * A state-changing request must carry its session's token in X-CSRF-Token (else 403
@@ -28,16 +36,41 @@ export function assertCsrfToken(request: Request, sessionToken: string): void {
  * and, on state-changing methods, `X-CSRF-Token` equal to the session's token (else 403
  * CSRF_TOKEN_INVALID). SameSite=Lax already keeps the cookie off cross-site POSTs; the
  * token covers what Lax does not (same-site subdomains, old browsers).
+ *
+ * Or `Authorization: Bearer rck_…`, an API key: then the bearer alone decides (a cookie
+ * sent along is ignored) and no CSRF token is needed, since a browser never attaches the
+ * header by itself. Keys reach only routes marked @AcceptsApiKeys() (else 403
+ * SESSION_REQUIRED), and a `read` key only their GET/HEAD (else 403 INSUFFICIENT_SCOPE).
  */
 @Injectable()
 export class AdminSessionGuard implements CanActivate {
+  private readonly keyFailures: RateLimiter;
+
   constructor(
     private readonly authenticateSession: AuthenticateAdminSession,
+    private readonly authenticateApiKey: AuthenticateApiKey,
+    private readonly reflector: Reflector,
+    limiters: RateLimiters,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
-  ) {}
+  ) {
+    this.keyFailures = limiters.create({
+      name: 'admin-api:key-failures',
+      rule: {
+        points: options.apiKeyAuthFailuresPerMinute ?? DEFAULT_KEY_FAILURES_PER_MINUTE,
+        durationSeconds: 60,
+      },
+      // Guards credentials: without Redis it keeps counting per process rather than stopping.
+      whenStoreFails: 'count-in-memory',
+    });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AdminSessionRequest>();
+    const bearer = bearerCredentialOf(request);
+    if (bearer !== undefined) {
+      request.apiKey = await this.authenticateKey(context, request, bearer);
+      return true;
+    }
     const session = await this.authenticateSession.execute(
       readSessionCookie(request.headers.cookie, cookiesAreSecure(request, this.options.publicUrl)),
     );
@@ -47,5 +80,53 @@ export class AdminSessionGuard implements CanActivate {
     assertCsrfToken(request, session.csrfToken);
     request.adminSession = session;
     return true;
+  }
+
+  private async authenticateKey(
+    context: ExecutionContext,
+    request: Request,
+    bearer: string,
+  ): Promise<ApiKeyPrincipal> {
+    const key = bearer ? await this.authenticateApiKey.execute(bearer) : null;
+    if (!key) {
+      const response = context.switchToHttp().getResponse<Response>();
+      await this.countFailure(request, response);
+      // RFC 6750 §3: a refused bearer is answered with its challenge.
+      response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      throw new ApiKeyError('INVALID_API_KEY', 'The API key is invalid, revoked or expired.');
+    }
+    const accepted = this.reflector.getAllAndOverride<boolean | undefined>(API_KEY_ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!accepted) {
+      throw new ApiKeyError(
+        'SESSION_REQUIRED',
+        'This endpoint needs a signed-in admin; API keys cannot call it.',
+      );
+    }
+    if (key.scope === 'read' && !READ_METHODS.has(request.method.toUpperCase())) {
+      throw new ApiKeyError(
+        'INSUFFICIENT_SCOPE',
+        'This API key may only read; changes need a read_write key.',
+      );
+    }
+    return key;
+  }
+
+  /** Past the address's limit the refusal becomes a 429 instead of a 401. */
+  private async countFailure(request: Request, response: Response): Promise<void> {
+    try {
+      await this.keyFailures.consume(request.ip ?? 'unknown');
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      // Guards run before interceptors, so the header is set here rather than on the way out.
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw new SsoError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many refused API keys from this address. Try again later.',
+        error.retryAfterSeconds,
+      );
+    }
   }
 }

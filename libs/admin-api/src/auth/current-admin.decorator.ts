@@ -32,3 +32,27 @@ export const CurrentAdmin = createParamDecorator(
 export const CurrentAdminSession = createParamDecorator(
   (_: unknown, context: ExecutionContext): AuthenticatedAdmin => sessionOf(context),
 );
+
+/**
+ * Who is calling a route that takes API keys too (@AcceptsApiKeys()): the organization and
+ * the actor to record — `admin:<e-mail>` for a session, `api_key:<name>` for a key.
+ */
+export interface Caller {
+  organizationId: string;
+  actor: string;
+}
+
+export const CurrentCaller = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Caller => {
+    const request = context.switchToHttp().getRequest<AdminSessionRequest>();
+    if (request.apiKey) {
+      return {
+        organizationId: request.apiKey.organizationId,
+        actor: `api_key:${request.apiKey.name}`,
+      };
+    }
+    const session = sessionOf(context);
+    // The session carries the admin's e-mail as stored with OrganizationAdminEntity.
+    return { organizationId: session.organization.id, actor: `admin:${session.admin.email}` };
+  },
+);

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListProvisioningLog, SummarizeProvisioningLog } from '@rollcall/audit';
-import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
+import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminQueryPipe } from '../http/admin-query.pipe';
 import { AdminRoutes } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
@@ -21,6 +22,7 @@ const HOUR_MS = 3_600_000;
 @ApiTags('Admin: provisioning log')
 @Controller('api/provisioning-log')
 @AdminRoutes()
+@AcceptsApiKeys()
 export class ProvisioningLogController {
   constructor(
     private readonly listProvisioningLog: ListProvisioningLog,
@@ -37,7 +39,7 @@ export class ProvisioningLogController {
   @ApiOkResponse({ type: ProvisioningLogPageDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A filter is not valid.' })
   async list(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Query(adminQueryPipe()) query: ProvisioningLogQueryDto,
   ): Promise<ProvisioningLogPageDto> {
     const page = await this.listProvisioningLog.execute(
@@ -57,7 +59,7 @@ export class ProvisioningLogController {
   @ApiOkResponse({ type: ProvisioningLogSummaryDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: '`hours` is out of range.' })
   async summary(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Query(adminQueryPipe()) query: ProvisioningLogSummaryQueryDto,
   ): Promise<ProvisioningLogSummaryDto> {
     const hours = query.hours ?? 24;

@@ -12,7 +12,8 @@ import {
   RemoveGroupRoleMapping,
   SetGroupRoleMapping,
 } from '@rollcall/teams';
-import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
+import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminBodyPipe } from '../http/admin-body.pipe';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
@@ -27,6 +28,7 @@ import {
 @ApiTags('Admin: role mappings')
 @Controller('api/group-role-mappings')
 @AdminRoutes()
+@AcceptsApiKeys()
 export class GroupRoleMappingsController {
   constructor(
     private readonly listGroupRoleMappings: ListGroupRoleMappings,
@@ -37,7 +39,7 @@ export class GroupRoleMappingsController {
   @Get()
   @ApiOperation({ summary: 'Group → role mappings, by group name', description: ROLE_PRECEDENCE })
   @ApiOkResponse({ type: GroupRoleMappingListDto })
-  async list(@CurrentAdmin() admin: AdminPrincipal): Promise<GroupRoleMappingListDto> {
+  async list(@CurrentCaller() admin: Caller): Promise<GroupRoleMappingListDto> {
     const mappings = await this.listGroupRoleMappings.execute(admin.organizationId);
     return { mappings: mappings.map(toGroupRoleMappingDto), precedence: ROLE_PRECEDENCE };
   }
@@ -52,7 +54,7 @@ export class GroupRoleMappingsController {
   @ApiOkResponse({ type: GroupRoleMappingDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Blank group name or unknown role.' })
   async set(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Body(adminBodyPipe()) body: SetGroupRoleMappingDto,
   ): Promise<GroupRoleMappingDto> {
     const mapping = await this.setGroupRoleMapping.execute(
@@ -72,7 +74,7 @@ export class GroupRoleMappingsController {
   })
   @ApiNoContentResponse({ description: 'Removed (or there was none).' })
   async remove(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Param('groupName') groupName: string,
   ): Promise<void> {
     await this.removeGroupRoleMapping.execute(admin.organizationId, groupName);

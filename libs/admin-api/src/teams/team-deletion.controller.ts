@@ -6,13 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedAdmin } from '@rollcall/sso';
 import { DeleteTeam, PreviewTeamDeletion, RestoreTeam } from '@rollcall/teams';
-import {
-  CurrentAdmin,
-  CurrentAdminSession,
-  type AdminPrincipal,
-} from '../auth/current-admin.decorator';
+import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { isoDateOrNull } from '../http/iso-date.format';
@@ -29,6 +25,7 @@ import {
 @ApiTags('Admin: teams')
 @Controller('api/teams')
 @AdminRoutes()
+@AcceptsApiKeys()
 export class TeamDeletionController {
   constructor(
     private readonly previewTeamDeletion: PreviewTeamDeletion,
@@ -45,7 +42,7 @@ export class TeamDeletionController {
   @ApiOkResponse({ type: TeamDeletionPreviewDto })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
   async preview(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Param('id') id: string,
   ): Promise<TeamDeletionPreviewDto> {
     const preview = await this.previewTeamDeletion.execute(admin.organizationId, id);
@@ -67,16 +64,8 @@ export class TeamDeletionController {
   })
   @ApiOkResponse({ type: TeamDeletionDto })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
-  async delete(
-    @CurrentAdminSession() session: AuthenticatedAdmin,
-    @Param('id') id: string,
-  ): Promise<TeamDeletionDto> {
-    // The session carries the admin's e-mail as stored with OrganizationAdminEntity.
-    const deletion = await this.deleteTeam.execute(
-      session.organization.id,
-      id,
-      `admin:${session.admin.email}`,
-    );
+  async delete(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<TeamDeletionDto> {
+    const deletion = await this.deleteTeam.execute(caller.organizationId, id, caller.actor);
     return { purgeAfter: isoDateOrNull(deletion.purgeAfter) };
   }
 
@@ -94,10 +83,7 @@ export class TeamDeletionController {
     description:
       'TEAM_NAME_TAKEN: a live team has the name now; TEAM_NOT_PENDING_DELETION: it is live.',
   })
-  async restore(
-    @CurrentAdmin() admin: AdminPrincipal,
-    @Param('id') id: string,
-  ): Promise<TeamSummaryDto> {
+  async restore(@CurrentCaller() admin: Caller, @Param('id') id: string): Promise<TeamSummaryDto> {
     await this.restoreTeam.execute(admin.organizationId, id);
     return this.teamReader.summary(admin.organizationId, id);
   }

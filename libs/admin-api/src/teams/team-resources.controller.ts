@@ -9,7 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CreateTeamResource, DeleteTeamResource, ListTeamResources } from '@rollcall/teams';
-import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
+import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminBodyPipe } from '../http/admin-body.pipe';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
@@ -24,6 +25,7 @@ import {
 @ApiTags('Admin: team resources')
 @Controller('api/teams/:teamId/resources')
 @AdminRoutes()
+@AcceptsApiKeys()
 export class TeamResourcesController {
   constructor(
     private readonly listTeamResources: ListTeamResources,
@@ -39,7 +41,7 @@ export class TeamResourcesController {
   @ApiOkResponse({ type: TeamResourceListDto })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
   async list(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Param('teamId') teamId: string,
   ): Promise<TeamResourceListDto> {
     const resources = await this.listTeamResources.execute(admin.organizationId, teamId);
@@ -54,7 +56,7 @@ export class TeamResourcesController {
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Unknown kind or blank name.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
   async create(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Param('teamId') teamId: string,
     @Body(adminBodyPipe()) body: CreateTeamResourceDto,
   ): Promise<TeamResourceDto> {
@@ -72,7 +74,7 @@ export class TeamResourcesController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'RESOURCE_NOT_FOUND' })
   async delete(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Param('teamId') teamId: string,
     @Param('resourceId') resourceId: string,
   ): Promise<void> {

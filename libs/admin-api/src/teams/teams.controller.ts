@@ -10,7 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CreateTeam, ListDeletedTeams, ListOrganizationTeams } from '@rollcall/teams';
-import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
+import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminBodyPipe } from '../http/admin-body.pipe';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
@@ -29,6 +30,7 @@ import {
 @ApiTags('Admin: teams')
 @Controller('api/teams')
 @AdminRoutes()
+@AcceptsApiKeys()
 export class TeamsController {
   constructor(
     private readonly listOrganizationTeams: ListOrganizationTeams,
@@ -42,7 +44,7 @@ export class TeamsController {
   @ApiQuery({ name: 'search', required: false, description: 'Part of the name, any case.' })
   @ApiOkResponse({ type: TeamListDto })
   async list(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Query('search') search?: unknown,
   ): Promise<TeamListDto> {
     const text = typeof search === 'string' ? search.slice(0, 256) : undefined;
@@ -61,7 +63,7 @@ export class TeamsController {
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'The name is missing or too long.' })
   @ApiConflictResponse({ type: ApiErrorDto, description: 'TEAM_NAME_TAKEN' })
   async create(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Body(adminBodyPipe()) body: CreateTeamDto,
   ): Promise<TeamSummaryDto> {
     const team = await this.createTeam.execute(admin.organizationId, {
@@ -76,10 +78,10 @@ export class TeamsController {
   @ApiOperation({
     summary: 'Teams pending deletion',
     description:
-      'Deleted by Entra (`scim:<token prefix>`) or an admin (`admin:<e-mail>`), newest first, with what each still holds and when it is purged. Restore one with POST /api/teams/{id}/restore.',
+      'Deleted by Entra (`scim:<token prefix>`), an admin (`admin:<e-mail>`) or an API key (`api_key:<name>`), newest first, with what each still holds and when it is purged. Restore one with POST /api/teams/{id}/restore.',
   })
   @ApiOkResponse({ type: PendingTeamDeletionListDto })
-  async deleted(@CurrentAdmin() admin: AdminPrincipal): Promise<PendingTeamDeletionListDto> {
+  async deleted(@CurrentCaller() admin: Caller): Promise<PendingTeamDeletionListDto> {
     const teams = await this.listDeletedTeams.execute(admin.organizationId);
     return { teams: teams.map(toPendingTeamDeletionDto) };
   }
@@ -88,7 +90,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'A team with its first 200 members and its resources' })
   @ApiOkResponse({ type: TeamDetailDto })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND' })
-  detail(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<TeamDetailDto> {
+  detail(@CurrentCaller() admin: Caller, @Param('id') id: string): Promise<TeamDetailDto> {
     return this.teamReader.detail(admin.organizationId, id);
   }
 }

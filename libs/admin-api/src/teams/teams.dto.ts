@@ -185,7 +185,8 @@ export class PendingTeamDeletionDto implements PendingTeamDeletionView {
     type: String,
     nullable: true,
     example: 'scim:rcs_3kF9a',
-    description: '`admin:<e-mail>`, or `scim:<token prefix>` when Entra deleted the group.',
+    description:
+      '`admin:<e-mail>`, `api_key:<name>`, or `scim:<token prefix>` when Entra deleted the group.',
   })
   deletedBy!: string | null;
 

@@ -6,7 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
+import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminQueryPipe } from '../http/admin-query.pipe';
 import { AdminRoutes } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
@@ -17,6 +18,7 @@ import { AdminUserDetailDto, AdminUserListDto, ListUsersQueryDto } from './users
 @ApiTags('Admin: users')
 @Controller('api/users')
 @AdminRoutes()
+@AcceptsApiKeys()
 export class UsersController {
   constructor(private readonly users: AdminUserReader) {}
 
@@ -29,7 +31,7 @@ export class UsersController {
   @ApiOkResponse({ type: AdminUserListDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A parameter is not valid.' })
   list(
-    @CurrentAdmin() admin: AdminPrincipal,
+    @CurrentCaller() admin: Caller,
     @Query(adminQueryPipe()) query: ListUsersQueryDto,
   ): Promise<AdminUserListDto> {
     return this.users.list(admin.organizationId, {
@@ -44,10 +46,7 @@ export class UsersController {
   @ApiOperation({ summary: 'A user, with the SCIM resource as stored' })
   @ApiOkResponse({ type: AdminUserDetailDto })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'USER_NOT_FOUND' })
-  detail(
-    @CurrentAdmin() admin: AdminPrincipal,
-    @Param('id') id: string,
-  ): Promise<AdminUserDetailDto> {
+  detail(@CurrentCaller() admin: Caller, @Param('id') id: string): Promise<AdminUserDetailDto> {
     return this.users.detail(admin.organizationId, id);
   }
 }
