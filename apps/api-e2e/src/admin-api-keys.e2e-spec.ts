@@ -355,4 +355,35 @@ describe(`admin API keys on ${testDialect()}`, () => {
     // Another address is not affected.
     expect((await from('192.0.2.78')).status).toBe(401);
   });
+
+  it('documents the api-key scheme and marks the endpoints that accept it', async () => {
+    const document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as {
+      components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    expect(document.components.securitySchemes['api-key']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    for (const [path, method] of [
+      ['/api/users', 'get'],
+      ['/api/teams', 'post'],
+      ['/api/teams/{id}/restore', 'post'],
+      ['/api/provisioning-log', 'get'],
+      ['/api/group-role-mappings', 'put'],
+    ]) {
+      expect({ path, accepts: document.paths[path]?.[method]?.['x-accepts-api-key'] }).toEqual({
+        path,
+        accepts: true,
+      });
+    }
+    for (const [path, method] of [
+      ['/api/api-keys', 'post'],
+      ['/api/sso', 'get'],
+      ['/api/organization', 'get'],
+    ]) {
+      expect(document.paths[path]?.[method]).toBeDefined();
+      expect(document.paths[path]?.[method]?.['x-accepts-api-key']).toBeUndefined();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
 import { ApiErrorDto } from '../http/api-error.dto';
 
 export const API_KEY_ACCESS = 'rollcall:api-key-access';
@@ -14,7 +14,9 @@ export const API_KEY_AUTH = 'api-key';
 export function AcceptsApiKeys(): ClassDecorator & MethodDecorator {
   return applyDecorators(
     SetMetadata(API_KEY_ACCESS, true),
-    ApiBearerAuth(API_KEY_AUTH),
+    // The operation's `security` keeps documenting the session cookie as before; the
+    // `api-key` scheme's description names these endpoints, and this extension marks them.
+    ApiExtension('x-accepts-api-key', true),
     ApiForbiddenResponse({
       type: ApiErrorDto,
       description: 'INSUFFICIENT_SCOPE: a `read` key asked for a change.',
