@@ -49,7 +49,8 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Teams', to: '/teams', icon: <IconUsersGroup size={18} /> },
   { label: 'Pending deletions', to: '/pending-deletions', icon: <IconTrashX size={18} /> },
   { label: 'Provisioning log', to: '/provisioning-log', icon: <IconListDetails size={18} /> },
-  { label: 'Settings', to: '/settings', icon: <IconSettings size={18} /> },
+  { label: 'Settings', to: '/settings', icon: <IconSettings size={18} />, end: true },
+  { label: 'API keys', to: '/settings/api-keys', icon: <IconKey size={18} /> },
 ];
 
 export function AppLayout() {

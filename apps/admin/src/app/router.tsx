@@ -37,6 +37,10 @@ const ProvisioningLogPage = lazyPage(
   () => import('../features/provisioning-log/components/provisioning-log-page'),
   (m) => m.ProvisioningLogPage,
 );
+const ApiKeysPage = lazyPage(
+  () => import('../features/api-keys/components/api-keys-page'),
+  (m) => m.ApiKeysPage,
+);
 const SettingsPage = lazyPage(
   () => import('../features/settings/components/settings-page'),
   (m) => m.SettingsPage,
@@ -86,6 +90,7 @@ export const router = createBrowserRouter([
           { path: 'pending-deletions', element: <PendingDeletionsPage /> },
           { path: 'provisioning-log', element: <ProvisioningLogPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'settings/api-keys', element: <ApiKeysPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
