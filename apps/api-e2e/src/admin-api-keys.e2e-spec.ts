@@ -9,9 +9,10 @@ import type {
   TeamSummaryView,
 } from '@rollcall/contracts';
 import { AdminClient, type AdminErrorBody } from './support/admin-client';
+import { ApiProcess, buildApi, runCli } from './support/api-process';
 import { aScimUser } from './support/scim-user.builder';
 import { TestApi, type TestOrganization } from './support/test-api';
-import { testDialect } from './support/test-database';
+import { createTestDatabase, testDialect, type TestDatabase } from './support/test-database';
 
 jest.setTimeout(60_000);
 
@@ -371,7 +372,7 @@ describe(`admin API keys on ${testDialect()}`, () => {
       ['/api/teams/{id}/restore', 'post'],
       ['/api/provisioning-log', 'get'],
       ['/api/group-role-mappings', 'put'],
-    ]) {
+    ] as const) {
       expect({ path, accepts: document.paths[path]?.[method]?.['x-accepts-api-key'] }).toEqual({
         path,
         accepts: true,
@@ -381,9 +382,62 @@ describe(`admin API keys on ${testDialect()}`, () => {
       ['/api/api-keys', 'post'],
       ['/api/sso', 'get'],
       ['/api/organization', 'get'],
-    ]) {
+    ] as const) {
       expect(document.paths[path]?.[method]).toBeDefined();
       expect(document.paths[path]?.[method]?.['x-accepts-api-key']).toBeUndefined();
     }
+  });
+});
+
+describe(`admin API keys in the logs of the built server on ${testDialect()}`, () => {
+  let database: TestDatabase;
+  let server: ApiProcess | undefined;
+
+  beforeAll(async () => {
+    buildApi();
+    database = await createTestDatabase();
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.kill();
+    await database?.drop();
+  });
+
+  it('never writes a key or its hash, even at debug level and on refusals', async () => {
+    const env = {
+      ...database.env,
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'debug',
+    };
+    const cli = await runCli(['org:create', 'Logged Org', '--json'], env);
+    const org = JSON.parse(cli.stdout.trim().split('\n').pop() ?? '{}') as TestOrganization;
+    server = await ApiProcess.start(env);
+    const admin = await AdminClient.signIn({ baseUrl: server.baseUrl } as TestApi, org);
+    const created = await admin.json<CreatedApiKeyView>(
+      admin.request('POST', '/api/api-keys', { name: 'Logged', scope: 'read' }),
+      201,
+    );
+    const call = (method: string, path: string) =>
+      fetch(`${server?.baseUrl}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${created.key}`, 'Content-Type': 'application/json' },
+        body: method === 'GET' ? undefined : '{}',
+      });
+    expect((await call('GET', '/api/users')).status).toBe(200);
+    expect((await call('POST', '/api/teams')).status).toBe(403);
+    expect((await call('GET', '/api/api-keys')).status).toBe(403);
+    expect((await admin.request('DELETE', `/api/api-keys/${created.id}`)).status).toBe(204);
+    const refused = await call('GET', '/api/users');
+    expect(refused.status).toBe(401);
+    // The access line of the last request is written: everything before it is too.
+    const requestId = refused.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    await server.waitForOutput(new RegExp(String(requestId)));
+
+    const output = server.stdoutAndStderr;
+    expect(output).toContain('/api/users');
+    expect(output).not.toContain(created.key);
+    expect(output).not.toContain(created.key.slice(4));
+    expect(output).not.toContain(sha256(created.key));
   });
 });
