@@ -10,8 +10,13 @@ export interface AdminPrincipal {
 }
 
 function sessionOf(context: ExecutionContext): AuthenticatedAdmin {
-  const session = context.switchToHttp().getRequest<AdminSessionRequest>().adminSession;
-  // A programming error, not a client one: the route forgot @UseGuards(AdminSessionGuard).
+  const request = context.switchToHttp().getRequest<AdminSessionRequest>();
+  const session = request.adminSession;
+  // Programming errors, not client ones: the route forgot @UseGuards(AdminSessionGuard), or
+  // accepts API keys (@AcceptsApiKeys) but reads the session instead of @CurrentCaller().
+  if (!session && request.apiKey) {
+    throw new Error('A route that accepts API keys reads its caller with @CurrentCaller().');
+  }
   if (!session) throw new Error('The route needs @UseGuards(AdminSessionGuard).');
   return session;
 }
