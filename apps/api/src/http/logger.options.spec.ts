@@ -176,7 +176,8 @@ describe('loggerOptions', () => {
     expect(serializer?.({ url, route: { path: '/{*path}' } })?.url).toBe('/scim/v2/Users/2819c223');
   });
 
-  it('writes one lean access line with the route, status, duration and organization', async () => {
+  /** The access line for one request the caller left `authenticated` on, as a guard would. */
+  async function accessLine(authenticated: Record<string, unknown>): Promise<string[]> {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -187,11 +188,8 @@ describe('loggerOptions', () => {
     const logger = pinoHttp(httpOptions(), sink);
     const server: Server = createServer((req, res) => {
       logger(req, res);
-      // What routing and the SCIM guard leave on the request by the time it is answered.
-      Object.assign(req, {
-        route: { path: '/scim/v2/Users/:id' },
-        user: { organizationId: 'org-1', tokenPrefix: 'rcs_abc' },
-      });
+      // What routing and the guard leave on the request by the time it is answered.
+      Object.assign(req, { route: { path: '/scim/v2/Users/:id' }, ...authenticated });
       res.statusCode = 404;
       res.end('{}');
     });
@@ -205,6 +203,11 @@ describe('loggerOptions', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+    return lines;
+  }
+
+  it('writes one lean access line with the route, status, duration and organization', async () => {
+    const lines = await accessLine({ user: { organizationId: 'org-1', tokenPrefix: 'rcs_abc' } });
     expect(lines).toHaveLength(1);
     const access = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
     expect(access).toMatchObject({
@@ -214,5 +217,14 @@ describe('loggerOptions', () => {
       responseTime: expect.any(Number),
     });
     expect(lines[0]).not.toMatch(/2819c223|rcs_abc|filter/);
+  });
+
+  it.each([
+    ['an admin session', { adminSession: { organization: { id: 'org-2' } } }],
+    ['an API key', { apiKey: { organizationId: 'org-2', name: 'billing-sync' } }],
+  ])('names the organization of %s', async (_caller, authenticated) => {
+    const [line] = await accessLine(authenticated);
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ organizationId: 'org-2' });
+    expect(line).not.toMatch(/billing-sync/);
   });
 });

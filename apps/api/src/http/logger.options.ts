@@ -41,6 +41,7 @@ interface LoggedRequest {
   route?: { path?: unknown };
   user?: { organizationId?: unknown };
   adminSession?: { organization?: { id?: unknown } };
+  apiKey?: { organizationId?: unknown };
 }
 
 /**
@@ -53,12 +54,16 @@ function routeOf(request: LoggedRequest): string | undefined {
   return pathOf(request.originalUrl ?? request.url);
 }
 
-/** The organization a SCIM token or an admin session authenticated, when one did. */
+/** The organization a SCIM token, an admin session or an API key authenticated, if any. */
 function organizationOf(request: LoggedRequest): string | undefined {
-  const scim = request.user?.organizationId;
-  if (typeof scim === 'string') return scim;
-  const admin = request.adminSession?.organization?.id;
-  return typeof admin === 'string' ? admin : undefined;
+  for (const id of [
+    request.user?.organizationId,
+    request.adminSession?.organization?.id,
+    request.apiKey?.organizationId,
+  ]) {
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
 }
 
 /** The access line's fields beyond pino-http's `res` and `responseTime`. */
