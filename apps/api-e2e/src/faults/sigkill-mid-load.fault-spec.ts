@@ -158,6 +158,9 @@ describe(`SIGKILL mid-load, restart on the same ${testDialect() === 'postgres' ?
       ...database.env,
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       PUBLIC_URL: 'http://127.0.0.1',
+      // Eight writers outrun the per-credential limit (200 a second); the kill should land
+      // among real writes, not among 429s.
+      SCIM_RATE_LIMIT_PER_SECOND: '0',
     };
     // The first start on an empty database creates the demo organization and prints its
     // Secret Token, as an operator would see it.
