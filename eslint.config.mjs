@@ -52,6 +52,8 @@ const depConstraints = [
     ],
   },
   { sourceTag: 'feature:audit', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
+  // Features append events through libs/db; this feature reads them and delivers webhooks.
+  { sourceTag: 'feature:events', onlyDependOnLibsWithTags: ['type:data', 'type:core'] },
   {
     sourceTag: 'feature:scim-oauth',
     onlyDependOnLibsWithTags: ['feature:organizations', 'type:data', 'type:core'],

@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminApiModule } from '@rollcall/admin-api';
 import { SecretBox } from '@rollcall/crypto';
 import { BACKGROUND_JOBS } from '@rollcall/db';
+import { EventsModule } from '@rollcall/events';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { OutboundHttp } from '@rollcall/outbound';
 import { RateLimitModule } from '@rollcall/rate-limit';
@@ -80,7 +81,11 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [DatabaseModule.forRoot(config.database), OrganizationsModule],
+      imports: [
+        DatabaseModule.forRoot(config.database),
+        OrganizationsModule,
+        EventsModule.forRoot({ retentionDays: config.eventRetentionDays }),
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: BACKGROUND_JOBS, useValue: config.backgroundJobs },

@@ -9,6 +9,7 @@ import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AdminAuthController } from './auth/admin-auth.controller';
 import { AdminSessionGuard } from './auth/admin-session.guard';
+import { EventsController } from './events/events.controller';
 import { MemberSessionGuard } from './auth/member-session.guard';
 import { OrganizationController } from './organization/organization.controller';
 import { ProvisioningLogController } from './provisioning-log/provisioning-log.controller';
@@ -53,6 +54,7 @@ export class AdminApiModule {
         OrganizationController,
         ScimTokensController,
         ApiKeysController,
+        EventsController,
         ScimOAuthClientsController,
         ScimFederatedCredentialsController,
         ProvisioningLogController,

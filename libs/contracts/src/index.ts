@@ -89,3 +89,32 @@ export type {
   ScimOAuthSecretView,
   UpdateScimOAuthClientRequest,
 } from './scim-oauth';
+export {
+  DEFAULT_EVENT_PAGE_SIZE,
+  DEFAULT_EVENT_RETENTION_DAYS,
+  EVENT_TYPE_NAMES,
+  MAX_EVENT_PAGE_SIZE,
+  WEBHOOK_TEST_EVENT_TYPE,
+  isEventTypeName,
+} from './events';
+export type {
+  EventActor,
+  EventListView,
+  EventTypeName,
+  EventView,
+  TeamEventData,
+  UserEventData,
+} from './events';
+export type {
+  CreateWebhookRequest,
+  CreatedWebhookView,
+  UpdateWebhookRequest,
+  WebhookAttemptView,
+  WebhookDeliveryDetailView,
+  WebhookDeliveryListView,
+  WebhookDeliveryStatusName,
+  WebhookDeliveryView,
+  WebhookEndpointListView,
+  WebhookEndpointStatusName,
+  WebhookEndpointView,
+} from './webhooks';

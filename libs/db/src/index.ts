@@ -22,6 +22,8 @@ export {
   createCacheInvalidation,
 } from './invalidation';
 export type { InvalidationListener } from './invalidation';
+export { appendEvents } from './outbox';
+export type { NewEvent } from './outbox';
 export { runMigrations } from './migration.runner';
 export { backUpSqliteDatabase } from './sqlite.backup';
 export { prepareSqliteFile } from './sqlite-file';

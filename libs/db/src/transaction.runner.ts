@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { databaseUnavailability } from './database-unavailable';
 import { dialectOf } from './dialect';
+import { flushOutbox, openOutbox } from './outbox/outbox';
 
 // better-sqlite3 gives TypeORM a single connection: two transactions opened from two
 // concurrent requests would interleave on it. Writers on SQLite therefore take turns here;
@@ -14,13 +15,21 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  */
 export const SQLITE_WRITE_LOCK_WAIT_MS = 4000;
 
-/** Runs `work` in one transaction: all of it commits or none of it does. */
+/**
+ * Runs `work` in one transaction: all of it commits or none of it does, together with the
+ * events it appended (`appendEvents`), which are written as its last statements.
+ */
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   if (dialectOf(dataSource) === 'postgres') {
-    return dataSource.transaction(work);
+    return dataSource.transaction(async (manager) => {
+      openOutbox(manager);
+      const result = await work(manager);
+      await flushOutbox(manager);
+      return result;
+    });
   }
   const deadline = Date.now() + SQLITE_WRITE_LOCK_WAIT_MS;
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
@@ -49,7 +58,9 @@ async function inSqliteWriteTransaction<T>(
     // manager join it instead of opening their own, and commit/rollback below apply to it.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
     try {
+      openOutbox(runner.manager);
       const result = await work(runner.manager);
+      await flushOutbox(runner.manager);
       await runner.commitTransaction();
       return result;
     } catch (error) {

@@ -37,6 +37,8 @@ export interface AppConfig {
    * false, a hop count, or addresses/CIDRs/`loopback`/`uniquelocal`. Rate limits key on it.
    */
   trustProxy: boolean | number | string;
+  /** Days events are kept for the Events API, webhooks and the Activity page. */
+  eventRetentionDays: number;
   /** Largest JSON body accepted, in bytes; larger ones get a clean 413. */
   maxBodyBytes: number;
   /** Largest page a SCIM list answers with. */
@@ -149,6 +151,9 @@ const envSchema = z.object({
   SCIM_RATE_LIMIT_BURST: wholeNumber('1000'),
   AUTH_FAILURE_LIMIT_PER_MINUTE: wholeNumber('20').pipe(z.number().min(1, 'must be at least 1')),
   SIGN_IN_START_LIMIT: wholeNumber('30').pipe(z.number().min(1, 'must be at least 1')),
+  EVENT_RETENTION_DAYS: wholeNumber('30').pipe(
+    z.number().min(1, 'must be 1–3650').max(3650, 'must be 1–3650'),
+  ),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   API_DOCS: z.preprocess(
     (value) => (value === undefined || value === '' ? 'true' : value),
@@ -245,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       (key) => parseEncryptionKey(key) ?? [],
     ),
     trustProxy: e.TRUST_PROXY,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { ApiErrorBody } from '@rollcall/contracts';
 import { isDatabaseUnavailable } from '@rollcall/db';
 import { DirectoryError, type DirectoryErrorCode } from '@rollcall/directory';
+import { EventsError, type EventsErrorCode } from '@rollcall/events';
 import { OrganizationError, type OrganizationErrorCode } from '@rollcall/organizations';
 import { ScimError } from '@rollcall/scim-core';
 import { ScimOAuthError, type ScimOAuthErrorCode } from '@rollcall/scim-oauth';
@@ -115,6 +116,20 @@ function scimOAuthStatus(code: ScimOAuthErrorCode): number {
   }
 }
 
+function eventsStatus(code: EventsErrorCode): number {
+  switch (code) {
+    case 'WEBHOOK_NOT_FOUND':
+    case 'WEBHOOK_DELIVERY_NOT_FOUND':
+      return 404;
+    case 'WEBHOOK_LIMIT_REACHED':
+      return 409;
+    case 'EVENT_CURSOR_INVALID':
+    case 'EVENT_TYPE_UNKNOWN':
+    case 'WEBHOOK_URL_INVALID':
+      return 400;
+  }
+}
+
 const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   'entity.parse.failed': {
     status: 400,
@@ -161,6 +176,9 @@ export function toApiErrorBody(error: unknown): ApiErrorBody {
   }
   if (error instanceof DirectoryError) {
     return { statusCode: directoryStatus(error.code), code: error.code, message: error.message };
+  }
+  if (error instanceof EventsError) {
+    return { statusCode: eventsStatus(error.code), code: error.code, message: error.message };
   }
   if (error instanceof ScimOAuthError) {
     return { statusCode: scimOAuthStatus(error.code), code: error.code, message: error.message };

@@ -13,6 +13,7 @@ import { DropLoginFailures1763900001300 } from './1763900001300-drop-login-failu
 import { CacheEpochs1763900001400 } from './1763900001400-cache-epochs';
 import { UserCounts1763900001500 } from './1763900001500-user-counts';
 import { ApiKeys1763900001600 } from './1763900001600-api-keys';
+import { Events1763900001700 } from './1763900001700-events';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CacheEpochs1763900001400,
   UserCounts1763900001500,
   ApiKeys1763900001600,
+  Events1763900001700,
 ];

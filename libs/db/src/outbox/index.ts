@@ -1,0 +1,2 @@
+export { appendEvents, flushOutbox, openOutbox } from './outbox';
+export type { NewEvent } from './outbox';

@@ -1,0 +1,13 @@
+export { EventsModule } from './events.module';
+export { EVENTS_OPTIONS } from './events.options';
+export type { EventsOptions } from './events.options';
+export { actorKind } from './domain/directory-event';
+export type { DirectoryEvent } from './domain/directory-event';
+export { EventsError } from './domain/events.error';
+export type { EventsErrorCode } from './domain/events.error';
+export { EventStore } from './persistence/event.store';
+export { ACTIVITY_ACTOR_KINDS, ListActivity } from './use-cases/list-activity.use-case';
+export type { ActivityPage, ListActivityInput } from './use-cases/list-activity.use-case';
+export { ListEvents, parseCursor, parseEventTypes } from './use-cases/list-events.use-case';
+export type { EventPage, ListEventsInput } from './use-cases/list-events.use-case';
+export { PurgeEvents } from './use-cases/purge-events.use-case';

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  appendEvents,
+  buildDataSourceOptions,
+  inTransaction,
+  runMigrations,
+  type NewEvent,
+} from '@rollcall/db';
+import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
+import { EventStore } from './event.store';
+
+// The outbox on SQLite and (TEST_DB=postgres) PostgreSQL: events commit and roll back with
+// their change, cursors are dense and in commit order under concurrent writers, and the store
+// pages, filters and purges them.
+
+let database: FreshDatabase;
+let dataSource: DataSource;
+let store: EventStore;
+let postgres: boolean;
+const p = (n: number) => (postgres ? `$${n}` : '?');
+
+async function createOrganization(): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await dataSource.query(
+    `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+    [id, `Org ${id}`, `org-${id}`, now, now],
+  );
+  return id;
+}
+
+function anEvent(organizationId: string, overrides: Partial<NewEvent> = {}): NewEvent {
+  return {
+    organizationId,
+    type: 'user.updated',
+    actor: 'scim:rc_test',
+    subject: { type: 'user', id: randomUUID() },
+    data: { user: { userName: 'ada@contoso.example' }, changed: ['title'] },
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  database = await createFreshDatabase();
+  dataSource = await new DataSource(buildDataSourceOptions(database.config)).initialize();
+  postgres = database.config.dialect === 'postgres';
+  await runMigrations(dataSource);
+  store = new EventStore(dataSource);
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await database?.drop();
+});
+
+describe('the outbox', () => {
+  it('writes events with their transaction, in order, with every field as appended', async () => {
+    const organizationId = await createOrganization();
+    const subjectId = randomUUID();
+    await inTransaction(dataSource, async (manager) => {
+      appendEvents(manager, [
+        anEvent(organizationId, { type: 'user.created', subject: { type: 'user', id: subjectId } }),
+        anEvent(organizationId, {
+          type: 'team.member_added',
+          actor: 'admin:ada@contoso.example',
+          subject: { type: 'team', id: null },
+          data: {
+            nested: { list: [1, 'two', null], flag: true },
+            text: 'naïve “quotes” \\ \t\n 🦄',
+          },
+        }),
+      ]);
+    });
+    const events = await store.list({ organizationId, after: 0, limit: 10 });
+    expect(events.map((e) => [e.sequence, e.type, e.actor, e.subjectType, e.subjectId])).toEqual([
+      [1, 'user.created', 'scim:rc_test', 'user', subjectId],
+      [2, 'team.member_added', 'admin:ada@contoso.example', 'team', null],
+    ]);
+    expect(events[1]?.data).toEqual({
+      nested: { list: [1, 'two', null], flag: true },
+      text: 'naïve “quotes” \\ \t\n 🦄',
+    });
+    expect(events[0]?.id).toMatch(/^evt_[0-9a-f]{32}$/);
+    expect(events[0]?.id).not.toBe(events[1]?.id);
+    expect(Math.abs((events[0]?.createdAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    expect(await store.lastSequence(organizationId)).toBe(2);
+  });
+
+  it('writes nothing for a transaction that rolls back, and draws no cursor for it', async () => {
+    const organizationId = await createOrganization();
+    await expect(
+      inTransaction(dataSource, async (manager) => {
+        appendEvents(manager, [anEvent(organizationId)]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await store.list({ organizationId, after: 0, limit: 10 })).toEqual([]);
+    await inTransaction(dataSource, async (manager) => {
+      appendEvents(manager, [anEvent(organizationId)]);
+    });
+    const events = await store.list({ organizationId, after: 0, limit: 10 });
+    expect(events.map((e) => e.sequence)).toEqual([1]);
+  });
+
+  it('refuses events outside a transaction opened by inTransaction', () => {
+    expect(() => appendEvents(dataSource.manager, [anEvent(randomUUID())])).toThrow(
+      /inTransaction/,
+    );
+  });
+
+  it('keeps cursors dense and in commit order under concurrent writers, per organization', async () => {
+    const [first, second] = [await createOrganization(), await createOrganization()];
+    const writers = Array.from({ length: 40 }, (_, i) =>
+      inTransaction(dataSource, async (manager) => {
+        const organizationId = i % 2 === 0 ? first : second;
+        // Half the writers append a batch (a member PATCH), half one event.
+        const count = i % 4 < 2 ? 1 : 25;
+        await new Promise((resolve) => setTimeout(resolve, i % 3));
+        appendEvents(
+          manager,
+          Array.from({ length: count }, () => anEvent(organizationId, { data: { writer: i } })),
+        );
+      }),
+    );
+    await Promise.all(writers);
+    for (const organizationId of [first, second]) {
+      const events = await store.list({ organizationId, after: 0, limit: 1000 });
+      expect(events.map((e) => e.sequence)).toEqual(events.map((_, i) => i + 1));
+      // A batch's events are consecutive: no other transaction's events interleave with them.
+      const writersInOrder = events.map((e) => e.data['writer']);
+      const runs = writersInOrder.filter((w, i) => i === 0 || writersInOrder[i - 1] !== w);
+      expect(new Set(runs).size).toBe(runs.length);
+    }
+  });
+
+  it('pages after a cursor, filters by type and actor kind, and pages backwards', async () => {
+    const organizationId = await createOrganization();
+    const other = await createOrganization();
+    await inTransaction(dataSource, async (manager) => {
+      appendEvents(manager, [
+        anEvent(organizationId, { type: 'user.created' }),
+        anEvent(organizationId, { type: 'team.created', actor: 'admin:ada@contoso.example' }),
+        anEvent(other, { type: 'user.created' }),
+        anEvent(organizationId, { type: 'user.deleted', actor: 'api_key:billing' }),
+        anEvent(organizationId, { type: 'user.created', actor: 'administrator:not-a-kind' }),
+      ]);
+    });
+    const page = (after: number, limit: number) =>
+      store.list({ organizationId, after, limit }).then((events) => events.map((e) => e.sequence));
+    expect(await page(0, 2)).toEqual([1, 2]);
+    expect(await page(2, 2)).toEqual([3, 4]);
+    expect(await page(4, 2)).toEqual([]);
+    const created = await store.list({
+      organizationId,
+      after: 0,
+      limit: 10,
+      types: ['user.created'],
+    });
+    expect(created.map((e) => e.sequence)).toEqual([1, 4]);
+    const activity = await store.list({
+      organizationId,
+      limit: 10,
+      actorKinds: ['admin', 'api_key'],
+    });
+    expect(activity.map((e) => e.type)).toEqual(['user.deleted', 'team.created']);
+    const older = await store.list({ organizationId, before: 3, limit: 10 });
+    expect(older.map((e) => e.sequence)).toEqual([2, 1]);
+    const one = await store.list({ organizationId, limit: 10, actor: 'api_key:billing' });
+    expect(one.map((e) => e.type)).toEqual(['user.deleted']);
+    expect((await store.list({ organizationId: other, after: 0, limit: 10 })).length).toBe(1);
+  });
+
+  it('purges events past a cutoff and keeps the cursors of the rest', async () => {
+    const organizationId = await createOrganization();
+    await inTransaction(dataSource, async (manager) => {
+      appendEvents(manager, [anEvent(organizationId), anEvent(organizationId)]);
+    });
+    const deleted = await store.deleteOlderThan(new Date(Date.now() + 60_000));
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    expect(await store.list({ organizationId, after: 0, limit: 10 })).toEqual([]);
+    await inTransaction(dataSource, async (manager) => {
+      appendEvents(manager, [anEvent(organizationId)]);
+    });
+    const events = await store.list({ organizationId, after: 0, limit: 10 });
+    expect(events.map((e) => e.sequence)).toEqual([3]);
+    expect(await store.deleteOlderThan(new Date(Date.now() - 60_000))).toBe(0);
+  });
+});
