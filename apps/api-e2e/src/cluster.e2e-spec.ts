@@ -125,6 +125,7 @@ describe('WEB_CONCURRENCY=2', () => {
     );
     expect(jobs.map((line) => line.msg).sort()).toEqual([
       'Purging deleted teams every 5 min in this process',
+      'Purging events past their retention window every 10 min in this process',
       'Purging the provisioning log every 10 min in this process',
       'Purging unfinished sign-in starts every 10 min in this process',
     ]);
@@ -187,7 +188,7 @@ describe('WEB_CONCURRENCY=2', () => {
     const jobsBy = logLines(api.stdoutAndStderr)
       .filter((line) => /^Purging .+ in this process$/.test(line.msg))
       .filter((line) => line.pid === replacement);
-    expect(jobsBy).toHaveLength(3);
+    expect(jobsBy).toHaveLength(4);
     expect(api.stdoutAndStderr.split('Secret Token')).toHaveLength(2);
     expect((await scim('/Users?count=1')).status).toBe(200);
   });

@@ -21,9 +21,11 @@ let clientRowId: string;
 beforeAll(async () => {
   api = await TestApi.start({ PUBLIC_URL: 'https://rollcall.test' });
   org = await api.createOrganization();
-  const created = await api.app
-    .get(CreateOAuthClient)
-    .execute({ organizationId: org.orgId, name: 'Entra provisioning' });
+  const created = await api.app.get(CreateOAuthClient).execute({
+    organizationId: org.orgId,
+    name: 'Entra provisioning',
+    actor: 'admin:test@example.com',
+  });
   clientId = created.client.clientId;
   clientSecret = created.clientSecret;
   clientRowId = created.client.id;

@@ -134,20 +134,22 @@ describe('bearer authentication', () => {
     const settings = api.app.get(UpdateOrganizationSettings);
     await expectTokenAccepted(other.scimToken);
 
-    await settings.execute(other.orgId, { scimEnabled: false });
+    await settings.execute(other.orgId, { scimEnabled: false }, 'admin:test@example.com');
     await expectTokenRefused(other.scimToken);
     await expectTokenAccepted(org.scimToken);
 
-    await settings.execute(other.orgId, { scimEnabled: true });
+    await settings.execute(other.orgId, { scimEnabled: true }, 'admin:test@example.com');
     await expectTokenAccepted(other.scimToken);
   });
 });
 
 describe('SCIM token lifecycle', () => {
   const create = (orgId: string, label?: string) =>
-    api.app.get(CreateScimToken).execute(orgId, label);
+    api.app.get(CreateScimToken).execute(orgId, 'admin:test@example.com', label);
   const revoke = (token: string, organizationId?: string) =>
-    api.app.get(RevokeScimToken).execute({ token, organizationId });
+    api.app
+      .get(RevokeScimToken)
+      .execute({ token, organizationId, actor: 'admin:test@example.com' });
   const list = (orgId: string) => api.app.get(ListScimTokens).execute(orgId);
 
   it('issues an rcs_ token of at least 43 base64url characters whose prefix is its first 12 characters', async () => {

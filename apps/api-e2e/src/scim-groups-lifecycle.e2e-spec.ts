@@ -67,9 +67,24 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
 
   async function giveResources(teamId: string, organizationId = orgId): Promise<void> {
     const create = api.app.get(CreateTeamResource);
-    await create.execute(organizationId, teamId, { kind: 'monitor', name: 'API uptime' });
-    await create.execute(organizationId, teamId, { kind: 'monitor', name: 'Web uptime' });
-    await create.execute(organizationId, teamId, { kind: 'status_page', name: 'Status' });
+    await create.execute(
+      organizationId,
+      teamId,
+      { kind: 'monitor', name: 'API uptime' },
+      'admin:test@example.com',
+    );
+    await create.execute(
+      organizationId,
+      teamId,
+      { kind: 'monitor', name: 'Web uptime' },
+      'admin:test@example.com',
+    );
+    await create.execute(
+      organizationId,
+      teamId,
+      { kind: 'status_page', name: 'Status' },
+      'admin:test@example.com',
+    );
   }
 
   describe('the User `groups` attribute and user lifecycle', () => {
@@ -186,7 +201,9 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
       expect(purgeAfter?.getTime()).toBeGreaterThanOrEqual(before + 30 * DAY_MS - 1000);
       expect(purgeAfter?.getTime()).toBe((deletedAt?.getTime() ?? 0) + 30 * DAY_MS);
 
-      const restored = await api.app.get(RestoreTeam).execute(orgId, team.id);
+      const restored = await api.app
+        .get(RestoreTeam)
+        .execute(orgId, team.id, 'admin:test@example.com');
       expect(restored).toMatchObject({ id: team.id, deletedAt: null, purgeAfter: null });
       const fetched = await groups.get(team.id);
       expect(fetched.displayName).toBe(team.displayName);
@@ -205,13 +222,19 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
       await groups.delete(team.id);
       const successor = await aGroup([], team.displayName.toUpperCase());
       const restore = api.app.get(RestoreTeam);
-      await expect(restore.execute(orgId, team.id)).rejects.toMatchObject({
-        code: 'TEAM_NAME_TAKEN',
-      });
-      await expect(restore.execute(orgId, successor.id)).rejects.toMatchObject({
+      await expect(restore.execute(orgId, team.id, 'admin:test@example.com')).rejects.toMatchObject(
+        {
+          code: 'TEAM_NAME_TAKEN',
+        },
+      );
+      await expect(
+        restore.execute(orgId, successor.id, 'admin:test@example.com'),
+      ).rejects.toMatchObject({
         code: 'TEAM_NOT_PENDING_DELETION',
       });
-      await expect(restore.execute(orgId, randomUUID())).rejects.toMatchObject({
+      await expect(
+        restore.execute(orgId, randomUUID(), 'admin:test@example.com'),
+      ).rejects.toMatchObject({
         code: 'TEAM_NOT_FOUND',
       });
       expect((await api.app.get(ListDeletedTeams).execute(orgId)).map((d) => d.team.id)).toContain(
@@ -235,7 +258,9 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
       expect(await rowsWhere('teams', 'id', team.id)).toBe(0);
       expect(await rowsWhere('team_members', 'team_id', team.id)).toBe(0);
       expect(await rowsWhere('team_resources', 'team_id', team.id)).toBe(0);
-      await expect(api.app.get(RestoreTeam).execute(org.orgId, team.id)).rejects.toMatchObject({
+      await expect(
+        api.app.get(RestoreTeam).execute(org.orgId, team.id, 'admin:test@example.com'),
+      ).rejects.toMatchObject({
         code: 'TEAM_NOT_FOUND',
       });
       // The users stay; only their membership went.
@@ -293,7 +318,9 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
     it('gives members of a mapped group its role; an explicit roleName wins; leaving counts at once', async () => {
       const org = await api.createOrganization('Roles');
       const scoped = new ScimGroups(api, org.scimToken);
-      await api.app.get(SetGroupRoleMapping).execute(org.orgId, 'Rollcall Admins', 'admin');
+      await api.app
+        .get(SetGroupRoleMapping)
+        .execute(org.orgId, 'Rollcall Admins', 'admin', 'admin:test@example.com');
       const plain = (await scoped.users.create(aScimUser())).id;
       const explicit = (
         await scoped.users.create(aScimUser({ [ROLLCALL_URN]: { roleName: 'responder' } }))
@@ -331,8 +358,8 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
       const org = await api.createOrganization('Two roles');
       const scoped = new ScimGroups(api, org.scimToken);
       const mapping = api.app.get(SetGroupRoleMapping);
-      await mapping.execute(org.orgId, 'Rollcall Admins', 'admin');
-      await mapping.execute(org.orgId, 'Team Leads', 'team_lead');
+      await mapping.execute(org.orgId, 'Rollcall Admins', 'admin', 'admin:test@example.com');
+      await mapping.execute(org.orgId, 'Team Leads', 'team_lead', 'admin:test@example.com');
       const user = await scoped.createUser();
       const leads = await scoped.create(
         aScimGroup({ displayName: 'Team Leads', members: memberValues([user]) }),

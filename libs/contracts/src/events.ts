@@ -27,6 +27,7 @@ export const EVENT_TYPE_NAMES = [
   'provisioning.enabled',
   'provisioning.disabled',
   'credential.created',
+  'credential.updated',
   'credential.revoked',
   'api_key.created',
   'api_key.revoked',

@@ -8,12 +8,13 @@ import { ListUsers } from './use-cases/list-users.use-case';
 import { PatchUser } from './use-cases/patch-user.use-case';
 import { ProvisionUser } from './use-cases/provision-user.use-case';
 import { ReplaceUser } from './use-cases/replace-user.use-case';
+import { UserChangeHooks } from './use-cases/user-change.hooks';
 
 const useCases = [ProvisionUser, GetUser, ListUsers, ReplaceUser, PatchUser, DeleteUser];
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
-  providers: [TypeOrmUserStore, ...useCases],
-  exports: useCases,
+  providers: [TypeOrmUserStore, UserChangeHooks, ...useCases],
+  exports: [UserChangeHooks, ...useCases],
 })
 export class DirectoryModule {}

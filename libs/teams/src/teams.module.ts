@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DirectoryModule } from '@rollcall/directory';
 import { GroupRoleMappingEntity } from './persistence/group-role-mapping.entity';
 import { TeamMemberEntity } from './persistence/team-member.entity';
 import { TeamResourceEntity } from './persistence/team-resource.entity';
@@ -26,6 +27,11 @@ import { ReplaceGroup } from './use-cases/replace-group.use-case';
 import { ResolveEffectiveRoles } from './use-cases/resolve-effective-roles.use-case';
 import { RestoreTeam } from './use-cases/restore-team.use-case';
 import { SetGroupRoleMapping } from './use-cases/set-group-role-mapping.use-case';
+import { DirectoryChangesListener } from './use-cases/directory-changes.listener';
+import { EffectiveRoleChanges } from './use-cases/effective-role.changes';
+import { MappedGroupMembers } from './use-cases/mapped-group.members';
+import { TeamMembership } from './use-cases/team-membership';
+import { TeamRename } from './use-cases/team-rename';
 
 const useCases = [
   CreateTeam,
@@ -59,8 +65,17 @@ const useCases = [
       TeamResourceEntity,
       GroupRoleMappingEntity,
     ]),
+    DirectoryModule,
   ],
-  providers: [TypeOrmTeamStore, ...useCases],
+  providers: [
+    TypeOrmTeamStore,
+    TeamMembership,
+    TeamRename,
+    EffectiveRoleChanges,
+    MappedGroupMembers,
+    DirectoryChangesListener,
+    ...useCases,
+  ],
   exports: useCases,
 })
 export class TeamsModule {}

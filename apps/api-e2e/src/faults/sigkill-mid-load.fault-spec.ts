@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { ApiProcess, buildApi } from '../support/api-process';
+import { readEventRows, type EventRow } from '../support/event-rows';
 import { aScimGroup, addMembers } from '../support/scim-group.builder';
 import { aPatch, aScimUser, unique } from '../support/scim-user.builder';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database';
 
 // An operator's crash test: the built server under an Entra-like write load is killed with
 // SIGKILL (no shutdown hook runs), restarted on the same database, and every write it had
-// acknowledged with a 2xx must be there. Two rounds, so the second crash hits a database
+// acknowledged with a 2xx must be there, with exactly one event each in the outbox and
+// cursors without gaps. Two rounds, so the second crash hits a database
 // that has already recovered once.
 
 jest.setTimeout(90_000);
@@ -145,6 +147,48 @@ async function audit(baseUrl: string, token: string, ledger: Ledger): Promise<Fo
   return { acknowledged: ledger.acknowledged, found, missing };
 }
 
+/**
+ * The outbox after the crash: every acknowledged write has exactly one event, no write has
+ * two, and each organization's cursors run 1, 2, 3… without a gap.
+ */
+function auditEvents(events: readonly EventRow[], ledger: Ledger, present: Found): string[] {
+  const problems: string[] = [];
+  const count = new Map<string, number>();
+  const told = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+  for (const event of events) {
+    const user = event.data['user'] as { id?: string; scim?: { title?: unknown } } | undefined;
+    const team = event.data['team'] as { id?: string } | undefined;
+    if (event.type === 'user.created') told(`created ${user?.id}`);
+    if (event.type === 'user.updated') told(`title ${user?.id} ${String(user?.scim?.title)}`);
+    if (event.type === 'team.member_added') told(`member ${team?.id} ${user?.id}`);
+  }
+  const once = (key: string) => {
+    if (count.get(key) !== 1) problems.push(`${key}: ${count.get(key) ?? 0} events`);
+  };
+  for (const id of ledger.users.keys()) once(`created ${id}`);
+  for (const [id, title] of ledger.titlesAcknowledged) once(`title ${id} ${title}`);
+  for (const key of ledger.memberships) once(`member ${key}`);
+  // Nor is any write told twice, acknowledged or not (one may have committed just before the
+  // kill without its answer getting out: it is told once, like any other).
+  if (present.missing.length === 0) {
+    for (const key of count.keys()) {
+      if (count.get(key) !== 1) problems.push(`${key}: told ${count.get(key)} times`);
+    }
+  }
+  const byOrganization = new Map<string, number[]>();
+  for (const event of events) {
+    const list = byOrganization.get(event.organizationId) ?? [];
+    list.push(event.sequence);
+    byOrganization.set(event.organizationId, list);
+  }
+  for (const [organizationId, sequences] of byOrganization) {
+    if (sequences.some((sequence, i) => sequence !== i + 1)) {
+      problems.push(`cursors of ${organizationId} are not 1..${sequences.length}`);
+    }
+  }
+  return problems;
+}
+
 describe(`SIGKILL mid-load, restart on the same ${testDialect() === 'postgres' ? 'PostgreSQL database' : 'SQLite DATA_DIR'}`, () => {
   let database: TestDatabase;
   let env: Record<string, string>;
@@ -215,5 +259,8 @@ describe(`SIGKILL mid-load, restart on the same ${testDialect() === 'postgres' ?
     const result = await audit(api.baseUrl, token, ledger);
     expect(result.missing).toEqual([]);
     expect(result.found).toBe(result.acknowledged);
+    const events = await readEventRows(database);
+    expect(events.length).toBeGreaterThanOrEqual(result.acknowledged);
+    expect(auditEvents(events, ledger, result)).toEqual([]);
   });
 });

@@ -86,9 +86,11 @@ export async function authorizeWithClientCredentials(
   api: TestApi,
   org: TestOrganization,
 ): Promise<() => Promise<string>> {
-  const { client, clientSecret } = await api.app
-    .get(CreateOAuthClient)
-    .execute({ organizationId: org.orgId, name: 'Entra provisioning' });
+  const { client, clientSecret } = await api.app.get(CreateOAuthClient).execute({
+    organizationId: org.orgId,
+    name: 'Entra provisioning',
+    actor: 'admin:test@example.com',
+  });
   return renewingBearer(() =>
     requestToken(
       api,

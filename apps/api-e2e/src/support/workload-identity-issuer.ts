@@ -175,6 +175,7 @@ export async function authorizeWithWorkloadIdentity(
     name: 'Entra provisioning',
     issuer: issuer.issuer,
     subject,
+    actor: 'admin:test@example.com',
   });
   return renewingBearer(async () =>
     requestToken(api, {

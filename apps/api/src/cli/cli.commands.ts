@@ -103,7 +103,11 @@ export async function runCliCommand(
     case 'token:create': {
       const issued = await app
         .get(CreateScimToken)
-        .execute(requirePositional(parsed, 'an organization id'), stringOption(parsed, 'label'));
+        .execute(
+          requirePositional(parsed, 'an organization id'),
+          'cli',
+          stringOption(parsed, 'label'),
+        );
       const json = {
         orgId: issued.organizationId,
         tokenId: issued.id,
@@ -116,7 +120,7 @@ export async function runCliCommand(
     case 'token:revoke': {
       const revoked = await app
         .get(RevokeScimToken)
-        .execute({ token: requirePositional(parsed, 'a token prefix or id') });
+        .execute({ token: requirePositional(parsed, 'a token prefix or id'), actor: 'cli' });
       const json = {
         orgId: revoked.organizationId,
         tokenId: revoked.id,

@@ -101,6 +101,6 @@ export class ApiKeysController {
   @ApiNoContentResponse({ description: 'Revoked.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'API_KEY_NOT_FOUND' })
   async revoke(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<void> {
-    await this.revokeApiKey.execute(admin.organizationId, id);
+    await this.revokeApiKey.execute(admin.organizationId, id, admin.actor);
   }
 }

@@ -7,6 +7,8 @@ export interface AdminPrincipal {
   adminId: string;
   organizationId: string;
   sessionId: string;
+  /** `admin:<e-mail>`: who the changes made in this request are recorded as. */
+  actor: string;
 }
 
 function sessionOf(context: ExecutionContext): AuthenticatedAdmin {
@@ -29,6 +31,7 @@ export const CurrentAdmin = createParamDecorator(
       adminId: session.admin.id,
       organizationId: session.organization.id,
       sessionId: session.sessionId,
+      actor: `admin:${session.admin.email}`,
     };
   },
 );

@@ -50,7 +50,11 @@ export class OrganizationController {
     @CurrentAdmin() admin: AdminPrincipal,
     @Body(adminBodyPipe()) body: RenameOrganizationDto,
   ): Promise<OrganizationDto> {
-    const organization = await this.renameOrganization.execute(admin.organizationId, body.name);
+    const organization = await this.renameOrganization.execute(
+      admin.organizationId,
+      body.name,
+      admin.actor,
+    );
     return toOrganizationDto(organization, this.options.publicUrl);
   }
 
@@ -67,11 +71,15 @@ export class OrganizationController {
     @CurrentAdmin() admin: AdminPrincipal,
     @Body(adminBodyPipe()) body: UpdateOrganizationSettingsDto,
   ): Promise<OrganizationDto> {
-    const organization = await this.updateSettings.execute(admin.organizationId, {
-      scimEnabled: body.scimEnabled,
-      deletedTeamRetentionDays: body.deletedTeamRetentionDays,
-      defaultRole: body.defaultRole,
-    });
+    const organization = await this.updateSettings.execute(
+      admin.organizationId,
+      {
+        scimEnabled: body.scimEnabled,
+        deletedTeamRetentionDays: body.deletedTeamRetentionDays,
+        defaultRole: body.defaultRole,
+      },
+      admin.actor,
+    );
     return toOrganizationDto(organization, this.options.publicUrl);
   }
 }

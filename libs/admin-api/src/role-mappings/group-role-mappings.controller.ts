@@ -61,6 +61,7 @@ export class GroupRoleMappingsController {
       admin.organizationId,
       body.groupName,
       body.role,
+      admin.actor,
     );
     return toGroupRoleMappingDto(mapping);
   }
@@ -77,6 +78,6 @@ export class GroupRoleMappingsController {
     @CurrentCaller() admin: Caller,
     @Param('groupName') groupName: string,
   ): Promise<void> {
-    await this.removeGroupRoleMapping.execute(admin.organizationId, groupName);
+    await this.removeGroupRoleMapping.execute(admin.organizationId, groupName, admin.actor);
   }
 }

@@ -55,6 +55,7 @@ export class ScimFederatedCredentialsController {
   ): Promise<ScimFederatedCredentialDto> {
     const created = await this.createCredential.execute({
       organizationId: admin.organizationId,
+      actor: admin.actor,
       name: body.name,
       issuer: body.issuer,
       subject: body.subject,
@@ -74,6 +75,10 @@ export class ScimFederatedCredentialsController {
   @ApiNoContentResponse({ description: 'Revoked.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'FEDERATED_CREDENTIAL_NOT_FOUND' })
   async revoke(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<void> {
-    await this.revokeCredential.execute({ organizationId: admin.organizationId, id });
+    await this.revokeCredential.execute({
+      organizationId: admin.organizationId,
+      id,
+      actor: admin.actor,
+    });
   }
 }

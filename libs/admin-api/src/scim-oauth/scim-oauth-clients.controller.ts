@@ -108,6 +108,7 @@ export class ScimOAuthClientsController {
   ): Promise<CreatedScimOAuthClientDto> {
     const created = await this.createClient.execute({
       organizationId: admin.organizationId,
+      actor: admin.actor,
       name: body.name,
       accessTokenLifetimeMinutes: body.accessTokenLifetimeMinutes,
       secretLifetimeDays: body.secretLifetimeDays,
@@ -133,6 +134,7 @@ export class ScimOAuthClientsController {
     return toClientDto(
       await this.updateClient.execute({
         organizationId: admin.organizationId,
+        actor: admin.actor,
         id,
         name: body.name,
         accessTokenLifetimeMinutes: body.accessTokenLifetimeMinutes,
@@ -150,7 +152,11 @@ export class ScimOAuthClientsController {
   @ApiNoContentResponse({ description: 'Revoked.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'OAUTH_CLIENT_NOT_FOUND' })
   async revoke(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<void> {
-    await this.revokeClient.execute({ organizationId: admin.organizationId, id });
+    await this.revokeClient.execute({
+      organizationId: admin.organizationId,
+      id,
+      actor: admin.actor,
+    });
   }
 
   @Post('clients/:id/secrets')
@@ -176,6 +182,7 @@ export class ScimOAuthClientsController {
   ): Promise<CreatedScimOAuthSecretDto> {
     const created = await this.createSecret.execute({
       organizationId: admin.organizationId,
+      actor: admin.actor,
       clientId: id,
       lifetimeDays: body.lifetimeDays,
     });
@@ -201,6 +208,7 @@ export class ScimOAuthClientsController {
   ): Promise<void> {
     await this.revokeSecret.execute({
       organizationId: admin.organizationId,
+      actor: admin.actor,
       clientId: id,
       secretId,
     });

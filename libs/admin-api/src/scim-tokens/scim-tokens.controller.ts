@@ -77,7 +77,11 @@ export class ScimTokensController {
     @Body(new DefaultValuePipe({}), adminBodyPipe()) body: CreateScimTokenDto,
   ): Promise<CreatedScimTokenDto> {
     const label = body.label?.trim() || null;
-    const issued = await this.createScimToken.execute(admin.organizationId, label ?? undefined);
+    const issued = await this.createScimToken.execute(
+      admin.organizationId,
+      admin.actor,
+      label ?? undefined,
+    );
     return toCreatedScimTokenDto(issued, label);
   }
 
@@ -91,6 +95,10 @@ export class ScimTokensController {
   @ApiNoContentResponse({ description: 'Revoked.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SCIM_TOKEN_NOT_FOUND' })
   async revoke(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<void> {
-    await this.revokeScimToken.execute({ token: id, organizationId: admin.organizationId });
+    await this.revokeScimToken.execute({
+      token: id,
+      organizationId: admin.organizationId,
+      actor: admin.actor,
+    });
   }
 }

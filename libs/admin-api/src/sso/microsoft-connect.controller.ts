@@ -89,7 +89,7 @@ export class MicrosoftConnectController {
   @ApiNoContentResponse({ description: 'Disconnected.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SSO_NOT_CONNECTED' })
   async disconnect(@CurrentAdmin() admin: AdminPrincipal): Promise<void> {
-    await this.disconnectTenant.execute(admin.organizationId);
+    await this.disconnectTenant.execute(admin.organizationId, admin.actor);
   }
 
   private secure(request: Request): boolean {

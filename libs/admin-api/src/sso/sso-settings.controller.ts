@@ -126,7 +126,7 @@ export class SsoSettingsController {
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'OIDC_PROVIDER_NOT_FOUND' })
   async deleteOidc(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<void> {
-    await this.deleteOidcProvider.execute(session.organization.id);
+    await this.deleteOidcProvider.execute(session.organization.id, `admin:${session.admin.email}`);
   }
 
   @Patch('policy')
@@ -148,12 +148,16 @@ export class SsoSettingsController {
     @Body(adminBodyPipe()) body: UpdateSsoPolicyDto,
   ): Promise<SsoPolicyDto> {
     return toSsoPolicyDto(
-      await this.updatePolicy.execute(session.organization.id, {
-        requireSso: body.requireSso,
-        jitProvisioning: body.jitProvisioning,
-        jitDomains: body.jitDomains,
-        externalIdIsObjectId: body.externalIdIsObjectId,
-      }),
+      await this.updatePolicy.execute(
+        session.organization.id,
+        {
+          requireSso: body.requireSso,
+          jitProvisioning: body.jitProvisioning,
+          jitDomains: body.jitDomains,
+          externalIdIsObjectId: body.externalIdIsObjectId,
+        },
+        `admin:${session.admin.email}`,
+      ),
     );
   }
 }

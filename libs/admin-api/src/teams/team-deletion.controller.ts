@@ -84,7 +84,7 @@ export class TeamDeletionController {
       'TEAM_NAME_TAKEN: a live team has the name now; TEAM_NOT_PENDING_DELETION: it is live.',
   })
   async restore(@CurrentCaller() admin: Caller, @Param('id') id: string): Promise<TeamSummaryDto> {
-    await this.restoreTeam.execute(admin.organizationId, id);
+    await this.restoreTeam.execute(admin.organizationId, id, admin.actor);
     return this.teamReader.summary(admin.organizationId, id);
   }
 }

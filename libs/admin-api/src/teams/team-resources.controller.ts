@@ -60,10 +60,15 @@ export class TeamResourcesController {
     @Param('teamId') teamId: string,
     @Body(adminBodyPipe()) body: CreateTeamResourceDto,
   ): Promise<TeamResourceDto> {
-    const resource = await this.createTeamResource.execute(admin.organizationId, teamId, {
-      kind: body.kind,
-      name: body.name,
-    });
+    const resource = await this.createTeamResource.execute(
+      admin.organizationId,
+      teamId,
+      {
+        kind: body.kind,
+        name: body.name,
+      },
+      admin.actor,
+    );
     return toTeamResourceDto(resource);
   }
 
@@ -78,6 +83,6 @@ export class TeamResourcesController {
     @Param('teamId') teamId: string,
     @Param('resourceId') resourceId: string,
   ): Promise<void> {
-    await this.deleteTeamResource.execute(admin.organizationId, teamId, resourceId);
+    await this.deleteTeamResource.execute(admin.organizationId, teamId, resourceId, admin.actor);
   }
 }

@@ -66,10 +66,14 @@ export class TeamsController {
     @CurrentCaller() admin: Caller,
     @Body(adminBodyPipe()) body: CreateTeamDto,
   ): Promise<TeamSummaryDto> {
-    const team = await this.createTeam.execute(admin.organizationId, {
-      name: body.name.trim(),
-      source: 'manual',
-    });
+    const team = await this.createTeam.execute(
+      admin.organizationId,
+      {
+        name: body.name.trim(),
+        source: 'manual',
+      },
+      admin.actor,
+    );
     return toTeamSummaryDto(team, { members: 0, resources: {} });
   }
 

@@ -17,16 +17,29 @@ export class SqlRunner {
     this.values = sqlValues(this.dialect);
   }
 
-  /** A fixed statement, inside `manager`'s transaction when given one. */
-  run<Row = Record<string, unknown>>(
+  /**
+   * A fixed statement, inside `manager`'s transaction when given one. Its rows, also for an
+   * UPDATE or DELETE … RETURNING (for which TypeORM's pg driver answers `[rows, count]`).
+   */
+  async run<Row = Record<string, unknown>>(
     manager: EntityManager | undefined,
     statement: SqlStatement,
     parameters: readonly unknown[],
   ): Promise<Row[]> {
-    return (manager ?? this.dataSource.manager).query(
+    const result: unknown = await (manager ?? this.dataSource.manager).query(
       statement.text(this.dialect),
       parameters as unknown[],
-    ) as Promise<Row[]>;
+    );
+    // Rows are objects, never arrays: `[array, number]` can only be that pair.
+    if (
+      Array.isArray(result) &&
+      result.length === 2 &&
+      Array.isArray(result[0]) &&
+      typeof result[1] === 'number'
+    ) {
+      return result[0] as Row[];
+    }
+    return result as Row[];
   }
 
   /** SQL put together at run time (a compiled filter), outside any transaction. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import {
   USER_RESOURCE_SCHEMAS,
   applyPatch,
@@ -8,9 +8,11 @@ import {
   parsePatchRequest,
 } from '@rollcall/scim-core';
 import type { DirectoryUser } from '../domain/directory-user';
+import { userChangeEvents } from '../domain/user-events';
 import { TypeOrmUserStore, userNameTaken } from '../persistence/typeorm-user.store';
 import { toDirectoryUser, userRow } from '../persistence/user.mapper';
 import { userNotFound } from './get-user.use-case';
+import { UserChangeHooks } from './user-change.hooks';
 
 /**
  * SCIM PATCH /Users/{id}: every operation applies to the stored document in one
@@ -21,9 +23,15 @@ export class PatchUser {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: TypeOrmUserStore,
+    private readonly hooks: UserChangeHooks,
   ) {}
 
-  async execute(organizationId: string, id: string, body: unknown): Promise<DirectoryUser> {
+  async execute(
+    organizationId: string,
+    id: string,
+    body: unknown,
+    actor: string,
+  ): Promise<DirectoryUser> {
     const operations = parsePatchRequest(body);
     return inTransaction(this.dataSource, async (manager) => {
       const existing = await this.users.findForUpdate(manager, organizationId, id);
@@ -38,7 +46,10 @@ export class PatchUser {
         throw userNameTaken(row.userName);
       }
       await this.users.update(manager, row);
-      return toDirectoryUser(row);
+      const [before, after] = [toDirectoryUser(existing), toDirectoryUser(row)];
+      appendEvents(manager, userChangeEvents(before, after, actor));
+      await this.hooks.run(manager, { before, after, actor });
+      return after;
     });
   }
 }

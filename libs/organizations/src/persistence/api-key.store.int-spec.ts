@@ -150,6 +150,7 @@ describe('ApiKeyStore', () => {
     await new RevokeApiKey(main.dataSource, main.store, main.invalidation).execute(
       organizationId,
       first.id,
+      'admin:test@example.com',
     );
     await expect(create(organizationId, 'Dup')).resolves.toMatchObject({ name: 'Dup' });
   });
@@ -169,9 +170,9 @@ describe('ApiKeyStore', () => {
     ).resolves.toBe('already-revoked');
     expect(await main.store.findLiveByHash(hashApiKey(key.key))).toBeNull();
     const revoke = new RevokeApiKey(main.dataSource, main.store, main.invalidation);
-    await expect(revoke.execute(await anOrganization(), key.id)).rejects.toBeInstanceOf(
-      ApiKeyError,
-    );
+    await expect(
+      revoke.execute(await anOrganization(), key.id, 'admin:test@example.com'),
+    ).rejects.toBeInstanceOf(ApiKeyError);
   });
 
   it('writes last_used_at only when it is older than a minute', async () => {
@@ -242,6 +243,7 @@ describe('AuthenticateApiKey', () => {
     await new RevokeApiKey(other.dataSource, other.store, other.invalidation).execute(
       organizationId,
       key.id,
+      'admin:test@example.com',
     );
     // SQLite: the next request reads the epoch. PostgreSQL: the notification arrives a
     // moment after the commit (the e2e suite covers the next request over HTTP).

@@ -140,6 +140,7 @@ describe('AuthenticateScimToken', () => {
     await new RevokeScimToken(other.dataSource, other.invalidation).execute({
       token: token.slice(0, 12),
       organizationId,
+      actor: 'admin:test@example.com',
     });
     // SQLite: the next request reads the epoch. PostgreSQL: the notification arrives on its
     // own, a moment after the commit (the e2e suite covers the next request over HTTP).
@@ -157,9 +158,9 @@ describe('AuthenticateScimToken', () => {
     expect(await main.authenticate.execute(token)).not.toBeNull();
 
     const settings = new UpdateOrganizationSettings(main.dataSource, main.invalidation);
-    await settings.execute(organizationId, { scimEnabled: false });
+    await settings.execute(organizationId, { scimEnabled: false }, 'admin:test@example.com');
     expect(await main.authenticate.execute(token)).toBeNull();
-    await settings.execute(organizationId, { scimEnabled: true });
+    await settings.execute(organizationId, { scimEnabled: true }, 'admin:test@example.com');
     expect(await main.authenticate.execute(token)).not.toBeNull();
   });
 });

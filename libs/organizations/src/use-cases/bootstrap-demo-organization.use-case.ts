@@ -76,7 +76,11 @@ export class BootstrapDemoOrganization {
         for (const token of live) {
           await manager.update(ScimTokenEntity, { id: token.id }, { revokedAt: now });
         }
-        scimToken = await this.createScimToken.issueWithin(manager, organization.id);
+        scimToken = await this.createScimToken.issueWithin(
+          manager,
+          organization.id,
+          'system:demo-setup',
+        );
       }
       return {
         organization,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { API_KEY_NAME_MAX_LENGTH, type ApiKeyScope } from '../domain/api-key';
 import { ApiKeyError } from '../domain/api-key.error';
 import { generateApiKeySecret } from '../domain/api-key.secret';
@@ -49,8 +49,8 @@ export class CreateApiKey {
     }
     const secret = generateApiKeySecret();
     const id = randomUUID();
-    await inTransaction(this.dataSource, (manager) =>
-      this.store.insert(manager, {
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.store.insert(manager, {
         id,
         organizationId: command.organizationId,
         name,
@@ -60,8 +60,25 @@ export class CreateApiKey {
         createdBy: command.createdBy,
         createdAt,
         expiresAt,
-      }),
-    );
+      });
+      appendEvents(manager, [
+        {
+          organizationId: command.organizationId,
+          type: 'api_key.created',
+          actor: `admin:${command.createdBy}`,
+          subject: { type: 'api_key', id },
+          data: {
+            apiKey: {
+              id,
+              name,
+              scope: command.scope,
+              prefix: secret.prefix,
+              expiresAt: expiresAt?.toISOString() ?? null,
+            },
+          },
+        },
+      ]);
+    });
     return {
       id,
       name,

@@ -79,7 +79,12 @@ export class CreateOrganization {
         lastLoginAt: null,
       });
       const scimToken = command.enableScim
-        ? await this.createScimToken.issueWithin(manager, organization.id, 'Initial token')
+        ? await this.createScimToken.issueWithin(
+            manager,
+            organization.id,
+            'system:organization-setup',
+            'Initial token',
+          )
         : null;
       return { organization, adminEmail, adminPassword, scimToken };
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { dialectOf, inTransaction } from '@rollcall/db';
+import { appendEvents, dialectOf, inTransaction } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
 import { generateScimTokenSecret } from '../domain/scim-token.secret';
 import { OrganizationEntity } from '../persistence/organization.entity';
@@ -23,9 +23,9 @@ export interface IssuedScimToken {
 export class CreateScimToken {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute(organizationId: string, label?: string): Promise<IssuedScimToken> {
+  execute(organizationId: string, actor: string, label?: string): Promise<IssuedScimToken> {
     return inTransaction(this.dataSource, (manager) =>
-      this.issueWithin(manager, organizationId, label),
+      this.issueWithin(manager, organizationId, actor, label),
     );
   }
 
@@ -33,6 +33,7 @@ export class CreateScimToken {
   async issueWithin(
     manager: EntityManager,
     organizationId: string,
+    actor: string,
     label?: string,
   ): Promise<IssuedScimToken> {
     // Locking the organization row serialises concurrent issuers on PostgreSQL, so the
@@ -67,6 +68,22 @@ export class CreateScimToken {
       revokedAt: null,
     });
     await manager.insert(ScimTokenEntity, entity);
+    appendEvents(manager, [
+      {
+        organizationId,
+        type: 'credential.created',
+        actor,
+        subject: { type: 'credential', id: entity.id },
+        data: {
+          credential: {
+            kind: 'scim_token',
+            id: entity.id,
+            prefix: entity.prefix,
+            label: entity.label,
+          },
+        },
+      },
+    ]);
     return {
       id: entity.id,
       organizationId,

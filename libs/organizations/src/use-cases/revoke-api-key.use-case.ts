@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
 import { ApiKeyError } from '../domain/api-key.error';
 import { API_KEYS_TOPIC } from '../domain/api-keys.topic';
 import { ApiKeyStore } from '../persistence/api-key.store';
@@ -17,7 +17,7 @@ export class RevokeApiKey {
     private readonly invalidation: CacheInvalidation,
   ) {}
 
-  async execute(organizationId: string, id: string): Promise<void> {
+  async execute(organizationId: string, id: string, actor: string): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const outcome = await this.store.revoke(manager, organizationId, id, new Date());
       switch (outcome) {
@@ -30,6 +30,15 @@ export class RevokeApiKey {
           return;
         case 'revoked':
           await this.invalidation.announce(manager, API_KEYS_TOPIC);
+          appendEvents(manager, [
+            {
+              organizationId,
+              type: 'api_key.revoked',
+              actor,
+              subject: { type: 'api_key', id },
+              data: { apiKey: { id } },
+            },
+          ]);
           return;
       }
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
 import { SCIM_CREDENTIALS_TOPIC } from '../domain/scim-credentials.topic';
 import { ScimTokenEntity } from '../persistence/scim-token.entity';
@@ -10,6 +10,7 @@ export interface RevokeScimTokenCommand {
   token: string;
   /** When given, only this organization's tokens are considered. */
   organizationId?: string;
+  actor: string;
 }
 
 export interface RevokedScimToken {
@@ -48,6 +49,22 @@ export class RevokeScimToken {
       }
       await manager.update(ScimTokenEntity, { id: match.id }, { revokedAt: new Date() });
       await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
+      appendEvents(manager, [
+        {
+          organizationId: match.organizationId,
+          type: 'credential.revoked',
+          actor: command.actor,
+          subject: { type: 'credential', id: match.id },
+          data: {
+            credential: {
+              kind: 'scim_token',
+              id: match.id,
+              prefix: match.prefix,
+              label: match.label,
+            },
+          },
+        },
+      ]);
       return { id: match.id, organizationId: match.organizationId, prefix: match.prefix };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RoleName } from '@rollcall/contracts';
-import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { CacheInvalidation, appendEvents, inTransaction, type NewEvent } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
 import { SCIM_CREDENTIALS_TOPIC } from '../domain/scim-credentials.topic';
 import { OrganizationEntity } from '../persistence/organization.entity';
@@ -22,7 +22,11 @@ export class UpdateOrganizationSettings {
     private readonly invalidation: CacheInvalidation,
   ) {}
 
-  execute(organizationId: string, change: OrganizationSettingsChange): Promise<OrganizationEntity> {
+  execute(
+    organizationId: string,
+    change: OrganizationSettingsChange,
+    actor: string,
+  ): Promise<OrganizationEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const organization = await manager.findOne(OrganizationEntity, {
         where: { id: organizationId },
@@ -37,7 +41,11 @@ export class UpdateOrganizationSettings {
           : { deletedTeamRetentionDays: change.deletedTeamRetentionDays }),
         ...(change.defaultRole === undefined ? {} : { defaultRole: change.defaultRole }),
       };
-      if (Object.keys(next).length === 0) return organization;
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+        (key) => organization[key] !== next[key],
+      );
+      if (changed.length === 0) return organization;
+      const wasEnabled = organization.scimEnabled;
       Object.assign(organization, next, { updatedAt: new Date() });
       await manager.update(
         OrganizationEntity,
@@ -48,6 +56,29 @@ export class UpdateOrganizationSettings {
         // Both ways: credential caches may hold "refused" as well as "live".
         await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
       }
+      const event = (type: NewEvent['type'], data: Record<string, unknown>): NewEvent => ({
+        organizationId,
+        type,
+        actor,
+        subject: { type: 'organization', id: organizationId },
+        data,
+      });
+      const events = [
+        event('organization.updated', {
+          changed,
+          settings: {
+            scimEnabled: organization.scimEnabled,
+            deletedTeamRetentionDays: organization.deletedTeamRetentionDays,
+            defaultRole: organization.defaultRole,
+          },
+        }),
+      ];
+      if (wasEnabled !== organization.scimEnabled) {
+        events.push(
+          event(organization.scimEnabled ? 'provisioning.enabled' : 'provisioning.disabled', {}),
+        );
+      }
+      appendEvents(manager, events);
       return organization;
     });
   }

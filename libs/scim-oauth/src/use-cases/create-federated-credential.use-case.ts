@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '@rollcall/db';
+import { appendEvents, inTransaction, isUniqueViolation } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import { claimValue, credentialAudience, trustedUrl } from '../domain/federated-credential.rules';
 import { accessTokenLifetimeMinutes, credentialName } from '../domain/lifetimes';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
@@ -18,6 +19,7 @@ export interface CreateFederatedCredentialCommand {
   subject: string;
   jwksUri?: string;
   accessTokenLifetimeMinutes?: number;
+  actor: string;
 }
 
 /**
@@ -48,9 +50,16 @@ export class CreateFederatedCredential {
       revokedAt: null,
     };
     try {
-      await inTransaction(this.dataSource, (manager) =>
-        manager.insert(FederatedCredentialEntity, row),
-      );
+      await inTransaction(this.dataSource, async (manager) => {
+        await manager.insert(FederatedCredentialEntity, row);
+        appendEvents(manager, [
+          credentialEvent('credential.created', row.organizationId, command.actor, {
+            kind: 'federated_credential',
+            id: row.id,
+            name: row.name,
+          }),
+        ]);
+      });
     } catch (error) {
       // Unique per organization only: whether another organization trusts the same pair is
       // none of this one's business, and the audience keeps their assertions apart.

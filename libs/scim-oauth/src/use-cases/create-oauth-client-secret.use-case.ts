@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import { clientSecretExpiry } from '../domain/lifetimes';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
@@ -26,6 +27,7 @@ export class CreateOAuthClientSecret {
     organizationId: string;
     clientId: string;
     lifetimeDays?: number;
+    actor: string;
   }): Promise<CreatedOAuthClientSecret> {
     const now = new Date();
     const expiresAt = clientSecretExpiry(command.lifetimeDays, now);
@@ -45,6 +47,13 @@ export class CreateOAuthClientSecret {
       }
       const { row, clientSecret } = newClientSecret(client.id, expiresAt, now);
       await manager.insert(OAuthClientSecretEntity, row);
+      appendEvents(manager, [
+        credentialEvent('credential.created', client.organizationId, command.actor, {
+          kind: 'oauth_client_secret',
+          id: row.id,
+          clientId: client.clientId,
+        }),
+      ]);
       return { secret: toSecretSummary(row), clientSecret };
     });
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import {
   accessTokenLifetimeMinutes,
   clientSecretExpiry,
@@ -18,6 +19,7 @@ export interface CreateOAuthClientCommand {
   name: string;
   accessTokenLifetimeMinutes?: number;
   secretLifetimeDays?: number;
+  actor: string;
 }
 
 export interface CreatedOAuthClient {
@@ -51,6 +53,14 @@ export class CreateOAuthClient {
     await inTransaction(this.dataSource, async (manager) => {
       await manager.insert(OAuthClientEntity, client);
       await manager.insert(OAuthClientSecretEntity, secret);
+      appendEvents(manager, [
+        credentialEvent('credential.created', client.organizationId, command.actor, {
+          kind: 'oauth_client',
+          id: client.id,
+          name: client.name,
+          clientId: client.clientId,
+        }),
+      ]);
     });
     return { client: toClientSummary(client, [secret]), clientSecret };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
 import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
@@ -13,7 +14,7 @@ export class RevokeFederatedCredential {
     private readonly invalidation: CacheInvalidation,
   ) {}
 
-  async execute(command: { organizationId: string; id: string }): Promise<void> {
+  async execute(command: { organizationId: string; id: string; actor: string }): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const row = await manager.findOne(FederatedCredentialEntity, {
         where: { id: command.id, organizationId: command.organizationId },
@@ -24,6 +25,13 @@ export class RevokeFederatedCredential {
       if (row.revokedAt) return;
       await manager.update(FederatedCredentialEntity, { id: row.id }, { revokedAt: new Date() });
       await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
+      appendEvents(manager, [
+        credentialEvent('credential.revoked', row.organizationId, command.actor, {
+          kind: 'federated_credential',
+          id: row.id,
+          name: row.name,
+        }),
+      ]);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
@@ -18,6 +19,7 @@ export class RevokeOAuthClientSecret {
     organizationId: string;
     clientId: string;
     secretId: string;
+    actor: string;
   }): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const client = await findOAuthClient(manager, command.organizationId, command.clientId);
@@ -30,6 +32,13 @@ export class RevokeOAuthClientSecret {
       if (secret.revokedAt) return;
       await manager.update(OAuthClientSecretEntity, { id: secret.id }, { revokedAt: new Date() });
       await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
+      appendEvents(manager, [
+        credentialEvent('credential.revoked', command.organizationId, command.actor, {
+          kind: 'oauth_client_secret',
+          id: secret.id,
+          clientId: client.clientId,
+        }),
+      ]);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CacheInvalidation, inTransaction } from '@rollcall/db';
+import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import { OAuthClientEntity } from '../persistence/oauth-client.entity';
 import { findOAuthClient } from './find-oauth-client';
@@ -16,12 +17,20 @@ export class RevokeOAuthClient {
     private readonly invalidation: CacheInvalidation,
   ) {}
 
-  async execute(command: { organizationId: string; id: string }): Promise<void> {
+  async execute(command: { organizationId: string; id: string; actor: string }): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const client = await findOAuthClient(manager, command.organizationId, command.id);
       if (client.revokedAt) return;
       await manager.update(OAuthClientEntity, { id: client.id }, { revokedAt: new Date() });
       await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
+      appendEvents(manager, [
+        credentialEvent('credential.revoked', command.organizationId, command.actor, {
+          kind: 'oauth_client',
+          id: client.id,
+          name: client.name,
+          clientId: client.clientId,
+        }),
+      ]);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
+import { credentialEvent } from '../domain/credential.events';
 import { accessTokenLifetimeMinutes, credentialName } from '../domain/lifetimes';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
 import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
@@ -14,6 +15,7 @@ export interface UpdateOAuthClientCommand {
   name?: string;
   /** Applies to tokens issued from now on. */
   accessTokenLifetimeMinutes?: number;
+  actor: string;
 }
 
 /** Renames a client or changes the lifetime of the tokens it gets next. */
@@ -38,6 +40,14 @@ export class UpdateOAuthClient {
         { id: client.id },
         { name: client.name, accessTokenLifetimeMinutes: client.accessTokenLifetimeMinutes },
       );
+      appendEvents(manager, [
+        credentialEvent('credential.updated', command.organizationId, command.actor, {
+          kind: 'oauth_client',
+          id: client.id,
+          name: client.name,
+          clientId: client.clientId,
+        }),
+      ]);
       const secrets = await manager.find(OAuthClientSecretEntity, {
         where: { oauthClientId: client.id },
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '@rollcall/db';
+import { appendEvents, inTransaction, isUniqueViolation } from '@rollcall/db';
 import { OrganizationAdminEntity } from '@rollcall/organizations';
 import { holdsTenantAdminRole, tenantAdminRoleNames } from '../domain/entra-admin-roles';
 import { SsoError } from '../domain/sso.error';
@@ -92,6 +92,15 @@ export class ConnectEntraTenant {
         // The round trip proved this admin holds the account: Sign in with Microsoft works
         // for them at once, and for no other admin until they link their own.
         await this.adminIdentities.link(manager, admin, federated);
+        appendEvents(manager, [
+          {
+            organizationId: command.organizationId,
+            type: 'sso.connected',
+            actor: `admin:${row.email}`,
+            subject: { type: 'sso_provider', id: 'microsoft' },
+            data: { provider: 'microsoft', tenantId: identity.tenantId },
+          },
+        ]);
         return 'connected' as const;
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
@@ -17,13 +17,22 @@ export class DeleteOidcProvider {
     private readonly policies: SsoPolicyStore,
   ) {}
 
-  execute(organizationId: string): Promise<void> {
+  execute(organizationId: string, actor: string): Promise<void> {
     return inTransaction(this.dataSource, async (manager) => {
       const result = await manager.delete(OidcProviderEntity, { organizationId });
       if (!result.affected) {
         throw new SsoError('OIDC_PROVIDER_NOT_FOUND', 'No custom OIDC provider is configured.');
       }
       await this.policies.releaseWithoutProvider(manager, organizationId);
+      appendEvents(manager, [
+        {
+          organizationId,
+          type: 'sso.disconnected',
+          actor,
+          subject: { type: 'sso_provider', id: 'oidc' },
+          data: { provider: 'oidc' },
+        },
+      ]);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
@@ -17,13 +17,22 @@ export class DisconnectEntraTenant {
     private readonly policies: SsoPolicyStore,
   ) {}
 
-  execute(organizationId: string): Promise<void> {
+  execute(organizationId: string, actor: string): Promise<void> {
     return inTransaction(this.dataSource, async (manager) => {
       const result = await manager.delete(EntraConnectionEntity, { organizationId });
       if (!result.affected) {
         throw new SsoError('SSO_NOT_CONNECTED', 'Microsoft Entra is not connected.');
       }
       await this.policies.releaseWithoutProvider(manager, organizationId);
+      appendEvents(manager, [
+        {
+          organizationId,
+          type: 'sso.disconnected',
+          actor,
+          subject: { type: 'sso_provider', id: 'microsoft' },
+          data: { provider: 'microsoft' },
+        },
+      ]);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
@@ -32,6 +32,15 @@ export class ReleaseEntraTenant {
       }
       await manager.delete(EntraConnectionEntity, { organizationId: row.organizationId });
       await this.policies.releaseWithoutProvider(manager, row.organizationId);
+      appendEvents(manager, [
+        {
+          organizationId: row.organizationId,
+          type: 'sso.disconnected',
+          actor: 'cli',
+          subject: { type: 'sso_provider', id: 'microsoft' },
+          data: { provider: 'microsoft', tenantId: row.tenantId, releasedByOperator: true },
+        },
+      ]);
       return { tenantId: row.tenantId, organizationId: row.organizationId };
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { OrganizationAdminEntity } from '@rollcall/organizations';
 import { checkIssuerUrl } from '../domain/oidc-issuer.policy';
 import { SsoError } from '../domain/sso.error';
@@ -69,6 +69,23 @@ export class SaveOidcProvider {
       };
       if (existing) await manager.update(OidcProviderEntity, { id }, row);
       else await manager.insert(OidcProviderEntity, row);
+      appendEvents(manager, [
+        {
+          organizationId: command.organizationId,
+          type: 'sso.connected',
+          actor: `admin:${admin.email}`,
+          subject: { type: 'sso_provider', id: 'oidc' },
+          // Never the client secret; whether it changed is enough.
+          data: {
+            provider: 'oidc',
+            issuer,
+            clientId,
+            displayName,
+            updated: existing !== null,
+            clientSecretChanged: Boolean(command.clientSecret),
+          },
+        },
+      ]);
       return toOidcProvider(row);
     });
   }

@@ -162,6 +162,7 @@ export class SignInFederatedIdentity {
           ...(identity.displayName ? { displayName: identity.displayName } : {}),
           emails: [{ type: 'work', value: userName, primary: true }],
         },
+        `sso:${identity.provider}`,
         'sso',
       );
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { normalizeJitDomains } from '../domain/jit-domains';
 import { SsoError } from '../domain/sso.error';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
@@ -22,7 +22,11 @@ export class UpdateSsoPolicy {
     private readonly getPolicy: GetSsoPolicy,
   ) {}
 
-  async execute(organizationId: string, change: SsoPolicyChange): Promise<SsoPolicy> {
+  async execute(
+    organizationId: string,
+    change: SsoPolicyChange,
+    actor: string,
+  ): Promise<SsoPolicy> {
     // Checked before the transaction: a bad list changes nothing.
     const jitDomains = change.jitDomains && normalizeJitDomains(change.jitDomains);
     await inTransaction(this.dataSource, async (manager) => {
@@ -42,6 +46,15 @@ export class UpdateSsoPolicy {
         );
       }
       await this.policies.write(manager, organizationId, next);
+      appendEvents(manager, [
+        {
+          organizationId,
+          type: 'sso.policy_updated',
+          actor,
+          subject: { type: 'organization', id: organizationId },
+          data: { policy: next },
+        },
+      ]);
     });
     return this.getPolicy.execute(organizationId);
   }

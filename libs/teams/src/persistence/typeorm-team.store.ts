@@ -60,6 +60,12 @@ type TeamRow = Record<(typeof COLUMNS)[number], unknown>;
 const SELECT_TEAMS = `SELECT ${COLUMNS.map((column) => `t.${column}`).join(', ')} FROM teams t`;
 const FIND_ANY = new SqlStatement(`${SELECT_TEAMS} WHERE t.organization_id = ? AND t.id = ?`);
 const FIND_LIVE = FIND_ANY.append('AND t.deleted_at IS NULL');
+const TEAMS_OF_USER = new SqlStatement(
+  `${SELECT_TEAMS} JOIN team_members tm ON tm.team_id = t.id WHERE t.organization_id = ? AND tm.user_id = ? ORDER BY t.id`,
+);
+const DUE_FOR_PURGE = new SqlStatement(
+  `${SELECT_TEAMS} WHERE t.purge_after <= ? ORDER BY t.purge_after LIMIT ?`,
+);
 const NAME_OWNER = new SqlStatement(
   'SELECT id FROM teams WHERE organization_id = ? AND name_normalized = ? AND deleted_at IS NULL',
 );
@@ -73,7 +79,10 @@ const UPDATE = new SqlStatement(
 );
 const MEMBER_SELECT =
   'SELECT tm.user_id, u.user_name, u.display_name, u.active FROM team_members tm JOIN users u ON u.id = tm.user_id';
-const REMOVE_ALL_MEMBERS = new SqlStatement('DELETE FROM team_members WHERE team_id = ?');
+const REMOVE_ALL_MEMBERS = new SqlStatement(
+  'DELETE FROM team_members WHERE team_id = ? RETURNING user_id',
+);
+const MEMBER_IDS = new SqlStatement('SELECT user_id FROM team_members WHERE team_id = ?');
 const MEMBER_CHUNK = new SqlStatement(
   `${MEMBER_SELECT} WHERE tm.team_id = ? AND tm.user_id > ? ORDER BY tm.user_id LIMIT ?`,
 );
@@ -82,18 +91,22 @@ const MEMBER_CHUNK = new SqlStatement(
 function listStatements(dialect: SqlDialect) {
   return {
     usersInOrganization: new SqlStatement(
-      `SELECT id FROM users WHERE organization_id = ? AND ${inIdList('id', dialect)}`,
+      `SELECT id, user_name FROM users WHERE organization_id = ? AND ${inIdList('id', dialect)}`,
     ),
     addMembers:
       dialect === 'postgres'
         ? new SqlStatement(
-            'INSERT INTO team_members (team_id, user_id, created_at) SELECT ?, ids.id, ? FROM unnest(?::text[]) AS ids(id) ON CONFLICT DO NOTHING',
+            'INSERT INTO team_members (team_id, user_id, created_at) SELECT ?, ids.id, ? FROM unnest(?::text[]) AS ids(id) ON CONFLICT DO NOTHING RETURNING user_id',
           )
         : new SqlStatement(
-            'INSERT INTO team_members (team_id, user_id, created_at) SELECT ?, value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING',
+            'INSERT INTO team_members (team_id, user_id, created_at) SELECT ?, value, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING RETURNING user_id',
           ),
     removeMembers: new SqlStatement(
-      `DELETE FROM team_members WHERE team_id = ? AND ${inIdList('user_id', dialect)}`,
+      `DELETE FROM team_members WHERE team_id = ? AND ${inIdList('user_id', dialect)} RETURNING user_id`,
+    ),
+    deleteTeams: new SqlStatement(`DELETE FROM teams WHERE ${inIdList('id', dialect)}`),
+    memberNames: new SqlStatement(
+      `SELECT id, user_name FROM users WHERE ${inIdList('id', dialect)}`,
     ),
     membersOf: new SqlStatement(
       `SELECT tm.team_id, tm.user_id, u.user_name, u.display_name, u.active FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE ${inIdList('tm.team_id', dialect)} ORDER BY tm.user_id`,
@@ -147,6 +160,36 @@ export class TypeOrmTeamStore {
     return rows.length > 0 ? this.toEntity(rows[0] as TeamRow) : null;
   }
 
+  /** Every team the user is a member of, live or pending deletion. */
+  async teamsOfUser(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<TeamEntity[]> {
+    const rows = await this.sql.run(manager, TEAMS_OF_USER, [organizationId, userId]);
+    return rows.map((row) => this.toEntity(row as TeamRow));
+  }
+
+  /**
+   * Teams past their retention window, locked for this transaction; on PostgreSQL another
+   * replica's purge skips them (SKIP LOCKED) instead of waiting to find them gone.
+   */
+  async dueForPurge(manager: EntityManager, now: Date, limit: number): Promise<TeamEntity[]> {
+    const statement =
+      this.sql.dialect === 'postgres'
+        ? DUE_FOR_PURGE.append('FOR UPDATE OF t SKIP LOCKED')
+        : DUE_FOR_PURGE;
+    const rows = await this.sql.run(manager, statement, [this.sql.values.timestamp(now), limit]);
+    return rows.map((row) => this.toEntity(row as TeamRow));
+  }
+
+  /** Teams, with their members and resources (foreign keys), for good. */
+  async deleteForGood(manager: EntityManager, teamIds: readonly string[]): Promise<void> {
+    for (const ids of chunked(teamIds)) {
+      await this.sql.run(manager, this.lists.deleteTeams, [this.sql.values.idList(ids)]);
+    }
+  }
+
   async page(
     organizationId: string,
     query: TeamPageQuery,
@@ -195,20 +238,23 @@ export class TypeOrmTeamStore {
     }
   }
 
-  /** Every id must be a user of this organization: another org's user is not found here. */
+  /**
+   * Every id must be a user of this organization: another org's user is not found here.
+   * Returns their userNames by id (what membership events tell).
+   */
   async assertUsersInOrganization(
     manager: EntityManager,
     organizationId: string,
     userIds: readonly string[],
-  ): Promise<void> {
+  ): Promise<Map<string, string>> {
     const wanted = [...new Set(userIds)];
-    const found = new Set<string>();
+    const found = new Map<string, string>();
     for (const ids of chunked(wanted)) {
       const rows = (await this.sql.run(manager, this.lists.usersInOrganization, [
         organizationId,
         this.sql.values.idList(ids),
-      ])) as { id: string }[];
-      for (const row of rows) found.add(row.id);
+      ])) as { id: string; user_name: string }[];
+      for (const row of rows) found.set(row.id, row.user_name);
     }
     const missing = wanted.filter((id) => !found.has(id));
     if (missing.length > 0) {
@@ -222,27 +268,74 @@ export class TypeOrmTeamStore {
           )}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} in this organization.`,
       );
     }
+    return found;
   }
 
-  /** Adding a member twice is not an error (Entra retries): existing rows are kept. */
-  async addMembers(manager: EntityManager, teamId: string, userIds: readonly string[], now: Date) {
+  /**
+   * Adding a member twice is not an error (Entra retries): existing rows are kept. Returns
+   * the ids that were not members before, the ones whose membership this call made.
+   */
+  async addMembers(
+    manager: EntityManager,
+    teamId: string,
+    userIds: readonly string[],
+    now: Date,
+  ): Promise<string[]> {
+    const added: string[] = [];
     for (const ids of chunked([...new Set(userIds)])) {
-      await this.sql.run(manager, this.lists.addMembers, [
+      const rows = (await this.sql.run(manager, this.lists.addMembers, [
         teamId,
         this.sql.values.timestamp(now),
         this.sql.values.idList(ids),
-      ]);
+      ])) as { user_id: string }[];
+      for (const row of rows) added.push(row.user_id);
     }
+    return added;
   }
 
-  async removeMembers(manager: EntityManager, teamId: string, userIds: readonly string[]) {
+  /** Returns the ids that were members, the ones whose membership this call ended. */
+  async removeMembers(
+    manager: EntityManager,
+    teamId: string,
+    userIds: readonly string[],
+  ): Promise<string[]> {
+    const removed: string[] = [];
     for (const ids of chunked([...new Set(userIds)])) {
-      await this.sql.run(manager, this.lists.removeMembers, [teamId, this.sql.values.idList(ids)]);
+      const rows = (await this.sql.run(manager, this.lists.removeMembers, [
+        teamId,
+        this.sql.values.idList(ids),
+      ])) as { user_id: string }[];
+      for (const row of rows) removed.push(row.user_id);
     }
+    return removed;
   }
 
-  async removeAllMembers(manager: EntityManager, teamId: string): Promise<void> {
-    await this.sql.run(manager, REMOVE_ALL_MEMBERS, [teamId]);
+  async removeAllMembers(manager: EntityManager, teamId: string): Promise<string[]> {
+    const rows = (await this.sql.run(manager, REMOVE_ALL_MEMBERS, [teamId])) as {
+      user_id: string;
+    }[];
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The ids of a team's members, inside `manager`'s transaction. */
+  async memberIds(manager: EntityManager, teamId: string): Promise<string[]> {
+    const rows = (await this.sql.run(manager, MEMBER_IDS, [teamId])) as { user_id: string }[];
+    return rows.map((row) => row.user_id);
+  }
+
+  /** userNames by id, for the events of members removed (the users are still there). */
+  async userNames(
+    manager: EntityManager,
+    userIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const ids of chunked(userIds)) {
+      const rows = (await this.sql.run(manager, this.lists.memberNames, [
+        this.sql.values.idList(ids),
+      ])) as { id: string; user_name: string }[];
+      for (const row of rows) names.set(row.id, row.user_name);
+    }
+    return names;
   }
 
   /** Members in pages of `size`, by user id, so a 10,000-member team is never one array. */
@@ -272,18 +365,21 @@ export class TypeOrmTeamStore {
     return byTeam;
   }
 
-  async contents(teamId: string): Promise<TeamContents> {
-    return (await this.contentsOf([teamId])).get(teamId) ?? { members: 0, resources: {} };
+  async contents(teamId: string, manager?: EntityManager): Promise<TeamContents> {
+    return (await this.contentsOf([teamId], manager)).get(teamId) ?? { members: 0, resources: {} };
   }
 
   /** Member and resource counts of several teams in two grouped queries. */
-  async contentsOf(teamIds: readonly string[]): Promise<Map<string, TeamContents>> {
+  async contentsOf(
+    teamIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, TeamContents>> {
     const result = new Map<string, TeamContents>(
       teamIds.map((id) => [id, { members: 0, resources: {} }]),
     );
     for (const ids of chunked(teamIds)) {
       const list = [this.sql.values.idList(ids)];
-      const members = (await this.sql.run(undefined, this.lists.memberCounts, list)) as {
+      const members = (await this.sql.run(manager, this.lists.memberCounts, list)) as {
         team_id: string;
         count: unknown;
       }[];
@@ -291,7 +387,7 @@ export class TypeOrmTeamStore {
         const entry = result.get(row.team_id);
         if (entry) entry.members = this.sql.values.readCount(row.count);
       }
-      const resources = (await this.sql.run(undefined, this.lists.resourceCounts, list)) as {
+      const resources = (await this.sql.run(manager, this.lists.resourceCounts, list)) as {
         team_id: string;
         kind: string;
         count: unknown;

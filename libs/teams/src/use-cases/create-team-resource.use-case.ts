@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { parseTeamResourceKind } from '../domain/team-resource-kind';
+import { teamEvent } from '../domain/team-events';
 import { TeamsError } from '../domain/teams.error';
+import { toTeam } from '../persistence/team.mapper';
 import { TeamResourceEntity } from '../persistence/team-resource.entity';
 import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
 
@@ -24,6 +26,7 @@ export class CreateTeamResource {
     organizationId: string,
     teamId: string,
     command: CreateTeamResourceCommand,
+    actor: string,
   ): Promise<TeamResourceEntity> {
     const kind = parseTeamResourceKind(command.kind);
     const name = typeof command.name === 'string' ? command.name.trim() : '';
@@ -31,7 +34,8 @@ export class CreateTeamResource {
       throw new TeamsError('RESOURCE_NAME_REQUIRED', 'A resource name has 1 to 200 characters.');
     }
     return inTransaction(this.dataSource, async (manager) => {
-      if (!(await this.teams.findLive(organizationId, teamId, manager))) throw teamNotFound(teamId);
+      const team = await this.teams.findLive(organizationId, teamId, manager);
+      if (!team) throw teamNotFound(teamId);
       const resource = Object.assign(new TeamResourceEntity(), {
         id: randomUUID(),
         teamId,
@@ -41,6 +45,11 @@ export class CreateTeamResource {
         createdAt: new Date(),
       });
       await manager.insert(TeamResourceEntity, resource);
+      appendEvents(manager, [
+        teamEvent('team.resource_created', toTeam(team), actor, {
+          resource: { id: resource.id, kind, name },
+        }),
+      ]);
       return resource;
     });
   }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import { slugify } from '@rollcall/organizations';
 import { groupFields } from '../domain/group-document';
 import type { Team } from '../domain/team';
+import { teamEvent } from '../domain/team-events';
 import { TeamEntity } from '../persistence/team.entity';
 import { toTeam } from '../persistence/team.mapper';
 import { TypeOrmTeamStore, teamNameTaken } from '../persistence/typeorm-team.store';
+import { TeamMembership } from './team-membership';
 
 export interface CreateTeamCommand {
   name: string;
@@ -22,19 +24,18 @@ export class CreateTeam {
   constructor(
     private readonly dataSource: DataSource,
     private readonly teams: TypeOrmTeamStore,
+    private readonly membership: TeamMembership,
   ) {}
 
-  execute(organizationId: string, command: CreateTeamCommand): Promise<Team> {
+  execute(organizationId: string, command: CreateTeamCommand, actor: string): Promise<Team> {
     const { name } = groupFields({ displayName: command.name });
     return inTransaction(this.dataSource, async (manager) => {
       const nameNormalized = name.toLowerCase();
       if (await this.teams.nameTaken(manager, organizationId, nameNormalized)) {
         throw teamNameTaken(name);
       }
-      const memberIds = command.memberIds ?? [];
-      await this.teams.assertUsersInOrganization(manager, organizationId, memberIds);
       const now = new Date();
-      const team = Object.assign(new TeamEntity(), {
+      const entity = Object.assign(new TeamEntity(), {
         id: randomUUID(),
         organizationId,
         name,
@@ -50,9 +51,11 @@ export class CreateTeam {
         deletedBy: null,
         purgeAfter: null,
       });
-      await this.teams.save(manager, team, true);
-      await this.teams.addMembers(manager, team.id, memberIds, now);
-      return toTeam(team);
+      await this.teams.save(manager, entity, true);
+      const team = toTeam(entity);
+      appendEvents(manager, [teamEvent('team.created', team, actor)]);
+      await this.membership.add(manager, team, command.memberIds ?? [], now, actor);
+      return team;
     });
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
+import { teamEvent } from '../domain/team-events';
 import { TeamsError } from '../domain/teams.error';
 import { TeamResourceEntity } from '../persistence/team-resource.entity';
+import { toTeam } from '../persistence/team.mapper';
 import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
 
 @Injectable()
@@ -13,12 +15,25 @@ export class DeleteTeamResource {
   ) {}
 
   /** A resource of a live team; a team pending deletion keeps everything until restored or purged. */
-  async execute(organizationId: string, teamId: string, resourceId: string): Promise<void> {
-    const result = await inTransaction(this.dataSource, async (manager) => {
-      if (!(await this.teams.findLive(organizationId, teamId, manager))) throw teamNotFound(teamId);
-      return manager.delete(TeamResourceEntity, { id: resourceId, teamId, organizationId });
+  async execute(
+    organizationId: string,
+    teamId: string,
+    resourceId: string,
+    actor: string,
+  ): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const team = await this.teams.findLive(organizationId, teamId, manager);
+      if (!team) throw teamNotFound(teamId);
+      const resource = await manager.findOne(TeamResourceEntity, {
+        where: { id: resourceId, teamId, organizationId },
+      });
+      if (!resource) throw new TeamsError('RESOURCE_NOT_FOUND', 'No such resource in this team.');
+      await manager.delete(TeamResourceEntity, { id: resourceId, teamId, organizationId });
+      appendEvents(manager, [
+        teamEvent('team.resource_deleted', toTeam(team), actor, {
+          resource: { id: resource.id, kind: resource.kind, name: resource.name },
+        }),
+      ]);
     });
-    if (!result.affected)
-      throw new TeamsError('RESOURCE_NOT_FOUND', 'No such resource in this team.');
   }
 }

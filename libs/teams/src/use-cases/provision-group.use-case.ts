@@ -8,8 +8,8 @@ import { CreateTeam } from './create-team.use-case';
 export class ProvisionGroup {
   constructor(private readonly createTeam: CreateTeam) {}
 
-  execute(organizationId: string, body: unknown): Promise<Team> {
+  execute(organizationId: string, body: unknown, actor: string): Promise<Team> {
     const input = normalizeGroupInput(body);
-    return this.createTeam.execute(organizationId, { ...input, source: 'scim' });
+    return this.createTeam.execute(organizationId, { ...input, source: 'scim' }, actor);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ROLE_NAMES, type RoleName } from '@rollcall/contracts';
 import { OrganizationEntity } from '@rollcall/organizations';
 import { chunked } from '../persistence/typeorm-team.store';
@@ -27,11 +27,17 @@ function moreSenior(a: RoleName, b: RoleName): RoleName {
 export class ResolveEffectiveRoles {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Inside `manager`'s transaction when given one: what that transaction has changed counts.
+   * `explicitRoles: false` leaves roleName out: the role a user would have without one.
+   */
   async execute(
     organizationId: string,
     userIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+    explicitRoles = true,
   ): Promise<Map<string, EffectiveRole>> {
-    const organization = await this.dataSource
+    const organization = await manager
       .getRepository(OrganizationEntity)
       .findOneByOrFail({ id: organizationId });
     const fallback = (ROLE_NAMES as readonly string[]).includes(organization.defaultRole)
@@ -39,14 +45,14 @@ export class ResolveEffectiveRoles {
       : 'member';
     const result = new Map<string, EffectiveRole>();
     for (const ids of chunked(userIds)) {
-      const explicit = await this.dataSource
+      const explicit = await manager
         .createQueryBuilder()
         .select('u.id', 'id')
         .addSelect('u.role', 'role')
         .from('users', 'u')
         .where('u.organization_id = :organizationId AND u.id IN (:...ids)', { organizationId, ids })
         .getRawMany<{ id: string; role: RoleName | null }>();
-      const mapped = await this.dataSource
+      const mapped = await manager
         .createQueryBuilder()
         .select('tm.user_id', 'userId')
         .addSelect('m.role', 'role')
@@ -70,7 +76,7 @@ export class ResolveEffectiveRoles {
         }
       }
       for (const row of explicit) {
-        if (row.role) result.set(row.id, { role: row.role, source: 'roleName' });
+        if (row.role && explicitRoles) result.set(row.id, { role: row.role, source: 'roleName' });
         else if (!result.has(row.id)) result.set(row.id, { role: fallback, source: 'default' });
       }
     }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { appendEvents, inTransaction } from '@rollcall/db';
 import type { Team } from '../domain/team';
+import { teamEvent } from '../domain/team-events';
 import { TeamsError } from '../domain/teams.error';
 import { toTeam } from '../persistence/team.mapper';
 import { TypeOrmTeamStore, teamNameTaken, teamNotFound } from '../persistence/typeorm-team.store';
+import { TeamRename } from './team-rename';
 
 /** Brings a team pending deletion back, with its members and resources, as it was. */
 @Injectable()
@@ -12,28 +14,33 @@ export class RestoreTeam {
   constructor(
     private readonly dataSource: DataSource,
     private readonly teams: TypeOrmTeamStore,
+    private readonly rename: TeamRename,
   ) {}
 
-  execute(organizationId: string, id: string): Promise<Team> {
+  execute(organizationId: string, id: string, actor: string): Promise<Team> {
     return inTransaction(this.dataSource, async (manager) => {
-      const team = await this.teams.findAny(organizationId, id, manager);
-      if (!team) throw teamNotFound(id);
-      if (!team.deletedAt) {
+      const entity = await this.teams.findAny(organizationId, id, manager);
+      if (!entity) throw teamNotFound(id);
+      if (!entity.deletedAt) {
         throw new TeamsError('TEAM_NOT_PENDING_DELETION', 'This team is not pending deletion.');
       }
       // Entra may have created a new group of the same name meanwhile.
-      if (await this.teams.nameTaken(manager, organizationId, team.nameNormalized, id)) {
-        throw teamNameTaken(team.name);
+      if (await this.teams.nameTaken(manager, organizationId, entity.nameNormalized, id)) {
+        throw teamNameTaken(entity.name);
       }
-      Object.assign(team, {
+      Object.assign(entity, {
         deletedAt: null,
         deletedBy: null,
         purgeAfter: null,
-        version: team.version + 1,
+        version: entity.version + 1,
         updatedAt: new Date(),
       });
-      await this.teams.save(manager, team, false);
-      return toTeam(team);
+      const team = toTeam(entity);
+      await this.rename.liveness(manager, team, actor, () =>
+        this.teams.save(manager, entity, false),
+      );
+      appendEvents(manager, [teamEvent('team.restored', team, actor)]);
+      return team;
     });
   }
 }

@@ -6,3 +6,8 @@ export const CurrentScimPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): ScimPrincipal =>
     context.switchToHttp().getRequest<{ user: ScimPrincipal }>().user,
 );
+
+/** The actor recorded with the request's changes: `scim:<token prefix or OAuth client>`. */
+export function scimActor(principal: ScimPrincipal): string {
+  return `scim:${principal.tokenPrefix}`;
+}

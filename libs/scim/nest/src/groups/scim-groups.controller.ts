@@ -31,7 +31,7 @@ import {
   ReplaceGroup,
   type Team,
 } from '@rollcall/teams';
-import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
+import { CurrentScimPrincipal, scimActor } from '../auth/scim-principal.decorator';
 import { ScimResourceController } from '../http/scim-resource-controller.decorator';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
 import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
@@ -69,7 +69,11 @@ export class ScimGroupsController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const team = await this.provisionGroup.execute(principal.organizationId, body);
+    const team = await this.provisionGroup.execute(
+      principal.organizationId,
+      body,
+      scimActor(principal),
+    );
     response.location(`${this.baseUrl}/Groups/${team.id}`);
     return this.withMembers(team, this.projection(query), response);
   }
@@ -154,7 +158,12 @@ export class ScimGroupsController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const team = await this.replaceGroup.execute(principal.organizationId, id, body);
+    const team = await this.replaceGroup.execute(
+      principal.organizationId,
+      id,
+      body,
+      scimActor(principal),
+    );
     return this.withMembers(team, this.projection(query), response);
   }
 
@@ -172,7 +181,12 @@ export class ScimGroupsController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ScimJsonObject | undefined> {
-    const team = await this.patchGroup.execute(principal.organizationId, id, body);
+    const team = await this.patchGroup.execute(
+      principal.organizationId,
+      id,
+      body,
+      scimActor(principal),
+    );
     const projection = this.projection(query);
     if (projection.attributes.length === 0) {
       response.locals['scimResourceId'] = team.id;
@@ -194,7 +208,7 @@ export class ScimGroupsController {
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.deleteTeam.execute(principal.organizationId, id, `scim:${principal.tokenPrefix}`);
+    await this.deleteTeam.execute(principal.organizationId, id, scimActor(principal));
     response.locals['scimResourceId'] = id;
   }
 

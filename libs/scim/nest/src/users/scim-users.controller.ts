@@ -31,7 +31,7 @@ import {
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import { ListTeamsOfUsers, type UserTeam } from '@rollcall/teams';
-import { CurrentScimPrincipal } from '../auth/scim-principal.decorator';
+import { CurrentScimPrincipal, scimActor } from '../auth/scim-principal.decorator';
 import { ScimResourceController } from '../http/scim-resource-controller.decorator';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
 import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
@@ -70,7 +70,11 @@ export class ScimUsersController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const user = await this.provisionUser.execute(principal.organizationId, body);
+    const user = await this.provisionUser.execute(
+      principal.organizationId,
+      body,
+      scimActor(principal),
+    );
     response.location(`${this.baseUrl}/Users/${user.id}`);
     return this.one(user, query, response);
   }
@@ -129,7 +133,12 @@ export class ScimUsersController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const user = await this.replaceUser.execute(principal.organizationId, id, body);
+    const user = await this.replaceUser.execute(
+      principal.organizationId,
+      id,
+      body,
+      scimActor(principal),
+    );
     return this.one(user, query, response);
   }
 
@@ -147,7 +156,12 @@ export class ScimUsersController {
     @Query() query: QueryParams,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const user = await this.patchUser.execute(principal.organizationId, id, body);
+    const user = await this.patchUser.execute(
+      principal.organizationId,
+      id,
+      body,
+      scimActor(principal),
+    );
     return this.one(user, query, response);
   }
 
@@ -161,7 +175,7 @@ export class ScimUsersController {
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.deleteUser.execute(principal.organizationId, id);
+    await this.deleteUser.execute(principal.organizationId, id, scimActor(principal));
     response.locals['scimResourceId'] = id;
   }
 
