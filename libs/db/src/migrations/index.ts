@@ -14,6 +14,7 @@ import { CacheEpochs1763900001400 } from './1763900001400-cache-epochs';
 import { UserCounts1763900001500 } from './1763900001500-user-counts';
 import { ApiKeys1763900001600 } from './1763900001600-api-keys';
 import { Events1763900001700 } from './1763900001700-events';
+import { Webhooks1763900001800 } from './1763900001800-webhooks';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   UserCounts1763900001500,
   ApiKeys1763900001600,
   Events1763900001700,
+  Webhooks1763900001800,
 ];
