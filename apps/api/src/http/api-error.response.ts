@@ -126,6 +126,7 @@ function eventsStatus(code: EventsErrorCode): number {
     case 'EVENT_CURSOR_INVALID':
     case 'EVENT_TYPE_UNKNOWN':
     case 'WEBHOOK_URL_INVALID':
+    case 'WEBHOOK_DESCRIPTION_INVALID':
       return 400;
   }
 }

@@ -4,6 +4,7 @@ export type EventsErrorCode =
   | 'WEBHOOK_NOT_FOUND'
   | 'WEBHOOK_DELIVERY_NOT_FOUND'
   | 'WEBHOOK_URL_INVALID'
+  | 'WEBHOOK_DESCRIPTION_INVALID'
   | 'WEBHOOK_LIMIT_REACHED';
 
 /** What a request for events or webhooks got wrong; mapped at the admin API edge. */

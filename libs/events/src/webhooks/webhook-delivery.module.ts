@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { WebhookDispatcher } from './delivery/webhook.dispatcher';
+import { WebhookSender } from './delivery/webhook.sender';
+import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from './webhooks.options';
+
+/**
+ * The dispatcher, for the processes that serve HTTP (every worker, every replica), not the
+ * CLI. Its stores come from EventsModule; OutboundHttp and SecretBox from the app's core.
+ */
+@Module({})
+export class WebhookDeliveryModule {
+  static forRoot(options: WebhookDeliveryOptions): DynamicModule {
+    return {
+      module: WebhookDeliveryModule,
+      providers: [
+        { provide: WEBHOOK_DELIVERY_OPTIONS, useValue: options },
+        WebhookSender,
+        WebhookDispatcher,
+      ],
+    };
+  }
+}
