@@ -10,7 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminApiModule } from '@rollcall/admin-api';
 import { SecretBox } from '@rollcall/crypto';
 import { BACKGROUND_JOBS } from '@rollcall/db';
-import { EventsModule } from '@rollcall/events';
+import { EventsModule, WebhookDeliveryModule } from '@rollcall/events';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { OutboundHttp } from '@rollcall/outbound';
 import { RateLimitModule } from '@rollcall/rate-limit';
@@ -42,6 +42,8 @@ export class AppModule implements NestModule {
           keyPrefix: config.rateLimits.keyPrefix,
         }),
         TerminusModule,
+        // Every worker delivers webhooks (claims are exclusive); the CLI does not.
+        WebhookDeliveryModule.forRoot(config.webhooks),
         ScimModule.forRoot({
           publicUrl: config.publicUrl,
           maxResults: config.scimMaxResults,

@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ADMIN_SESSION_COOKIE, API_KEY_AUTH, sessionCookieName } from '@rollcall/admin-api';
+import {
+  ADMIN_SESSION_COOKIE,
+  API_KEY_AUTH,
+  WEBHOOK_VERIFICATION_DOC,
+  sessionCookieName,
+} from '@rollcall/admin-api';
 import type { AppConfig } from './config/app-config';
 
 export const SCIM_BEARER_AUTH = 'scim-token';
@@ -36,6 +41,7 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
         ].join('\n'),
       )
       .setVersion('1')
+      .addTag('Admin: webhooks', WEBHOOK_VERIFICATION_DOC)
       .addServer(config.publicUrl)
       .addBearerAuth(
         {

@@ -30,6 +30,8 @@ import { TeamResourcesController } from './teams/team-resources.controller';
 import { TeamsController } from './teams/teams.controller';
 import { AdminUserReader } from './users/admin-user.reader';
 import { UsersController } from './users/users.controller';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
  * The admin REST API under /api: every controller but sign-in sits behind AdminSessionGuard
@@ -55,6 +57,8 @@ export class AdminApiModule {
         ScimTokensController,
         ApiKeysController,
         EventsController,
+        WebhooksController,
+        WebhookDeliveriesController,
         ScimOAuthClientsController,
         ScimFederatedCredentialsController,
         ProvisioningLogController,

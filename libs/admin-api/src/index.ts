@@ -11,3 +11,4 @@ export { AdminRoutes, AdminWrite } from './http/admin-routes.decorator';
 export { ADMIN_SESSION_COOKIE, sessionCookieName } from './auth/session.cookie';
 export { ApiErrorDto } from './http/api-error.dto';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
+export { WEBHOOK_VERIFICATION_DOC } from './webhooks/webhook-verification.doc';

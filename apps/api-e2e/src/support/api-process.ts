@@ -41,6 +41,10 @@ const OPERATOR_KEYS = [
   'SHUTDOWN_TIMEOUT_MS',
   'WEB_CONCURRENCY',
   'BACKGROUND_JOBS',
+  'EVENT_RETENTION_DAYS',
+  'WEBHOOK_RETRY_SCHEDULE_MS',
+  'WEBHOOK_POLL_INTERVAL_MS',
+  'WEBHOOK_TIMEOUT_MS',
 ];
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {

@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseEncryptionKey } from '@rollcall/crypto';
 import type { DatabaseConfig } from '@rollcall/db';
+import {
+  DEFAULT_WEBHOOK_POLL_INTERVAL_MS,
+  DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS,
+  DEFAULT_WEBHOOK_TIMEOUT_MS,
+  type WebhookDeliveryOptions,
+} from '@rollcall/events';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -39,6 +45,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Days events are kept for the Events API, webhooks and the Activity page. */
   eventRetentionDays: number;
+  /** Webhook delivery, in every worker: retry waits, idle poll, time cap of an attempt. */
+  webhooks: WebhookDeliveryOptions;
   /** Largest JSON body accepted, in bytes; larger ones get a clean 413. */
   maxBodyBytes: number;
   /** Largest page a SCIM list answers with. */
@@ -154,6 +162,11 @@ const envSchema = z.object({
   EVENT_RETENTION_DAYS: wholeNumber('30').pipe(
     z.number().min(1, 'must be 1–3650').max(3650, 'must be 1–3650'),
   ),
+  WEBHOOK_RETRY_SCHEDULE_MS: optional(
+    z.string().regex(/^\d+(,\d+)*$/, 'must be whole numbers of milliseconds separated by commas'),
+  ),
+  WEBHOOK_POLL_INTERVAL_MS: milliseconds(String(DEFAULT_WEBHOOK_POLL_INTERVAL_MS)),
+  WEBHOOK_TIMEOUT_MS: milliseconds(String(DEFAULT_WEBHOOK_TIMEOUT_MS)),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   API_DOCS: z.preprocess(
     (value) => (value === undefined || value === '' ? 'true' : value),
@@ -251,6 +264,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ),
     trustProxy: e.TRUST_PROXY,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
+    webhooks: {
+      retryScheduleMs:
+        e.WEBHOOK_RETRY_SCHEDULE_MS?.split(',').map(Number) ?? DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     maxBodyBytes: 1024 * 1024,
     scimMaxResults: 1000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
