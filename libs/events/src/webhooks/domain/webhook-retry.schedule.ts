@@ -12,7 +12,10 @@ export const DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS: readonly number[] = [
   10 * 3_600_000,
 ];
 
-/** ± this share of each wait, so receivers that failed together are not retried together. */
+/**
+ * Up to this share is added to each wait, so receivers that failed together are not retried
+ * together. Only added: the schedule's total stays at least the 24 h it promises.
+ */
 const JITTER = 0.2;
 
 /**
@@ -27,6 +30,6 @@ export function nextRetryAt(
 ): Date | null {
   const wait = schedule[attemptsMade - 1];
   if (wait === undefined || attemptsMade < 1) return null;
-  const jittered = wait * (1 - JITTER + 2 * JITTER * random());
+  const jittered = wait * (1 + JITTER * random());
   return new Date(now.getTime() + Math.round(jittered));
 }
