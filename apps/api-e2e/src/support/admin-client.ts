@@ -44,6 +44,11 @@ export class AdminClient {
     return new AdminClient(api, cookie, csrfToken, org.adminEmail);
   }
 
+  /** The same session against another server on the same database (a replica). */
+  on(api: Pick<TestApi, 'baseUrl'>): AdminClient {
+    return new AdminClient(api as TestApi, this.cookie, this.csrfToken, this.adminEmail);
+  }
+
   get(path: string): Promise<Response> {
     return this.request('GET', path);
   }
