@@ -517,4 +517,35 @@ describe(`webhooks on ${testDialect()}`, () => {
       ).toMatchObject({ actor: 'api_key:webhooks read_write' }),
     );
   });
+
+  it('documents the routes and how a receiver verifies a signature in the OpenAPI document', async () => {
+    const response = await fetch(`${api.baseUrl}/api/docs-json`);
+    const document = (await response.json()) as {
+      tags?: { name: string; description?: string }[];
+      paths: Record<string, Record<string, { summary?: string; 'x-accepts-api-key'?: boolean }>>;
+    };
+    const tag = document.tags?.find((t) => t.name === 'Admin: webhooks');
+    expect(tag?.description).toContain('webhook-signature');
+    expect(tag?.description).toContain('new Webhook(');
+    for (const [path, method] of [
+      ['/api/webhooks', 'get'],
+      ['/api/webhooks', 'post'],
+      ['/api/webhooks/{id}', 'get'],
+      ['/api/webhooks/{id}', 'patch'],
+      ['/api/webhooks/{id}', 'delete'],
+      ['/api/webhooks/{id}/rotate-secret', 'post'],
+      ['/api/webhooks/{id}/test', 'post'],
+      ['/api/webhooks/{id}/deliveries', 'get'],
+      ['/api/webhooks/{id}/deliveries/{deliveryId}', 'get'],
+      ['/api/webhooks/{id}/deliveries/{deliveryId}/resend', 'post'],
+    ] as const) {
+      const operation = document.paths[path]?.[method];
+      expect({ path, method, summary: typeof operation?.summary }).toEqual({
+        path,
+        method,
+        summary: 'string',
+      });
+      expect(operation?.['x-accepts-api-key']).toBe(true);
+    }
+  });
 });

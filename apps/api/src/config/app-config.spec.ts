@@ -147,6 +147,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('delivers webhooks on the production schedule unless WEBHOOK_* say otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      retryScheduleMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36e6, 36e6],
+      pollIntervalMs: 1_000,
+      timeoutMs: 10_000,
+    });
+    const config = loadConfig({
+      WEBHOOK_RETRY_SCHEDULE_MS: '50,100',
+      WEBHOOK_POLL_INTERVAL_MS: '20',
+      WEBHOOK_TIMEOUT_MS: '1500',
+    });
+    expect(config.webhooks).toEqual({
+      retryScheduleMs: [50, 100],
+      pollIntervalMs: 20,
+      timeoutMs: 1500,
+    });
+    for (const bad of ['5s', '50,,100', '-1', '50, 100']) {
+      expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE_MS: bad })).toThrow(
+        /WEBHOOK_RETRY_SCHEDULE_MS/,
+      );
+    }
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be 1–65535/);
   });
