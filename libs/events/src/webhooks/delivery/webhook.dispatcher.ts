@@ -129,6 +129,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const room = MAX_IN_FLIGHT - this.inFlight.size;
     if (room <= 0 || this.stopping) return false;
     const now = new Date();
+    if (!(await this.claims.anyDue(now))) return false;
     const leaseUntil = new Date(now.getTime() + this.options.timeoutMs + LEASE_MARGIN_MS);
     const claimed = await this.claims.claimDue(now, leaseUntil, room);
     for (const delivery of claimed) {

@@ -84,6 +84,10 @@ const RECORD = new SqlStatement(
    WHERE id = ? AND lease_until = ?
    RETURNING attempts`,
 );
+const ANY_DUE = new SqlStatement(
+  `SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
+     AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1`,
+);
 const INSERT_ATTEMPT = new SqlStatement(
   `INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, response_status,
      duration_ms, error, response_snippet)
@@ -104,6 +108,16 @@ export class WebhookClaimStore {
     this.sql = new SqlRunner(dataSource);
     this.claim = claimStatement(this.sql.dialect);
     this.claimed = claimedStatement(this.sql.dialect);
+  }
+
+  /**
+   * Whether any delivery may be due: a plain read, so an idle worker polling every second
+   * does not take SQLite's write lock (BEGIN IMMEDIATE) for nothing.
+   */
+  async anyDue(now: Date): Promise<boolean> {
+    const at = this.sql.values.timestamp(now);
+    const rows = await this.sql.run(undefined, ANY_DUE, [at, at]);
+    return rows.length > 0;
   }
 
   /** Leases up to `limit` deliveries until `leaseUntil` in a short transaction of its own. */
