@@ -8,6 +8,7 @@ import type {
   WebhookEndpointView,
 } from '@rollcall/contracts';
 import { AdminClient } from './support/admin-client';
+import { aPatch, aScimUser } from './support/scim-user.builder';
 import { TestApi } from './support/test-api';
 import { testDialect } from './support/test-database';
 import { WebhookReceiver, eventually, type Receipt } from './support/webhook-receiver';
@@ -464,6 +465,41 @@ describe(`webhooks on ${testDialect()}`, () => {
         [expect.objectContaining({ id: witness.id, description: 'after' }), ['description']],
       ]),
     );
+  });
+
+  it('delivers what Entra provisions over SCIM, one user’s changes in order', async () => {
+    const org = await api.createOrganization('Provisioned Org');
+    const admin = await AdminClient.signIn(api, org);
+    const endpoint = await createWebhook(admin, { events: ['user.created', 'user.updated'] });
+    const created = await api.scim(org.scimToken, 'POST', '/Users', aScimUser());
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    for (const title of ['Engineer', 'Lead', 'Director']) {
+      const patched = await api.scim(
+        org.scimToken,
+        'PATCH',
+        `/Users/${id}`,
+        aPatch({ op: 'Replace', path: 'title', value: title }),
+      );
+      expect(patched.status).toBeLessThan(300);
+    }
+    const received = await eventually(() => {
+      const got = receiver.at(endpoint.path, 200);
+      expect(got).toHaveLength(4);
+      return got;
+    });
+    expect(received.map((r) => r.event.type)).toEqual([
+      'user.created',
+      'user.updated',
+      'user.updated',
+      'user.updated',
+    ]);
+    const sequences = received.map((r) => r.event.sequence);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    for (const receipt of received) {
+      expect(verify(endpoint.secret, receipt)).toBeTruthy();
+      expect(JSON.stringify(receipt.event.data)).toContain(id);
+    }
   });
 
   it('takes API keys: a read key reads, only a read_write key changes', async () => {
