@@ -72,6 +72,13 @@ export interface EventListView {
   nextCursor: string;
 }
 
+/** `GET /api/activity?before=<cursor>&limit=<n>&types=<a,b>&actor=<actor>`, newest first. */
+export interface ActivityListView {
+  data: EventView[];
+  /** Pass as `before` for older entries; null when there are none. */
+  nextBefore: string | null;
+}
+
 export const MAX_EVENT_PAGE_SIZE = 500;
 export const DEFAULT_EVENT_PAGE_SIZE = 100;
 

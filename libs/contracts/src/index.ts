@@ -98,6 +98,7 @@ export {
   isEventTypeName,
 } from './events';
 export type {
+  ActivityListView,
   EventActor,
   EventListView,
   EventTypeName,
