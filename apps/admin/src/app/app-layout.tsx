@@ -8,10 +8,12 @@ import {
   ScrollArea,
   Stack,
   Text,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconActivity,
   IconChevronDown,
   IconKey,
   IconListDetails,
@@ -22,16 +24,19 @@ import {
   IconTrashX,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useOrganization } from '../api/use-organization';
 import { BrandMark } from '../components/brand-mark';
 import { ColorSchemeToggle } from '../components/color-scheme-toggle';
+import { formatDateTime } from '../components/date.format';
 import { useSession } from '../features/auth/api/use-session';
 import { useSignOut } from '../features/auth/api/use-sign-out';
 import { usePendingDeletions } from '../features/pending-deletions/api/use-pending-deletions';
 import { ProvisioningDeleteBanner } from '../features/pending-deletions/components/provisioning-delete-banner';
+import { useWebhooks } from '../features/webhooks/api/use-webhooks';
 import { PageSuspense } from './lazy-page';
 
 interface NavItem {
@@ -49,6 +54,8 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Teams', to: '/teams', icon: <IconUsersGroup size={18} /> },
   { label: 'Pending deletions', to: '/pending-deletions', icon: <IconTrashX size={18} /> },
   { label: 'Provisioning log', to: '/provisioning-log', icon: <IconListDetails size={18} /> },
+  { label: 'Activity', to: '/activity', icon: <IconActivity size={18} /> },
+  { label: 'Webhooks', to: '/webhooks', icon: <IconWebhook size={18} /> },
   { label: 'Settings', to: '/settings', icon: <IconSettings size={18} />, end: true },
   { label: 'API keys', to: '/settings/api-keys', icon: <IconKey size={18} /> },
 ];
@@ -64,6 +71,14 @@ export function AppLayout() {
   const location = useLocation();
   const pending = usePendingDeletions();
   const pendingCount = pending.data?.teams.length ?? 0;
+  const webhooks = useWebhooks();
+  const failingWebhooks = (webhooks.data?.webhooks ?? []).filter(
+    (endpoint) => endpoint.status === 'failing',
+  );
+  const failingSince = failingWebhooks
+    .map((endpoint) => endpoint.failingSince)
+    .filter((since): since is string => since !== null)
+    .sort()[0];
 
   return (
     <AppShell
@@ -164,6 +179,8 @@ export function AppLayout() {
                     <Badge size="sm" color="orange" variant="filled" circle>
                       {pendingCount}
                     </Badge>
+                  ) : item.to === '/webhooks' && failingWebhooks.length > 0 ? (
+                    <FailingWebhooksBadge count={failingWebhooks.length} since={failingSince} />
                   ) : null
                 }
                 styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
@@ -187,5 +204,19 @@ export function AppLayout() {
         </Stack>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Red on the Webhooks item while a receiver is failing: events are not reaching it. */
+function FailingWebhooksBadge({ count, since }: { count: number; since: string | undefined }) {
+  const label = `${count === 1 ? 'The receiver has' : `${count} receivers have`} been failing${
+    since ? ` since ${formatDateTime(since)}` : ''
+  }`;
+  return (
+    <Tooltip label={label} withArrow position="right">
+      <Badge size="sm" color="red" variant="filled" aria-label={label}>
+        Failing
+      </Badge>
+    </Tooltip>
   );
 }

@@ -41,6 +41,18 @@ const ApiKeysPage = lazyPage(
   () => import('../features/api-keys/components/api-keys-page'),
   (m) => m.ApiKeysPage,
 );
+const WebhooksPage = lazyPage(
+  () => import('../features/webhooks/components/webhooks-page'),
+  (m) => m.WebhooksPage,
+);
+const WebhookDetailPage = lazyPage(
+  () => import('../features/webhooks/components/webhook-detail-page'),
+  (m) => m.WebhookDetailPage,
+);
+const ActivityPage = lazyPage(
+  () => import('../features/activity/components/activity-page'),
+  (m) => m.ActivityPage,
+);
 const SettingsPage = lazyPage(
   () => import('../features/settings/components/settings-page'),
   (m) => m.SettingsPage,
@@ -89,6 +101,9 @@ export const router = createBrowserRouter([
           { path: 'teams/:teamId', element: <TeamDetailPage /> },
           { path: 'pending-deletions', element: <PendingDeletionsPage /> },
           { path: 'provisioning-log', element: <ProvisioningLogPage /> },
+          { path: 'activity', element: <ActivityPage /> },
+          { path: 'webhooks', element: <WebhooksPage /> },
+          { path: 'webhooks/:webhookId', element: <WebhookDetailPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/api-keys', element: <ApiKeysPage /> },
           { path: '*', element: <NotFoundPage /> },
