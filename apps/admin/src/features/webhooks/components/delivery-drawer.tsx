@@ -21,6 +21,9 @@ import { useResendDelivery } from '../api/use-resend-delivery';
 import { useWebhookDelivery } from '../api/use-webhook-delivery';
 import { DeliveryStatusBadge, ResponseStatusBadge } from './webhook-status-badge';
 
+// A receiver's HTML error page is one long line: wrap it inside the drawer, never widen it.
+const WRAP = { whiteSpace: 'pre-wrap', wordBreak: 'break-all' } as const;
+
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
@@ -62,7 +65,7 @@ function AttemptCard({ attempt, number }: { attempt: WebhookAttemptView; number:
         </Text>
       </Group>
       {attempt.responseSnippet ? (
-        <Code block fz="xs" mt="xs" aria-label={`Response to attempt ${number}`}>
+        <Code block fz="xs" mt="xs" style={WRAP} aria-label={`Response to attempt ${number}`}>
           {attempt.responseSnippet}
         </Code>
       ) : (
@@ -186,7 +189,7 @@ export function DeliveryDrawer({ webhookId, deliveryId, onClose }: DeliveryDrawe
             <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>
               Payload
             </Text>
-            <Code block fz="xs" aria-label="Payload">
+            <Code block fz="xs" style={WRAP} aria-label="Payload">
               {JSON.stringify(delivery.data.payload, null, 2)}
             </Code>
           </div>

@@ -13,11 +13,11 @@ const DELIVERY_BADGES: Record<WebhookDeliveryStatusName, { label: string; color:
   failed: { label: 'Failed', color: 'red' },
 };
 
-// `tt="none"` and no truncation: the badge is the one word, never cut (mobile tables included).
+// `max-content`: a table squeezing its columns must not cut a status down to "Pendi…".
 export function EndpointStatusBadge({ status }: { status: WebhookEndpointStatusName }) {
   const badge = ENDPOINT_BADGES[status];
   return (
-    <Badge variant="light" color={badge.color} tt="none" style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={badge.color} tt="none" miw="max-content">
       {badge.label}
     </Badge>
   );
@@ -26,7 +26,7 @@ export function EndpointStatusBadge({ status }: { status: WebhookEndpointStatusN
 export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatusName }) {
   const badge = DELIVERY_BADGES[status];
   return (
-    <Badge variant="light" color={badge.color} tt="none" style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={badge.color} tt="none" miw="max-content">
       {badge.label}
     </Badge>
   );
@@ -36,7 +36,13 @@ export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatusN
 export function ResponseStatusBadge({ status }: { status: number }) {
   const color = status >= 500 ? 'red' : status >= 300 ? 'orange' : 'teal';
   return (
-    <Badge color={color} variant="outline" ff="monospace" aria-label={`HTTP ${status}`}>
+    <Badge
+      color={color}
+      variant="outline"
+      ff="monospace"
+      miw="max-content"
+      aria-label={`HTTP ${status}`}
+    >
       {status}
     </Badge>
   );
