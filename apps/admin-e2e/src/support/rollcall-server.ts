@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,47 @@ export interface RollcallServer {
   /** What the server printed, for a failing test's message. */
   output: () => string;
   stop: () => Promise<void>;
+}
+
+const POSTGRES_ADMIN_URL =
+  process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface ServerDatabase {
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+}
+
+async function onPostgres(sql: string): Promise<void> {
+  // Loaded only for TEST_DB=postgres: the default SQLite run needs no driver.
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh PostgreSQL database when TEST_DB=postgres (the switch of the HTTP e2e suites, whose
+ * helper this mirrors: it lives outside this project and needs `pg` from node_modules).
+ */
+async function serverDatabase(): Promise<ServerDatabase | null> {
+  if (process.env['TEST_DB'] !== 'postgres') return null;
+  const name = `rollcall_admin_e2e_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await onPostgres(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    env: {
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_SIZE: '5',
+      // The CLI and the server open the same database: one key for both.
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    },
+    drop: () => onPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 function freePort(): Promise<number> {
@@ -61,8 +103,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 /**
  * The built API (`dist/apps/api`, serving the built dashboard) as a child process on a free
- * port with a fresh SQLite DATA_DIR, and one organization made with the CLI, as an operator
- * would. The CLI runs first: a database with an organization gets no demo organization.
+ * port with a fresh SQLite DATA_DIR (or a fresh PostgreSQL database with TEST_DB=postgres),
+ * and one organization made with the CLI, as an operator would. The CLI runs first: a
+ * database with an organization gets no demo organization.
  */
 export async function startRollcall(
   name = 'Acme',
@@ -90,6 +133,8 @@ export async function startRollcall(
   };
   delete env['DATABASE_URL'];
   delete env['REDIS_URL'];
+  const database = await serverDatabase();
+  if (database) Object.assign(env, database.env);
   // No Entra app: the dashboard shows Microsoft sign-in as not configured.
   delete env['ENTRA_CLIENT_ID'];
   delete env['ENTRA_CLIENT_SECRET'];
@@ -137,6 +182,7 @@ export async function startRollcall(
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       await rm(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 }
