@@ -11,7 +11,10 @@ const NAV_LINKS = [
   'Teams',
   'Pending deletions',
   'Provisioning log',
+  'Activity',
+  'Webhooks',
   'Settings',
+  'API keys',
 ];
 
 interface FocusStop {
@@ -245,7 +248,7 @@ describe('accessibility: keyboard, focus and contrast', () => {
         }
       };
 
-      for (const path of ['/users', '/sso', '/sso/provisioning']) {
+      for (const path of ['/users', '/sso', '/sso/provisioning', '/activity', '/webhooks']) {
         await page.goto(path);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
