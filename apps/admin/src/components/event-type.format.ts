@@ -29,6 +29,7 @@ const EVENT_ACTIONS: Record<EventTypeName, string> = {
   'provisioning.enabled': 'Enabled provisioning',
   'provisioning.disabled': 'Disabled provisioning',
   'credential.created': 'Created SCIM credential',
+  'credential.updated': 'Changed SCIM credential',
   'credential.revoked': 'Revoked SCIM credential',
   'api_key.created': 'Created API key',
   'api_key.revoked': 'Revoked API key',

@@ -42,6 +42,18 @@ describe('eventSummary', () => {
       }),
     ).toBe('Revoked SCIM token rcs_ab12…');
     expect(eventSummary({ type: 'credential.created', data: {} })).toBe('Created SCIM credential');
+    expect(
+      eventSummary({
+        type: 'credential.updated',
+        data: { credential: { kind: 'oauth_client', name: 'Entra provisioning' } },
+      }),
+    ).toBe('Changed SCIM OAuth client Entra provisioning');
+    expect(
+      eventSummary({
+        type: 'credential.revoked',
+        data: { credential: { kind: 'federated_credential', name: 'Gallery app' } },
+      }),
+    ).toBe('Revoked federated credential Gallery app');
   });
 
   it('names API keys and webhook endpoints', () => {

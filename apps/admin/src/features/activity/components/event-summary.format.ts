@@ -51,19 +51,25 @@ function subjectOf(data: Data): string | null {
   return null;
 }
 
-/** SCIM credentials are tokens or OAuth clients: say which when the event tells. */
-function credentialAction(type: 'created' | 'revoked', data: Data): string {
+/** SCIM credentials are tokens, OAuth clients, their secrets or federated credentials. */
+function credentialAction(type: 'created' | 'updated' | 'revoked', data: Data): string {
   const credential = record(data['credential']) ?? data;
   const kind = text(credential['kind']) ?? text(credential['type']);
-  const verb = type === 'created' ? 'Created' : 'Revoked';
+  const verb = type === 'created' ? 'Created' : type === 'updated' ? 'Changed' : 'Revoked';
   const noun =
     kind === 'scim_token' || kind === 'token'
       ? 'SCIM token'
       : kind === 'oauth_client' || kind === 'scim_oauth_client'
         ? 'SCIM OAuth client'
-        : 'SCIM credential';
+        : kind === 'oauth_client_secret'
+          ? 'secret of SCIM OAuth client'
+          : kind === 'federated_credential'
+            ? 'federated credential'
+            : 'SCIM credential';
   const prefix = text(credential['prefix']);
-  return prefix ? `${verb} ${noun} ${prefix}…` : `${verb} ${noun}`;
+  if (prefix) return `${verb} ${noun} ${prefix}…`;
+  const name = text(credential['name']) ?? text(credential['clientId']);
+  return name ? `${verb} ${noun} ${name}` : `${verb} ${noun}`;
 }
 
 /**
@@ -98,6 +104,8 @@ export function eventSummary(event: Pick<EventView, 'type' | 'data'>): string {
     }
     case 'credential.created':
       return credentialAction('created', data);
+    case 'credential.updated':
+      return credentialAction('updated', data);
     case 'credential.revoked':
       return credentialAction('revoked', data);
     case 'organization.updated':
