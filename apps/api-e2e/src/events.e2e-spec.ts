@@ -292,9 +292,11 @@ describe(`directory events on ${testDialect()}`, () => {
       200,
     );
     expect(response.data.length).toBeGreaterThan(0);
-    expect(
-      response.data.every((e) => e.actor.startsWith('admin:') || e.actor.startsWith('api_key:')),
-    ).toBe(true);
+    expect(response.data.every((e) => /^(admin|api_key|system):|^cli$/.test(e.actor))).toBe(true);
+    // The organization's first SCIM token was issued by its setup, a Rollcall job.
+    expect(response.data.map((e) => `${e.type} ${e.actor}`)).toContain(
+      'credential.created system:organization-setup',
+    );
     expect(response.data[0]).toMatchObject({
       type: 'team.created',
       actor: `admin:${org.adminEmail}`,
