@@ -3,12 +3,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   ADMIN_SESSION_COOKIE,
   API_KEY_AUTH,
+  MEMBER_SESSION_COOKIE,
   WEBHOOK_VERIFICATION_DOC,
+  memberSessionCookieName,
   sessionCookieName,
 } from '@rollcall/admin-api';
+import { withScimOpenApi } from '@rollcall/scim-nest';
 import type { AppConfig } from './config/app-config';
-
-export const SCIM_BEARER_AUTH = 'scim-token';
 
 /** The limits this server applies, as configured: clients plan their retries with them. */
 function rateLimitNote(config: AppConfig): string {
@@ -47,14 +48,6 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
         {
           type: 'http',
           scheme: 'bearer',
-          description: 'SCIM Secret Token (`rcs_…`) or an access token from POST /oauth/token',
-        },
-        SCIM_BEARER_AUTH,
-      )
-      .addBearerAuth(
-        {
-          type: 'http',
-          scheme: 'bearer',
           description:
             'Admin API key (`rck_…`, created in the dashboard or with POST /api/api-keys): users, teams, the provisioning log and role mappings, without a CSRF header',
         },
@@ -67,13 +60,26 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
           in: 'cookie',
           // The cookie as this deployment names it: `__Host-` prefixed over https.
           name: sessionCookieName(config.publicUrl.startsWith('https:')),
-          description: 'Dashboard session from POST /api/auth/login',
+          description:
+            'Dashboard session from POST /api/auth/login. Every POST, PUT, PATCH and DELETE also needs the `X-CSRF-Token` header (the `csrfToken` of the login answer).',
         },
         ADMIN_SESSION_COOKIE,
       )
+      .addCookieAuth(
+        MEMBER_SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: memberSessionCookieName(config.publicUrl.startsWith('https:')),
+          description:
+            'An org member’s SSO session; state-changing calls also need `X-CSRF-Token` (from GET /api/auth/member-session).',
+        },
+        MEMBER_SESSION_COOKIE,
+      )
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, {
+  // The SCIM edge brings its own security schemes and resource schemas.
+  SwaggerModule.setup('api/docs', app, withScimOpenApi(document, config.publicUrl), {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Rollcall API',
   });

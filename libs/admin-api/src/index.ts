@@ -9,6 +9,7 @@ export { adminBodyPipe } from './http/admin-body.pipe';
 export { adminQueryPipe } from './http/admin-query.pipe';
 export { AdminRoutes, AdminWrite } from './http/admin-routes.decorator';
 export { ADMIN_SESSION_COOKIE, sessionCookieName } from './auth/session.cookie';
+export { MEMBER_SESSION_COOKIE, memberSessionCookieName } from './sso/oidc-state.cookie';
 export { ApiErrorDto } from './http/api-error.dto';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
 export { WEBHOOK_VERIFICATION_DOC } from './webhooks/webhook-verification.doc';

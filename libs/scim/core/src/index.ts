@@ -23,8 +23,11 @@ export {
   GROUP_SCHEMA_URN,
   LIST_RESPONSE_SCHEMA_URN,
   PATCH_OP_SCHEMA_URN,
+  RESOURCE_TYPE_SCHEMA_URN,
   ROLLCALL_USER_SCHEMA_URN,
+  SCHEMA_SCHEMA_URN,
   SEARCH_REQUEST_SCHEMA_URN,
+  SERVICE_PROVIDER_CONFIG_SCHEMA_URN,
   USER_SCHEMA_URN,
 } from './schema/scim-urns';
 export { USER_SCHEMA } from './schema/user.schema';
@@ -50,7 +53,7 @@ export type {
   MultiValuedMapping,
   SqlDialect as ScimSqlDialect,
 } from './filter/filter-sql.types';
-export { parsePatchRequest } from './patch/patch-request.parser';
+export { MAX_PATCH_OPERATIONS, parsePatchRequest } from './patch/patch-request.parser';
 export { applyPatch } from './patch/patch.engine';
 export { jsonEqual } from './patch/json-object.accessor';
 export type { PatchOperation, ScimJsonObject } from './patch/patch.types';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   ScimError,
   listResponse,
@@ -8,6 +8,11 @@ import {
   serviceProviderConfigDocument,
 } from '@rollcall/scim-core';
 import { ScimErrorFilter } from '../http/scim-error.filter';
+import {
+  ScimDocumentResponse,
+  ScimErrorResponse,
+  ScimMediaTypes,
+} from '../openapi/scim-openapi.decorators';
 import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 
 /**
@@ -15,6 +20,7 @@ import { SCIM_BASE_PATH, SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } fro
  * organization, and clients (and people) read them before they have a token.
  */
 @ApiTags('SCIM discovery')
+@ScimMediaTypes()
 @Controller(SCIM_BASE_PATH)
 @UseFilters(ScimErrorFilter)
 export class ScimDiscoveryController {
@@ -26,7 +32,7 @@ export class ScimDiscoveryController {
 
   @Get('ServiceProviderConfig')
   @ApiOperation({ summary: 'What this SCIM server supports (RFC 7644 §4)' })
-  @ApiOkResponse({ description: 'The ServiceProviderConfig resource.' })
+  @ScimDocumentResponse('ScimServiceProviderConfig', 'The ServiceProviderConfig resource.')
   serviceProviderConfig() {
     return serviceProviderConfigDocument(this.baseUrl, {
       maxResults: this.options.maxResults,
@@ -55,6 +61,7 @@ export class ScimDiscoveryController {
 
   @Get('ResourceTypes')
   @ApiOperation({ summary: 'The resource types served: User and Group' })
+  @ScimDocumentResponse('ScimResourceTypeListResponse', 'Both resource types.')
   resourceTypes() {
     const all = resourceTypesDocuments(this.baseUrl);
     return listResponse(all, all.length, 1);
@@ -62,6 +69,9 @@ export class ScimDiscoveryController {
 
   @Get('ResourceTypes/:id')
   @ApiOperation({ summary: 'One resource type' })
+  @ApiParam({ name: 'id', example: 'User' })
+  @ScimDocumentResponse('ScimResourceType', 'The resource type.')
+  @ScimErrorResponse(404, [], 'No resource type with this id.')
   resourceType(@Param('id') id: string) {
     const found = resourceTypesDocuments(this.baseUrl).find((r) => r.id === id);
     if (!found) throw ScimError.notFound(`Resource type ${id} not found.`);
@@ -70,6 +80,7 @@ export class ScimDiscoveryController {
 
   @Get('Schemas')
   @ApiOperation({ summary: 'Every schema with every attribute and its characteristics' })
+  @ScimDocumentResponse('ScimSchemaListResponse', 'Every schema.')
   schemas() {
     const all = schemaDocuments(this.baseUrl);
     return listResponse(all, all.length, 1);
@@ -77,6 +88,9 @@ export class ScimDiscoveryController {
 
   @Get('Schemas/:id')
   @ApiOperation({ summary: 'One schema, by its URN' })
+  @ApiParam({ name: 'id', example: 'urn:ietf:params:scim:schemas:extension:rollcall:2.0:User' })
+  @ScimDocumentResponse('ScimSchema', 'The schema.')
+  @ScimErrorResponse(404, [], 'No schema with this URN.')
   schema(@Param('id') id: string) {
     const found = schemaDocuments(this.baseUrl).find((s) => s.id === id);
     if (!found) throw ScimError.notFound(`Schema ${id} not found.`);

@@ -20,3 +20,16 @@ export const SCIM_GROUP_PATCH_EXAMPLE = {
     },
   ],
 };
+
+/** Entra's removal of one member: a value filter in the path, no value. */
+export const SCIM_GROUP_REMOVE_MEMBER_EXAMPLE = {
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  Operations: [{ op: 'Remove', path: 'members[value eq "<user id>"]' }],
+};
+
+/** A SearchRequest body (RFC 7644 §3.4.3), the POST form of Entra's matching query. */
+export const SCIM_GROUP_SEARCH_EXAMPLE = {
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+  filter: 'displayName eq "On-call Engineers"',
+  excludedAttributes: ['members'],
+};

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ScimPrincipal } from '@rollcall/organizations';
 import {
@@ -34,12 +34,27 @@ import {
 import { CurrentScimPrincipal, scimActor } from '../auth/scim-principal.decorator';
 import { ScimResourceController } from '../http/scim-resource-controller.decorator';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
+import {
+  ScimDocumentResponse,
+  ScimFailureResponses,
+  ScimListQuery,
+  ScimProjectionQuery,
+  ScimRequestBody,
+  ScimResourceResponse,
+} from '../openapi/scim-openapi.decorators';
 import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
 import { versionTag } from '../users/scim-user.renderer';
-import { SCIM_GROUP_EXAMPLE, SCIM_GROUP_PATCH_EXAMPLE } from './scim-group.examples';
+import {
+  SCIM_GROUP_EXAMPLE,
+  SCIM_GROUP_PATCH_EXAMPLE,
+  SCIM_GROUP_REMOVE_MEMBER_EXAMPLE,
+  SCIM_GROUP_SEARCH_EXAMPLE,
+} from './scim-group.examples';
 import { renderScimGroup, renderScimMember } from './scim-group.renderer';
 
 type QueryParams = Record<string, unknown>;
+
+const AS_ENTRA_SENDS = 'As Microsoft Entra ID sends it';
 
 /** RFC 7644 §3 for /Groups: a group is a team; members are users of the same organization. */
 @ScimResourceController('Groups', 'SCIM Groups')
@@ -62,7 +77,14 @@ export class ScimGroupsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a group (a team managed by Entra)' })
-  @ApiBody({ schema: { example: SCIM_GROUP_EXAMPLE } })
+  @ScimProjectionQuery()
+  @ScimRequestBody('ScimGroup', { entra: { summary: AS_ENTRA_SENDS, value: SCIM_GROUP_EXAMPLE } })
+  @ScimResourceResponse(201, 'ScimGroup', 'The group as stored, with its members.')
+  @ScimFailureResponses({
+    badRequest: ['invalidSyntax', 'invalidValue'],
+    readsBody: true,
+    conflict: true,
+  })
   async create(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Body() body: unknown,
@@ -84,8 +106,9 @@ export class ScimGroupsController {
     description:
       'Entra matches with `filter=displayName eq "…"` and `excludedAttributes=members`; with members excluded they are not read at all.',
   })
-  @ApiQuery({ name: 'filter', required: false, example: 'displayName eq "On-call Engineers"' })
-  @ApiQuery({ name: 'excludedAttributes', required: false, example: 'members' })
+  @ScimListQuery('displayName eq "On-call Engineers"')
+  @ScimDocumentResponse('ScimGroupListResponse', 'One page of groups.')
+  @ScimFailureResponses({ badRequest: ['invalidFilter', 'invalidValue'] })
   list(@CurrentScimPrincipal() principal: ScimPrincipal, @Query() query: QueryParams) {
     return this.search(principal, query);
   }
@@ -93,6 +116,16 @@ export class ScimGroupsController {
   @Post('.search')
   @HttpCode(200)
   @ApiOperation({ summary: 'Search groups with a SearchRequest body (RFC 7644 §3.4.3)' })
+  @ScimRequestBody(
+    'ScimSearchRequest',
+    { search: { summary: 'Match by displayName', value: SCIM_GROUP_SEARCH_EXAMPLE } },
+    false,
+  )
+  @ScimDocumentResponse('ScimGroupListResponse', 'One page of groups.')
+  @ScimFailureResponses({
+    badRequest: ['invalidFilter', 'invalidSyntax', 'invalidValue'],
+    readsBody: true,
+  })
   async search(@CurrentScimPrincipal() principal: ScimPrincipal, @Body() request: QueryParams) {
     const query = listQueryOf(request, this.options);
     const { total, teams } = await this.listTeams.execute(principal.organizationId, query);
@@ -122,6 +155,9 @@ export class ScimGroupsController {
     description:
       'Members are streamed in chunks, so a 10,000-member group is never built in memory at once.',
   })
+  @ScimProjectionQuery()
+  @ScimResourceResponse(200, 'ScimGroup', 'The group, with its members unless excluded.')
+  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
   async get(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
@@ -149,8 +185,19 @@ export class ScimGroupsController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Replace a group, members included' })
-  @ApiBody({ schema: { example: SCIM_GROUP_EXAMPLE } })
+  @ApiOperation({
+    summary: 'Replace a group, members included',
+    description: 'An `id` in the body must match the URL (else 400 `mutability`).',
+  })
+  @ScimProjectionQuery()
+  @ScimRequestBody('ScimGroup', { entra: { summary: AS_ENTRA_SENDS, value: SCIM_GROUP_EXAMPLE } })
+  @ScimResourceResponse(200, 'ScimGroup', 'The group as stored, with its members.')
+  @ScimFailureResponses({
+    badRequest: ['invalidSyntax', 'invalidValue', 'mutability'],
+    readsBody: true,
+    notFound: true,
+    conflict: true,
+  })
   async replace(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
@@ -171,9 +218,24 @@ export class ScimGroupsController {
   @ApiOperation({
     summary: 'Update a group: members Add/Remove batches, displayName, externalId',
     description:
-      'Answers 204 without a body, or 200 with the group when `attributes` is given. Adding an existing member or removing an absent one is not an error.',
+      'Answers 204 without a body, or 200 with the group when the `attributes` query parameter names at least one attribute (`excludedAttributes` alone still answers 204). Adding an existing member or removing an absent one is not an error.',
   })
-  @ApiBody({ schema: { example: SCIM_GROUP_PATCH_EXAMPLE } })
+  @ScimProjectionQuery()
+  @ScimRequestBody('ScimPatchOp', {
+    entra: { summary: AS_ENTRA_SENDS, value: SCIM_GROUP_PATCH_EXAMPLE },
+    removeMember: {
+      summary: 'Remove one member, as Entra does',
+      value: SCIM_GROUP_REMOVE_MEMBER_EXAMPLE,
+    },
+  })
+  @ApiNoContentResponse({ description: 'Applied; no body (no `attributes` query parameter).' })
+  @ScimResourceResponse(200, 'ScimGroup', 'Applied; the group, when `attributes` is given.')
+  @ScimFailureResponses({
+    badRequest: ['invalidSyntax', 'invalidPath', 'invalidValue', 'noTarget', 'mutability'],
+    readsBody: true,
+    notFound: true,
+    conflict: true,
+  })
   async patch(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
@@ -203,6 +265,8 @@ export class ScimGroupsController {
     description:
       'Answers 204 at once. The team, its memberships and resources move to pending deletion for the organization’s retention window (restorable by an admin), or go at once when the window is 0.',
   })
+  @ApiNoContentResponse({ description: 'Deleted (or pending deletion); no body.' })
+  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
   async remove(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,

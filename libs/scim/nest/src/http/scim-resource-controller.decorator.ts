@@ -1,6 +1,8 @@
 import { Controller, UseFilters, UseGuards, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ScimAuthGuard } from '../auth/scim-auth.guard';
+import { ScimSecurity } from '../openapi/scim-openapi.components';
+import { ScimMediaTypes } from '../openapi/scim-openapi.decorators';
 import { SCIM_BASE_PATH } from '../scim.options';
 import { ScimErrorFilter } from './scim-error.filter';
 
@@ -12,7 +14,8 @@ import { ScimErrorFilter } from './scim-error.filter';
 export function ScimResourceController(resource: string, tag: string): ClassDecorator {
   return applyDecorators(
     ApiTags(tag),
-    ApiBearerAuth('scim-token'),
+    ScimSecurity(),
+    ScimMediaTypes(),
     Controller(`${SCIM_BASE_PATH}/${resource}`),
     UseGuards(ScimAuthGuard),
     UseFilters(ScimErrorFilter),

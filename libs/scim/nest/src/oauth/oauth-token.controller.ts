@@ -1,14 +1,17 @@
 import { Controller, Header, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBasicAuth,
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
@@ -18,9 +21,14 @@ import {
   parseTokenRequest,
 } from '@rollcall/scim-oauth';
 import { ScimRateLimits } from '../auth/scim-rate-limits';
+import { OAUTH_CLIENT_BASIC_AUTH } from '../openapi/scim-openapi.components';
 import { SCIM_OPTIONS, type ScimModuleOptions } from '../scim.options';
 import { OAuthErrorDto, OAuthTokenRequestDto, OAuthTokenResponseDto } from './oauth-token.dto';
 import { OAuthTokenErrorFilter } from './oauth-token.error.filter';
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } },
+};
 
 /**
  * The token endpoint for Entra's provisioning service (RFC 6749 §4.4 client credentials,
@@ -50,14 +58,39 @@ export class OAuthTokenController {
   })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiBody({ type: OAuthTokenRequestDto })
-  @ApiBasicAuth()
+  // HTTP Basic (client_secret_basic) or nothing: the other methods authenticate in the form.
+  @ApiSecurity(OAUTH_CLIENT_BASIC_AUTH)
+  @ApiSecurity({})
   @ApiOkResponse({ type: OAuthTokenResponseDto })
-  @ApiBadRequestResponse({ type: OAuthErrorDto })
-  @ApiUnauthorizedResponse({ type: OAuthErrorDto, description: 'invalid_client' })
+  @ApiBadRequestResponse({
+    type: OAuthErrorDto,
+    description:
+      'invalid_request (also for a body that is not application/x-www-form-urlencoded), invalid_grant, unsupported_grant_type or invalid_scope.',
+  })
+  @ApiUnauthorizedResponse({
+    type: OAuthErrorDto,
+    description: 'invalid_client, with a `WWW-Authenticate: Basic` challenge when Basic was used.',
+    headers: { 'WWW-Authenticate': { schema: { type: 'string' } } },
+  })
+  @ApiPayloadTooLargeResponse({
+    type: OAuthErrorDto,
+    description: 'invalid_request: body too large.',
+  })
+  @ApiUnsupportedMediaTypeResponse({
+    type: OAuthErrorDto,
+    description:
+      'invalid_request: the form’s charset is neither UTF-8 nor ISO-8859-1, or its Content-Encoding is unknown.',
+  })
   @ApiTooManyRequestsResponse({
     type: OAuthErrorDto,
     description:
       'slow_down: too many failed requests from this address (AUTH_FAILURE_LIMIT_PER_MINUTE, default 20 a minute); see Retry-After.',
+    headers: RETRY_AFTER,
+  })
+  @ApiServiceUnavailableResponse({
+    type: OAuthErrorDto,
+    description: 'temporarily_unavailable: the database is unavailable; see Retry-After.',
+    headers: RETRY_AFTER,
   })
   async token(@Req() request: Request): Promise<OAuthTokenResponseDto> {
     try {

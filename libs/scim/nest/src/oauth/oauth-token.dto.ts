@@ -52,6 +52,9 @@ export class OAuthErrorDto {
       'invalid_grant',
       'unsupported_grant_type',
       'invalid_scope',
+      'slow_down',
+      'temporarily_unavailable',
+      'server_error',
     ],
   })
   error!: string;

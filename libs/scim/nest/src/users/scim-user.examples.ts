@@ -25,3 +25,11 @@ export const SCIM_USER_PATCH_EXAMPLE = {
     { op: 'Replace', path: 'active', value: 'False' },
   ],
 };
+
+/** A SearchRequest body (RFC 7644 §3.4.3), the POST form of Entra's matching query. */
+export const SCIM_USER_SEARCH_EXAMPLE = {
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+  filter: 'userName eq "ada@contoso.example"',
+  startIndex: 1,
+  count: 100,
+};

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   DeleteUser,
@@ -34,11 +34,25 @@ import { ListTeamsOfUsers, type UserTeam } from '@rollcall/teams';
 import { CurrentScimPrincipal, scimActor } from '../auth/scim-principal.decorator';
 import { ScimResourceController } from '../http/scim-resource-controller.decorator';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
+import {
+  ScimDocumentResponse,
+  ScimFailureResponses,
+  ScimListQuery,
+  ScimProjectionQuery,
+  ScimRequestBody,
+  ScimResourceResponse,
+} from '../openapi/scim-openapi.decorators';
 import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
-import { SCIM_USER_EXAMPLE, SCIM_USER_PATCH_EXAMPLE } from './scim-user.examples';
+import {
+  SCIM_USER_EXAMPLE,
+  SCIM_USER_PATCH_EXAMPLE,
+  SCIM_USER_SEARCH_EXAMPLE,
+} from './scim-user.examples';
 import { renderScimUser, versionTag } from './scim-user.renderer';
 
 type QueryParams = Record<string, unknown>;
+
+const AS_ENTRA_SENDS = 'As Microsoft Entra ID sends it';
 
 /** RFC 7644 §3 for /Users, as Microsoft Entra ID's provisioning service calls it. */
 @ScimResourceController('Users', 'SCIM Users')
@@ -63,7 +77,14 @@ export class ScimUsersController {
   @ApiOperation({
     summary: 'Create a user (201 with Location; 409 uniqueness on a taken userName)',
   })
-  @ApiBody({ schema: { example: SCIM_USER_EXAMPLE } })
+  @ScimProjectionQuery()
+  @ScimRequestBody('ScimUser', { entra: { summary: AS_ENTRA_SENDS, value: SCIM_USER_EXAMPLE } })
+  @ScimResourceResponse(201, 'ScimUser', 'The user as stored.')
+  @ScimFailureResponses({
+    badRequest: ['invalidSyntax', 'invalidValue'],
+    readsBody: true,
+    conflict: true,
+  })
   async create(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Body() body: unknown,
@@ -85,9 +106,9 @@ export class ScimUsersController {
     description:
       'Entra matches with `filter=userName eq "…"` (Test Connection uses a random value and expects an empty list). The full RFC 7644 filter grammar is supported.',
   })
-  @ApiQuery({ name: 'filter', required: false, example: 'userName eq "ada@example.com"' })
-  @ApiQuery({ name: 'startIndex', required: false, example: 1 })
-  @ApiQuery({ name: 'count', required: false, example: 100 })
+  @ScimListQuery('userName eq "ada@example.com"')
+  @ScimDocumentResponse('ScimUserListResponse', 'One page of users.')
+  @ScimFailureResponses({ badRequest: ['invalidFilter', 'invalidValue'] })
   list(@CurrentScimPrincipal() principal: ScimPrincipal, @Query() query: QueryParams) {
     return this.search(principal, query);
   }
@@ -95,6 +116,16 @@ export class ScimUsersController {
   @Post('.search')
   @HttpCode(200)
   @ApiOperation({ summary: 'Search users with a SearchRequest body (RFC 7644 §3.4.3)' })
+  @ScimRequestBody(
+    'ScimSearchRequest',
+    { search: { summary: 'Match by userName', value: SCIM_USER_SEARCH_EXAMPLE } },
+    false,
+  )
+  @ScimDocumentResponse('ScimUserListResponse', 'One page of users.')
+  @ScimFailureResponses({
+    badRequest: ['invalidFilter', 'invalidSyntax', 'invalidValue'],
+    readsBody: true,
+  })
   async search(@CurrentScimPrincipal() principal: ScimPrincipal, @Body() request: QueryParams) {
     const query = listQueryOf(request, this.options);
     const { total, users } = await this.listUsers.execute(principal.organizationId, query);
@@ -114,6 +145,9 @@ export class ScimUsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get one user' })
+  @ScimProjectionQuery()
+  @ScimResourceResponse(200, 'ScimUser', 'The user.')
+  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
   async get(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
@@ -124,8 +158,20 @@ export class ScimUsersController {
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Replace a user' })
-  @ApiBody({ schema: { example: SCIM_USER_EXAMPLE } })
+  @ApiOperation({
+    summary: 'Replace a user',
+    description:
+      'Attributes left out are cleared. An `id` in the body must match the URL (else 400 `mutability`).',
+  })
+  @ScimProjectionQuery()
+  @ScimRequestBody('ScimUser', { entra: { summary: AS_ENTRA_SENDS, value: SCIM_USER_EXAMPLE } })
+  @ScimResourceResponse(200, 'ScimUser', 'The user as stored.')
+  @ScimFailureResponses({
+    badRequest: ['invalidSyntax', 'invalidValue', 'mutability'],
+    readsBody: true,
+    notFound: true,
+    conflict: true,
+  })
   async replace(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
@@ -148,7 +194,17 @@ export class ScimUsersController {
     description:
       'Accepts Entra’s shapes: any-case `op`, value-filter paths, URN-qualified paths, no-path value objects, "True"/"False" booleans. `active: false` deactivates the member.',
   })
-  @ApiBody({ schema: { example: SCIM_USER_PATCH_EXAMPLE } })
+  @ScimProjectionQuery()
+  @ScimRequestBody('ScimPatchOp', {
+    entra: { summary: AS_ENTRA_SENDS, value: SCIM_USER_PATCH_EXAMPLE },
+  })
+  @ScimResourceResponse(200, 'ScimUser', 'The user after every operation (always 200 with a body).')
+  @ScimFailureResponses({
+    badRequest: ['invalidSyntax', 'invalidPath', 'invalidValue', 'noTarget', 'mutability'],
+    readsBody: true,
+    notFound: true,
+    conflict: true,
+  })
   async patch(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
@@ -170,6 +226,8 @@ export class ScimUsersController {
   @ApiOperation({
     summary: 'Delete a user (their memberships go, their teams keep their resources)',
   })
+  @ApiNoContentResponse({ description: 'Deleted; no body.' })
+  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
   async remove(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
