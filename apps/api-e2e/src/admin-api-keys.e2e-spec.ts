@@ -377,6 +377,10 @@ describe(`admin API keys on ${testDialect()}`, () => {
         path,
         accepts: true,
       });
+      // Either credential satisfies the operation (OpenAPI: alternatives in `security`).
+      expect(document.paths[path]?.[method]?.['security']).toEqual(
+        expect.arrayContaining([{ rollcall_session: [] }, { 'api-key': [] }]),
+      );
     }
     for (const [path, method] of [
       ['/api/api-keys', 'post'],
@@ -385,6 +389,7 @@ describe(`admin API keys on ${testDialect()}`, () => {
     ] as const) {
       expect(document.paths[path]?.[method]).toBeDefined();
       expect(document.paths[path]?.[method]?.['x-accepts-api-key']).toBeUndefined();
+      expect(document.paths[path]?.[method]?.['security']).toEqual([{ rollcall_session: [] }]);
     }
   });
 });
