@@ -12,4 +12,9 @@ export { PatchUser } from './use-cases/patch-user.use-case';
 export { ProvisionUser } from './use-cases/provision-user.use-case';
 export { ReplaceUser } from './use-cases/replace-user.use-case';
 export { UserChangeHooks } from './use-cases/user-change.hooks';
-export type { UserChange, UserChangeHook } from './use-cases/user-change.hooks';
+export type {
+  UserChange,
+  UserChangeHook,
+  UserDeletion,
+  UserDeletionHook,
+} from './use-cases/user-change.hooks';

@@ -101,7 +101,7 @@ describe('TypeOrmUserStore', () => {
     await expect(store.findById(other, user.id)).resolves.toBeNull();
     await inTransaction(dataSource, async (manager) => {
       await expect(store.findForUpdate(manager, other, user.id)).resolves.toBeNull();
-      await expect(store.delete(manager, other, user.id)).resolves.toBe(false);
+      await expect(store.deleteReturning(manager, other, user.id)).resolves.toBeNull();
     });
   });
 
@@ -184,11 +184,12 @@ describe('TypeOrmUserStore', () => {
       await Promise.all(users.map((user) => insert(user)));
       expect(await storedCount(org)).toBe(24);
       await Promise.all(
-        users
-          .slice(0, 10)
-          .map((user) =>
-            inTransaction(dataSource, (manager) => store.delete(manager, org, user.id)),
-          ),
+        users.slice(0, 10).map((user) =>
+          inTransaction(dataSource, async (manager) => {
+            const deleted = await store.deleteReturning(manager, org, user.id);
+            expect(deleted?.userName).toBe(user.userName);
+          }),
+        ),
       );
       expect(await storedCount(org)).toBe(14);
       expect(await trueCount(org)).toBe(14);

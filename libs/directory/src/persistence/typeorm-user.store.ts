@@ -67,6 +67,7 @@ const UPDATE = new SqlStatement(
   `UPDATE users SET ${UPDATED_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ? AND organization_id = ?`,
 );
 const DELETE = new SqlStatement('DELETE FROM users WHERE organization_id = ? AND id = ?');
+const DELETE_RETURNING = DELETE.append(`RETURNING ${COLUMNS.join(', ')}`);
 /** Kept by triggers on `users` (migration UserCounts1763900001500). */
 const USER_COUNT = new SqlStatement('SELECT users FROM user_counts WHERE organization_id = ?');
 
@@ -169,16 +170,14 @@ export class TypeOrmUserStore {
     );
   }
 
-  async delete(manager: EntityManager, organizationId: string, id: string): Promise<boolean> {
-    if (this.sql.dialect === 'postgres') {
-      const [, affected] = (await manager.query(DELETE.postgres, [organizationId, id])) as [
-        unknown,
-        number,
-      ];
-      return affected > 0;
-    }
-    const rows = await this.sql.run(manager, DELETE.append('RETURNING id'), [organizationId, id]);
-    return rows.length > 0;
+  /** Deletes the user and hands back the row as it was; null when there was none. */
+  async deleteReturning(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<UserEntity | null> {
+    const rows = await this.sql.run(manager, DELETE_RETURNING, [organizationId, id]);
+    return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
   }
 
   private async countOfOrganization(organizationId: string): Promise<number> {

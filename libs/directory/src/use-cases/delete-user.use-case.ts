@@ -22,12 +22,11 @@ export class DeleteUser {
 
   async execute(organizationId: string, id: string, actor: string): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
-      const existing = await this.users.findForUpdate(manager, organizationId, id);
-      if (!existing) throw userNotFound(id);
-      const user = toDirectoryUser(existing);
-      await this.hooks.run(manager, { before: user, after: null, actor });
-      await this.users.delete(manager, organizationId, id);
-      appendEvents(manager, [userEvent('user.deleted', user, actor)]);
+      await this.hooks.deleting(manager, { organizationId, userId: id, actor });
+      // An unknown id rolls the transaction back, memberships included (there were none).
+      const deleted = await this.users.deleteReturning(manager, organizationId, id);
+      if (!deleted) throw userNotFound(id);
+      appendEvents(manager, [userEvent('user.deleted', toDirectoryUser(deleted), actor)]);
     });
   }
 }

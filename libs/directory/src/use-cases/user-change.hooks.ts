@@ -2,15 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DirectoryUser } from '../domain/directory-user';
 
-/** A user written in a transaction: created (`before` null), changed, or about to be deleted. */
+/** A user written in a transaction: created (`before` null) or changed. */
 export interface UserChange {
   before: DirectoryUser | null;
-  /** null: the user is about to be deleted (the row is still there). */
-  after: DirectoryUser | null;
+  after: DirectoryUser;
+  actor: string;
+}
+
+/** A user about to be deleted in this transaction (the row is still there). */
+export interface UserDeletion {
+  organizationId: string;
+  userId: string;
   actor: string;
 }
 
 export type UserChangeHook = (manager: EntityManager, change: UserChange) => Promise<void>;
+export type UserDeletionHook = (manager: EntityManager, deletion: UserDeletion) => Promise<void>;
 
 /**
  * Features downhill of the directory (teams) hear of user changes inside the transaction that
@@ -20,13 +27,20 @@ export type UserChangeHook = (manager: EntityManager, change: UserChange) => Pro
  */
 @Injectable()
 export class UserChangeHooks {
-  private readonly hooks: UserChangeHook[] = [];
+  private readonly changeHooks: UserChangeHook[] = [];
+  private readonly deletionHooks: UserDeletionHook[] = [];
 
-  register(hook: UserChangeHook): void {
-    this.hooks.push(hook);
+  register(hooks: { changed: UserChangeHook; deleting: UserDeletionHook }): void {
+    this.changeHooks.push(hooks.changed);
+    this.deletionHooks.push(hooks.deleting);
   }
 
   async run(manager: EntityManager, change: UserChange): Promise<void> {
-    for (const hook of this.hooks) await hook(manager, change);
+    for (const hook of this.changeHooks) await hook(manager, change);
+  }
+
+  /** Before the row goes: what hangs on the user is removed, with its events, first. */
+  async deleting(manager: EntityManager, deletion: UserDeletion): Promise<void> {
+    for (const hook of this.deletionHooks) await hook(manager, deletion);
   }
 }

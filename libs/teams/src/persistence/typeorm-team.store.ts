@@ -60,8 +60,8 @@ type TeamRow = Record<(typeof COLUMNS)[number], unknown>;
 const SELECT_TEAMS = `SELECT ${COLUMNS.map((column) => `t.${column}`).join(', ')} FROM teams t`;
 const FIND_ANY = new SqlStatement(`${SELECT_TEAMS} WHERE t.organization_id = ? AND t.id = ?`);
 const FIND_LIVE = FIND_ANY.append('AND t.deleted_at IS NULL');
-const TEAMS_OF_USER = new SqlStatement(
-  `${SELECT_TEAMS} JOIN team_members tm ON tm.team_id = t.id WHERE t.organization_id = ? AND tm.user_id = ? ORDER BY t.id`,
+const REMOVE_USER_FROM_TEAMS = new SqlStatement(
+  'DELETE FROM team_members WHERE user_id = ? AND team_id IN (SELECT id FROM teams WHERE organization_id = ?) RETURNING team_id',
 );
 const DUE_FOR_PURGE = new SqlStatement(
   `${SELECT_TEAMS} WHERE t.purge_after <= ? ORDER BY t.purge_after LIMIT ?`,
@@ -103,6 +103,9 @@ function listStatements(dialect: SqlDialect) {
           ),
     removeMembers: new SqlStatement(
       `DELETE FROM team_members WHERE team_id = ? AND ${inIdList('user_id', dialect)} RETURNING user_id`,
+    ),
+    teamsByIds: new SqlStatement(
+      `${SELECT_TEAMS} WHERE t.organization_id = ? AND ${inIdList('t.id', dialect)} ORDER BY t.id`,
     ),
     deleteTeams: new SqlStatement(`DELETE FROM teams WHERE ${inIdList('id', dialect)}`),
     memberNames: new SqlStatement(
@@ -160,14 +163,34 @@ export class TypeOrmTeamStore {
     return rows.length > 0 ? this.toEntity(rows[0] as TeamRow) : null;
   }
 
-  /** Every team the user is a member of, live or pending deletion. */
-  async teamsOfUser(
+  /** Ends the user's every membership (live teams and pending ones); the teams' ids. */
+  async removeUserFromTeams(
     manager: EntityManager,
     organizationId: string,
     userId: string,
+  ): Promise<string[]> {
+    const rows = (await this.sql.run(manager, REMOVE_USER_FROM_TEAMS, [
+      userId,
+      organizationId,
+    ])) as { team_id: string }[];
+    return rows.map((row) => row.team_id);
+  }
+
+  /** Teams of the organization by id, live or pending deletion, in id order. */
+  async teamsByIds(
+    manager: EntityManager,
+    organizationId: string,
+    teamIds: readonly string[],
   ): Promise<TeamEntity[]> {
-    const rows = await this.sql.run(manager, TEAMS_OF_USER, [organizationId, userId]);
-    return rows.map((row) => this.toEntity(row as TeamRow));
+    const teams: TeamEntity[] = [];
+    for (const ids of chunked([...teamIds].sort())) {
+      const rows = await this.sql.run(manager, this.lists.teamsByIds, [
+        organizationId,
+        this.sql.values.idList(ids),
+      ]);
+      teams.push(...rows.map((row) => this.toEntity(row as TeamRow)));
+    }
+    return teams;
   }
 
   /**

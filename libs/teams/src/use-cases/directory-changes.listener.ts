@@ -1,10 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { UserChangeHooks, type UserChange } from '@rollcall/directory';
+import { appendEvents } from '@rollcall/db';
+import { UserChangeHooks, type UserChange, type UserDeletion } from '@rollcall/directory';
+import { memberEvents } from '../domain/team-events';
 import { toTeam } from '../persistence/team.mapper';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { EffectiveRoleChanges } from './effective-role.changes';
-import { TeamMembership } from './team-membership';
 
 /**
  * What a user change means for teams, in the user change's transaction: a deleted user leaves
@@ -16,24 +17,32 @@ export class DirectoryChangesListener implements OnModuleInit {
   constructor(
     private readonly hooks: UserChangeHooks,
     private readonly teams: TypeOrmTeamStore,
-    private readonly membership: TeamMembership,
     private readonly roleChanges: EffectiveRoleChanges,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register((manager, change) => this.handle(manager, change));
+    this.hooks.register({
+      changed: (manager, change) => this.changed(manager, change),
+      deleting: (manager, deletion) => this.deleting(manager, deletion),
+    });
   }
 
-  private async handle(manager: EntityManager, { before, after, actor }: UserChange) {
-    if (before && !after) {
-      const teams = await this.teams.teamsOfUser(manager, before.organizationId, before.id);
-      for (const team of teams) {
-        await this.membership.remove(manager, toTeam(team), [before.id], actor, false);
-      }
-      return;
-    }
-    if (before && after && before.role !== after.role) {
+  private async changed(manager: EntityManager, { before, after, actor }: UserChange) {
+    if (before && before.role !== after.role) {
       await this.roleChanges.explicitRoleChanged(manager, after, before.role, after.role, actor);
+    }
+  }
+
+  /** One statement for a user in no team (the usual case); the teams' rows only when needed. */
+  private async deleting(manager: EntityManager, { organizationId, userId, actor }: UserDeletion) {
+    const teamIds = await this.teams.removeUserFromTeams(manager, organizationId, userId);
+    if (teamIds.length === 0) return;
+    const names = await this.teams.userNames(manager, [userId]);
+    for (const entity of await this.teams.teamsByIds(manager, organizationId, teamIds)) {
+      appendEvents(
+        manager,
+        memberEvents('team.member_removed', toTeam(entity), [userId], names, actor),
+      );
     }
   }
 }

@@ -34,19 +34,16 @@ export class TeamMembership {
     appendEvents(manager, memberEvents('team.member_added', team, added, names, actor));
   }
 
-  /** `tellRoles: false` when the users themselves are going (no role is left to tell). */
   async remove(
     manager: EntityManager,
     team: Team,
     userIds: readonly string[],
     actor: string,
-    tellRoles = true,
   ): Promise<void> {
     if (userIds.length === 0) return;
-    const write = () => this.teams.removeMembers(manager, team.id, userIds);
-    const removed = tellRoles
-      ? await this.withRoles(manager, team, userIds, actor, write)
-      : await write();
+    const removed = await this.withRoles(manager, team, userIds, actor, () =>
+      this.teams.removeMembers(manager, team.id, userIds),
+    );
     if (removed.length === 0) return;
     const names = await this.teams.userNames(manager, removed);
     appendEvents(manager, memberEvents('team.member_removed', team, removed, names, actor));
