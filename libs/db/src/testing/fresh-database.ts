@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,4 +45,23 @@ export async function createFreshDatabase(): Promise<FreshDatabase> {
     config: { dialect: 'postgres', url: url.toString(), poolSize: 5 },
     drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/**
+ * A bare organization row (every other column at its default), for persistence specs whose
+ * tables reference `organizations`. Its id.
+ */
+export async function insertOrganization(dataSource: {
+  query(sql: string, parameters: unknown[]): Promise<unknown>;
+  options: { type: string };
+}): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const postgres = dataSource.options.type === 'postgres';
+  const p = (n: number) => (postgres ? `$${n}` : '?');
+  await dataSource.query(
+    `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+    [id, `Org ${id}`, `org-${id}`, now, now],
+  );
+  return id;
 }

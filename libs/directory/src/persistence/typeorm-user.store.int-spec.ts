@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, inTransaction, runMigrations } from '@rollcall/db';
-import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
+import { createFreshDatabase, insertOrganization, type FreshDatabase } from '@rollcall/db/testing';
 import { parseFilter } from '@rollcall/scim-core';
 import { DirectoryError } from '../domain/directory.error';
 import { normalizeUserInput } from '../domain/user-document';
@@ -19,15 +19,7 @@ let store: TypeOrmUserStore;
 let postgres: boolean;
 const p = (n: number) => (postgres ? `$${n}` : '?');
 
-async function createOrganization(): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await dataSource.query(
-    `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
-    [id, `Org ${id}`, `org-${id}`, now, now],
-  );
-  return id;
-}
+const createOrganization = (): Promise<string> => insertOrganization(dataSource);
 
 function newUser(organizationId: string, userName: string, at = new Date()): UserEntity {
   return userRow(

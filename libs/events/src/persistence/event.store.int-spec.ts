@@ -7,7 +7,7 @@ import {
   runMigrations,
   type NewEvent,
 } from '@rollcall/db';
-import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
+import { createFreshDatabase, insertOrganization, type FreshDatabase } from '@rollcall/db/testing';
 import { EventStore } from './event.store';
 
 // The outbox on SQLite and (TEST_DB=postgres) PostgreSQL: events commit and roll back with
@@ -17,18 +17,8 @@ import { EventStore } from './event.store';
 let database: FreshDatabase;
 let dataSource: DataSource;
 let store: EventStore;
-let postgres: boolean;
-const p = (n: number) => (postgres ? `$${n}` : '?');
 
-async function createOrganization(): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await dataSource.query(
-    `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
-    [id, `Org ${id}`, `org-${id}`, now, now],
-  );
-  return id;
-}
+const createOrganization = (): Promise<string> => insertOrganization(dataSource);
 
 function anEvent(organizationId: string, overrides: Partial<NewEvent> = {}): NewEvent {
   return {
@@ -44,7 +34,6 @@ function anEvent(organizationId: string, overrides: Partial<NewEvent> = {}): New
 beforeAll(async () => {
   database = await createFreshDatabase();
   dataSource = await new DataSource(buildDataSourceOptions(database.config)).initialize();
-  postgres = database.config.dialect === 'postgres';
   await runMigrations(dataSource);
   store = new EventStore(dataSource);
 });

@@ -8,7 +8,7 @@ import {
   runMigrations,
   type NewEvent,
 } from '@rollcall/db';
-import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
+import { createFreshDatabase, insertOrganization, type FreshDatabase } from '@rollcall/db/testing';
 import { newDeliveryId } from '../domain/webhook-delivery';
 import { WebhookClaimStore, type AttemptOutcome } from './webhook-claim.store';
 import { WebhookDeliveryStore } from './webhook-delivery.store';
@@ -23,19 +23,9 @@ let dataSource: DataSource;
 let endpoints: WebhookEndpointStore;
 let deliveries: WebhookDeliveryStore;
 let claims: WebhookClaimStore;
-let postgres: boolean;
-const p = (n: number) => (postgres ? `$${n}` : '?');
 const LEASE_MS = 60_000;
 
-async function createOrganization(): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await dataSource.query(
-    `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
-    [id, `Org ${id}`, `org-${id}`, now, now],
-  );
-  return id;
-}
+const createOrganization = (): Promise<string> => insertOrganization(dataSource);
 
 function anEvent(
   organizationId: string,
@@ -104,7 +94,6 @@ function outcome(status: AttemptOutcome['status'], overrides: Partial<AttemptOut
 beforeAll(async () => {
   database = await createFreshDatabase();
   dataSource = await new DataSource(buildDataSourceOptions(database.config)).initialize();
-  postgres = database.config.dialect === 'postgres';
   await runMigrations(dataSource);
   endpoints = new WebhookEndpointStore(dataSource);
   deliveries = new WebhookDeliveryStore(dataSource);

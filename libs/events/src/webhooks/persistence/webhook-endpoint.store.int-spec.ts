@@ -7,7 +7,7 @@ import {
   runMigrations,
   type NewEvent,
 } from '@rollcall/db';
-import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
+import { createFreshDatabase, insertOrganization, type FreshDatabase } from '@rollcall/db/testing';
 import { WebhookEndpointStore } from './webhook-endpoint.store';
 
 // webhook_endpoints on SQLite and (TEST_DB=postgres) PostgreSQL: an endpoint starts at the
@@ -19,15 +19,7 @@ let store: WebhookEndpointStore;
 let postgres: boolean;
 const p = (n: number) => (postgres ? `$${n}` : '?');
 
-async function createOrganization(): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await dataSource.query(
-    `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
-    [id, `Org ${id}`, `org-${id}`, now, now],
-  );
-  return id;
-}
+const createOrganization = (): Promise<string> => insertOrganization(dataSource);
 
 function events(organizationId: string, count: number): Promise<void> {
   const list: NewEvent[] = Array.from({ length: count }, () => ({
