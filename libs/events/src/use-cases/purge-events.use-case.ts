@@ -6,15 +6,19 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { BACKGROUND_JOBS, schedulePeriodicJob } from '@rollcall/db';
+import { DataSource } from 'typeorm';
+import { BACKGROUND_JOBS, inTransaction, schedulePeriodicJob } from '@rollcall/db';
 import { EVENTS_OPTIONS, type EventsOptions } from '../events.options';
 import { EventStore } from '../persistence/event.store';
+import { WebhookDeliveryStore } from '../webhooks/persistence/webhook-delivery.store';
 
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 /**
- * Events older than the retention window (`EVENT_RETENTION_DAYS`) go. The cursors of the
- * events that remain do not change, so a consumer reading on is not confused by a purge.
+ * Events older than the retention window (`EVENT_RETENTION_DAYS`) go, and so do webhook
+ * deliveries completed before it (with their attempts): a delivery of a purged event could not
+ * be resent anyway. Pending deliveries stay until they succeed or run out of retries. The
+ * cursors of the events that remain do not change, so a consumer reading on is not confused.
  */
 @Injectable()
 export class PurgeEvents implements OnModuleInit, OnModuleDestroy {
@@ -22,7 +26,9 @@ export class PurgeEvents implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly events: EventStore,
+    private readonly deliveries: WebhookDeliveryStore,
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
     @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
   ) {}
@@ -41,9 +47,11 @@ export class PurgeEvents implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  execute(now = new Date()): Promise<number> {
-    return this.events.deleteOlderThan(
-      new Date(now.getTime() - this.options.retentionDays * 86_400_000),
+  async execute(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.options.retentionDays * 86_400_000);
+    await inTransaction(this.dataSource, (manager) =>
+      this.deliveries.deleteCompletedBefore(manager, cutoff),
     );
+    return this.events.deleteOlderThan(cutoff);
   }
 }

@@ -244,6 +244,37 @@ describe('webhook deliveries', () => {
     expect(detail?.attemptsMade).toHaveLength(1);
   });
 
+  it('purges completed deliveries before a cutoff with their attempts, never pending ones', async () => {
+    const organizationId = await createOrganization();
+    const endpoint = await createEndpoint(organizationId);
+    await record([
+      anEvent(organizationId, 'user.created'),
+      anEvent(organizationId, 'team.created'),
+    ]);
+    await fanOut(endpoint);
+    const [done] = await claim(1);
+    if (!done) throw new Error('expected a claim');
+    await settle([done]);
+    const pending = (await deliveries.list({ endpointId: endpoint, limit: 10 })).find(
+      (d) => d.id !== done.id,
+    );
+    await inTransaction(dataSource, (manager) =>
+      deliveries.deleteCompletedBefore(manager, new Date(Date.now() - 60_000)),
+    );
+    expect(await deliveries.detail(endpoint, done.id)).not.toBeNull();
+    await inTransaction(dataSource, (manager) =>
+      deliveries.deleteCompletedBefore(manager, new Date(Date.now() + 60_000)),
+    );
+    expect(await deliveries.detail(endpoint, done.id)).toBeNull();
+    expect(pending && (await deliveries.detail(endpoint, pending.id))?.status).toBe('pending');
+    const attempts = (await dataSource.query(
+      'SELECT COUNT(*) AS n FROM webhook_attempts a WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.id = a.delivery_id)',
+      [],
+    )) as { n: unknown }[];
+    expect(Number(attempts[0]?.n)).toBe(0);
+    await settle(await claim());
+  });
+
   it('skips disabled endpoints and claims what is due only', async () => {
     const organizationId = await createOrganization();
     const endpoint = await createEndpoint(organizationId);

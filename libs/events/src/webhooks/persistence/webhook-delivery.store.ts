@@ -238,6 +238,7 @@ export class WebhookDeliveryStore {
   }
 
   /** Deliveries done (succeeded or failed) before `cutoff` go, with their attempts. */
+  /** Succeeded and failed deliveries completed before `cutoff`, with their attempts. */
   async deleteCompletedBefore(manager: EntityManager, cutoff: Date): Promise<void> {
     await this.sql.run(manager, DELETE_COMPLETED, [this.sql.values.timestamp(cutoff)]);
   }
