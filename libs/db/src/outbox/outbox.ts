@@ -67,19 +67,12 @@ const DRAW_AND_INSERT = new SqlStatement(
    FROM drawn, jsonb_array_elements(?::jsonb) WITH ORDINALITY AS r(e, ordinality)`,
 );
 
-// SQLite: the cursor draw, then multi-row VALUES. Row counts come in a few fixed shapes, so
-// the driver's prepared-statement cache holds every text the outbox ever sends.
+// SQLite: the cursor draw, then one INSERT whatever the number of events, the rows travelling
+// as one JSON array (SQLite parses it once per statement and reads each field with ->>).
 const DRAW = new SqlStatement(DRAW_SEQUENCES);
-const SQLITE_SHAPES = [50, 10, 1];
-const sqliteInserts = new Map(
-  SQLITE_SHAPES.map((rows) => [
-    rows,
-    `INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${Array.from(
-      { length: rows },
-      () => `(${COLUMNS.map(() => '?').join(', ')})`,
-    ).join(', ')}`,
-  ]),
-);
+const SQLITE_INSERT = `INSERT INTO events (${COLUMNS.join(', ')})
+  SELECT ?, ? + key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value -> 5, ?
+  FROM json_each(?)`;
 
 /**
  * `evt_` + 12 hex digits of the time in ms + 20 random hex digits. Time first, so ids that are
@@ -148,27 +141,21 @@ async function insertSqlite(
   const drawn = (await manager.query(DRAW.sqlite, [organizationId, events.length])) as {
     last_sequence: number | string;
   }[];
-  let sequence = Number(drawn[0]?.last_sequence) - events.length;
-  const createdAt = sqlValues('sqlite').timestamp(now);
-  let at = 0;
-  while (at < events.length) {
-    const shape = SQLITE_SHAPES.find((rows) => rows <= events.length - at) ?? 1;
-    const parameters: unknown[] = [];
-    for (const event of events.slice(at, at + shape)) {
-      sequence += 1;
-      parameters.push(
-        organizationId,
-        sequence,
-        eventId(now.getTime()),
-        event.type,
-        event.actor,
-        event.subject.type,
-        event.subject.id,
-        JSON.stringify(event.data),
-        createdAt,
-      );
-    }
-    await manager.query(sqliteInserts.get(shape) ?? '', parameters);
-    at += shape;
-  }
+  const first = Number(drawn[0]?.last_sequence) - events.length + 1;
+  const time = now.getTime();
+  // `data` as an object inside the row: -> hands it back as JSON text, the column's form.
+  const rows = events.map((event) => [
+    eventId(time),
+    event.type,
+    event.actor,
+    event.subject.type,
+    event.subject.id,
+    event.data,
+  ]);
+  await manager.query(SQLITE_INSERT, [
+    organizationId,
+    first,
+    sqlValues('sqlite').timestamp(now),
+    JSON.stringify(rows),
+  ]);
 }
