@@ -7,6 +7,7 @@ import {
   WEBHOOK_VERIFICATION_DOC,
   memberSessionCookieName,
   sessionCookieName,
+  withEventOpenApi,
 } from '@rollcall/admin-api';
 import { withScimOpenApi } from '@rollcall/scim-nest';
 import type { AppConfig } from './config/app-config';
@@ -78,8 +79,9 @@ export function useSwagger(app: INestApplication, config: AppConfig): void {
       )
       .build(),
   );
-  // The SCIM edge brings its own security schemes and resource schemas.
-  SwaggerModule.setup('api/docs', app, withScimOpenApi(document, config.publicUrl), {
+  // The SCIM edge brings its own security schemes and resource schemas; events their unions.
+  const complete = withEventOpenApi(withScimOpenApi(document, config.publicUrl));
+  SwaggerModule.setup('api/docs', app, complete, {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Rollcall API',
   });

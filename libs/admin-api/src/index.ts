@@ -13,3 +13,4 @@ export { MEMBER_SESSION_COOKIE, memberSessionCookieName } from './sso/oidc-state
 export { ApiErrorDto } from './http/api-error.dto';
 export { RetryAfterInterceptor } from './http/retry-after.interceptor';
 export { WEBHOOK_VERIFICATION_DOC } from './webhooks/webhook-verification.doc';
+export { withEventOpenApi } from './events/event-openapi.components';

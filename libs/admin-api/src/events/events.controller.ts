@@ -1,5 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ListActivity, ListEvents } from '@rollcall/events';
 import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
 import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
@@ -8,6 +14,7 @@ import { AdminRoutes } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
 import {
   ActivityListDto,
+  EventDto,
   EventListDto,
   ListActivityQueryDto,
   ListEventsQueryDto,
@@ -20,6 +27,8 @@ import {
  * webhook) and misses nothing while it was down.
  */
 @ApiTags('Admin: events')
+// The envelope of every `Event<Type>` schema, which the lists reference through `Event`.
+@ApiExtraModels(EventDto)
 @Controller('api')
 @AdminRoutes()
 @AcceptsApiKeys()

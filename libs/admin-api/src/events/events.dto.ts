@@ -10,6 +10,8 @@ import {
   type EventView,
 } from '@rollcall/contracts';
 import type { DirectoryEvent } from '@rollcall/events';
+import { eventSchemaRef } from './event-data.schemas';
+import { EVENT_DATA_SCHEMA_OF, EVENT_SCHEMA, eventDataTable } from './event-openapi.components';
 
 const CURSOR = /^\d{1,16}$/;
 
@@ -102,16 +104,16 @@ export class EventDto implements EventView {
   sequence!: number;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'The resource as it is after the change (`user`, `team`…), plus what changed (`changed`, `member`, `role`…). See the event type reference in the README.',
+    // anyOf, not oneOf: the shapes overlap (a `user.updated` also has a `user`); which one a
+    // `type` carries is the table, and the `Event` schema binds each type to its shape.
+    anyOf: [...new Set(Object.values(EVENT_DATA_SCHEMA_OF))].map(eventSchemaRef),
+    description: `What changed; its schema depends on \`type\` (see the \`Event\` schema):\n\n${eventDataTable()}`,
   })
   data!: Record<string, unknown>;
 }
 
 export class EventListDto implements EventListView {
-  @ApiProperty({ type: [EventDto] })
+  @ApiProperty({ type: 'array', items: eventSchemaRef(EVENT_SCHEMA) })
   data!: EventDto[];
 
   @ApiProperty({
@@ -122,7 +124,7 @@ export class EventListDto implements EventListView {
 }
 
 export class ActivityListDto {
-  @ApiProperty({ type: [EventDto] })
+  @ApiProperty({ type: 'array', items: eventSchemaRef(EVENT_SCHEMA) })
   data!: EventDto[];
 
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for older entries.' })

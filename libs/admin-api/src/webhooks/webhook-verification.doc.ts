@@ -3,7 +3,7 @@
  * the create and rotate operations.
  */
 export const WEBHOOK_VERIFICATION_DOC = [
-  'Rollcall POSTs each event (the `EventView` of `GET /api/events`) as JSON to every endpoint that wants its type, signed per the [Standard Webhooks](https://www.standardwebhooks.com/) spec:',
+  'Rollcall POSTs each event as JSON to every endpoint that wants its type: the body is the `WebhookDelivery` schema, that is an `Event` (the same object as `GET /api/events` lists; its `type` says which schema `data` follows) or a `webhook.test` from *Send test event*. See the `event` callback of `POST /api/webhooks`. Each delivery is signed per the [Standard Webhooks](https://www.standardwebhooks.com/) spec:',
   '',
   '- `webhook-id`: the event id; the same on every retry and resend. Deduplicate on it: delivery is at least once.',
   '- `webhook-timestamp`: unix seconds of this attempt. Reject ones more than 5 minutes off (replays).',

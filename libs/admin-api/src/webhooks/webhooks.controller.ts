@@ -12,6 +12,7 @@ import {
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiCallbacks,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -34,6 +35,7 @@ import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminBodyPipe } from '../http/admin-body.pipe';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
+import { WEBHOOK_DELIVERY_SCHEMA } from '../events/event-openapi.components';
 import { WEBHOOK_VERIFICATION_DOC } from './webhook-verification.doc';
 import {
   CreateWebhookDto,
@@ -92,6 +94,19 @@ export class WebhooksController {
   @ApiCreatedResponse({ type: CreatedWebhookDto })
   @ApiBadRequestResponse(INVALID)
   @ApiConflictResponse({ type: ApiErrorDto, description: 'WEBHOOK_LIMIT_REACHED' })
+  // OpenAPI 3.0 has no `webhooks` section (3.1 does): a callback on the registration is how
+  // 3.0 says what this server will POST to the URL it was given.
+  @ApiCallbacks({
+    name: 'event',
+    callbackUrl: '{$request.body#/url}',
+    method: 'post',
+    requestBody: { type: WEBHOOK_DELIVERY_SCHEMA },
+    expectedResponse: {
+      status: 204,
+      description:
+        'Any 2xx within 10 seconds acknowledges the delivery; anything else is retried with back-off.',
+    },
+  })
   async create(
     @CurrentCaller() caller: Caller,
     @Body(adminBodyPipe()) body: CreateWebhookDto,
