@@ -12,6 +12,10 @@ export interface OpenApiSchema {
   allOf?: OpenApiSchema[];
   oneOf?: OpenApiSchema[];
   anyOf?: OpenApiSchema[];
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  additionalProperties?: boolean | OpenApiSchema;
+  nullable?: boolean;
+  format?: string;
   writeOnly?: boolean;
 }
 
@@ -103,25 +107,72 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export interface MatchOptions {
+  /**
+   * Also report properties the schema does not document (unless it allows additional ones):
+   * holds a document to the whole of an answer, not only to what it lists.
+   */
+  closed?: boolean;
+}
+
+/** The property names a schema documents, its allOf parts' included; undefined: open-ended. */
+function documentedNames(
+  document: OpenApiDocument,
+  schema: OpenApiSchema,
+): Set<string> | undefined {
+  if (schema.$ref) {
+    const target = resolveRef(document, schema.$ref) as OpenApiSchema | undefined;
+    return target && documentedNames(document, target);
+  }
+  if (schema.additionalProperties) return undefined;
+  if (!schema.properties && !schema.allOf) return undefined;
+  const names = new Set(Object.keys(schema.properties ?? {}));
+  for (const part of schema.allOf ?? []) {
+    const partNames = documentedNames(document, part);
+    if (!partNames) return undefined;
+    for (const name of partNames) names.add(name);
+  }
+  return names;
+}
+
 /**
- * Where `value` breaks `schema` (type, required, enum, properties, items, allOf, $ref),
- * as JSON-pointer-like paths with the reason; empty when it conforms.
+ * Where `value` breaks `schema` (type, nullable, format date-time, required, enum, properties,
+ * additionalProperties, items, allOf, oneOf with or without a discriminator, anyOf, $ref), as
+ * JSON-pointer-like paths with the reason; empty when it conforms.
  */
 export function schemaMismatches(
   document: OpenApiDocument,
   schema: OpenApiSchema,
   value: unknown,
   at = '',
+  options: MatchOptions = {},
+): string[] {
+  return mismatches(document, schema, value, at, options, options.closed === true);
+}
+
+function mismatches(
+  document: OpenApiDocument,
+  schema: OpenApiSchema,
+  value: unknown,
+  at: string,
+  options: MatchOptions,
+  closedHere: boolean,
 ): string[] {
   if (schema.$ref) {
     const target = resolveRef(document, schema.$ref) as OpenApiSchema | undefined;
     return target
-      ? schemaMismatches(document, target, value, at)
+      ? mismatches(document, target, value, at, options, closedHere)
       : [`${at}: unresolved ${schema.$ref}`];
   }
-  const problems = (schema.allOf ?? []).flatMap((part) =>
-    schemaMismatches(document, part, value, at),
-  );
+  if (value === null && schema.nullable) return [];
+  const child = (part: OpenApiSchema, item: unknown, path: string, closed = options.closed) =>
+    mismatches(document, part, item, path, options, closed === true);
+  // allOf parts are checked open: each documents only some of the properties; this level,
+  // which knows them all, checks for undocumented ones.
+  const problems = (schema.allOf ?? []).flatMap((part) => child(part, value, at, false));
+  problems.push(...alternatives(document, schema, value, at, child));
   const actual = typeOf(value);
   if (schema.type) {
     const fits = schema.type === actual || (schema.type === 'number' && actual === 'integer');
@@ -129,6 +180,9 @@ export function schemaMismatches(
   }
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
     problems.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
+  }
+  if (schema.format === 'date-time' && actual === 'string' && !DATE_TIME.test(value as string)) {
+    problems.push(`${at}: ${JSON.stringify(value)} is not a date-time`);
   }
   if (actual === 'object') {
     const object = value as Record<string, unknown>;
@@ -138,14 +192,58 @@ export function schemaMismatches(
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (!(name in object)) continue;
       if (property.writeOnly) problems.push(`${at}/${name}: writeOnly, yet answered`);
-      problems.push(...schemaMismatches(document, property, object[name], `${at}/${name}`));
+      problems.push(...child(property, object[name], `${at}/${name}`));
+    }
+    const extra = schema.additionalProperties;
+    if (typeof extra === 'object') {
+      for (const [name, item] of Object.entries(object)) {
+        if (!(name in (schema.properties ?? {})))
+          problems.push(...child(extra, item, `${at}/${name}`));
+      }
+    }
+    const documented = closedHere ? documentedNames(document, schema) : undefined;
+    for (const name of Object.keys(object)) {
+      if (documented && !documented.has(name)) problems.push(`${at}/${name}: not documented`);
     }
   }
   if (actual === 'array' && schema.items) {
     const items = schema.items;
-    (value as unknown[]).forEach((item, i) =>
-      problems.push(...schemaMismatches(document, items, item, `${at}/${i}`)),
-    );
+    (value as unknown[]).forEach((item, i) => problems.push(...child(items, item, `${at}/${i}`)));
+  }
+  return problems;
+}
+
+/** oneOf (the discriminator's pick, or exactly one that fits) and anyOf (at least one). */
+function alternatives(
+  document: OpenApiDocument,
+  schema: OpenApiSchema,
+  value: unknown,
+  at: string,
+  child: (part: OpenApiSchema, item: unknown, path: string) => string[],
+): string[] {
+  const problems: string[] = [];
+  const discriminator = schema.discriminator;
+  if (schema.oneOf && discriminator?.mapping) {
+    const tag = (value as Record<string, unknown> | null)?.[discriminator.propertyName];
+    const ref = typeof tag === 'string' ? discriminator.mapping[tag] : undefined;
+    if (!ref) return [`${at}/${discriminator.propertyName}: ${JSON.stringify(tag)} not mapped`];
+    if (!schema.oneOf.some((option) => option.$ref === ref)) {
+      problems.push(`${at}: the discriminator maps ${String(tag)} outside oneOf`);
+    }
+    problems.push(...child({ $ref: ref }, value, at));
+  } else if (schema.oneOf) {
+    const results = schema.oneOf.map((option) => child(option, value, at));
+    const fitting = results.filter((result) => result.length === 0).length;
+    if (fitting !== 1) {
+      problems.push(`${at}: fits ${fitting} of oneOf, not 1 (${results.flat().join('; ')})`);
+    }
+  }
+  if (schema.anyOf) {
+    const results = schema.anyOf.map((option) => child(option, value, at));
+    if (!results.some((result) => result.length === 0)) {
+      // Each alternative's reasons would repeat what the precise schema reports.
+      problems.push(`${at}: fits none of its ${results.length} anyOf schemas`);
+    }
   }
   return problems;
 }
