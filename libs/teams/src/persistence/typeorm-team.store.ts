@@ -69,6 +69,9 @@ const DUE_FOR_PURGE = new SqlStatement(
 const NAME_OWNER = new SqlStatement(
   'SELECT id FROM teams WHERE organization_id = ? AND name_normalized = ? AND deleted_at IS NULL',
 );
+const MAPPED_ROLE = new SqlStatement(
+  'SELECT role FROM group_role_mappings WHERE organization_id = ? AND group_name_normalized = ?',
+);
 const INSERT = new SqlStatement(
   `INSERT INTO teams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
 );
@@ -244,10 +247,30 @@ export class TypeOrmTeamStore {
     nameNormalized: string,
     exceptId?: string,
   ): Promise<boolean> {
+    const owner = await this.liveTeamNamed(manager, organizationId, nameNormalized);
+    return owner !== null && owner !== exceptId;
+  }
+
+  /** The id of the live team with this (normalized) name, if there is one. */
+  async liveTeamNamed(
+    manager: EntityManager,
+    organizationId: string,
+    nameNormalized: string,
+  ): Promise<string | null> {
     const rows = (await this.sql.run(manager, NAME_OWNER, [organizationId, nameNormalized])) as {
       id: string;
     }[];
-    return rows.length > 0 && rows[0]?.id !== exceptId;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Whether a role mapping names this (normalized) group name. */
+  async isMapped(
+    manager: EntityManager,
+    organizationId: string,
+    nameNormalized: string,
+  ): Promise<boolean> {
+    const rows = await this.sql.run(manager, MAPPED_ROLE, [organizationId, nameNormalized]);
+    return rows.length > 0;
   }
 
   async save(manager: EntityManager, team: TeamEntity, isNew: boolean): Promise<void> {

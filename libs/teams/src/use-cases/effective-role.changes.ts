@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isRoleName } from '@rollcall/contracts';
-import { appendEvents, SqlRunner, SqlStatement, type NewEvent } from '@rollcall/db';
+import { appendEvents, type NewEvent } from '@rollcall/db';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { ResolveEffectiveRoles, type EffectiveRole } from './resolve-effective-roles.use-case';
-
-const MAPPED_ROLE = new SqlStatement(
-  'SELECT role FROM group_role_mappings WHERE organization_id = ? AND group_name_normalized = ?',
-);
 
 function sameRole(a: EffectiveRole | undefined, b: EffectiveRole | undefined): boolean {
   return a?.role === b?.role && a?.source === b?.source && a?.groupName === b?.groupName;
@@ -21,15 +17,10 @@ function sameRole(a: EffectiveRole | undefined, b: EffectiveRole | undefined): b
  */
 @Injectable()
 export class EffectiveRoleChanges {
-  private readonly sql: SqlRunner;
-
   constructor(
-    dataSource: DataSource,
     private readonly roles: ResolveEffectiveRoles,
     private readonly teams: TypeOrmTeamStore,
-  ) {
-    this.sql = new SqlRunner(dataSource);
-  }
+  ) {}
 
   /** Whether a group of this (normalized) name grants a role: only then can members' roles move. */
   async isMapped(
@@ -38,8 +29,7 @@ export class EffectiveRoleChanges {
     ...namesNormalized: string[]
   ): Promise<boolean> {
     for (const name of new Set(namesNormalized)) {
-      const rows = await this.sql.run(manager, MAPPED_ROLE, [organizationId, name]);
-      if (rows.length > 0) return true;
+      if (await this.teams.isMapped(manager, organizationId, name)) return true;
     }
     return false;
   }

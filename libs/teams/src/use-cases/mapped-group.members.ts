@@ -1,25 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { SqlRunner, SqlStatement } from '@rollcall/db';
+import type { EntityManager } from 'typeorm';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { EffectiveRoleChanges } from './effective-role.changes';
-
-const LIVE_TEAM_NAMED = new SqlStatement(
-  'SELECT id FROM teams WHERE organization_id = ? AND name_normalized = ? AND deleted_at IS NULL',
-);
 
 /** Setting or removing a group's role mapping moves the roles of that group's members. */
 @Injectable()
 export class MappedGroupMembers {
-  private readonly sql: SqlRunner;
-
   constructor(
-    dataSource: DataSource,
     private readonly teams: TypeOrmTeamStore,
     private readonly roleChanges: EffectiveRoleChanges,
-  ) {
-    this.sql = new SqlRunner(dataSource);
-  }
+  ) {}
 
   async tracking<T>(
     manager: EntityManager,
@@ -28,11 +18,8 @@ export class MappedGroupMembers {
     actor: string,
     change: () => Promise<T>,
   ): Promise<T> {
-    const rows = (await this.sql.run(manager, LIVE_TEAM_NAMED, [
-      organizationId,
-      groupNameNormalized,
-    ])) as { id: string }[];
-    const members = rows[0] ? await this.teams.memberIds(manager, rows[0].id) : [];
+    const teamId = await this.teams.liveTeamNamed(manager, organizationId, groupNameNormalized);
+    const members = teamId ? await this.teams.memberIds(manager, teamId) : [];
     return this.roleChanges.track(manager, organizationId, members, actor, change);
   }
 }
