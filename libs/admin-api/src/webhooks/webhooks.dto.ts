@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -89,6 +90,37 @@ export class CreatedWebhookDto extends WebhookEndpointDto implements CreatedWebh
 
 const EVENTS_DESCRIPTION = `Event types to send: ${EVENT_TYPE_NAMES.join(', ')}. Absent or null: every type.`;
 
+/** `events` of a create or an update: a non-empty list of types, or null for every type. */
+function EventTypesField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      enum: EVENT_TYPE_NAMES,
+      nullable: true,
+      description: EVENTS_DESCRIPTION,
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(EVENT_TYPE_NAMES.length),
+    IsString({ each: true }),
+  );
+}
+
+/** `description` of a create or an update: text, or null for none. */
+function DescriptionField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH,
+    }),
+    IsOptional(),
+    IsString(),
+    MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH),
+  );
+}
+
 export class CreateWebhookDto implements CreateWebhookRequest {
   @ApiProperty({
     maxLength: WEBHOOK_URL_MAX_LENGTH,
@@ -100,23 +132,10 @@ export class CreateWebhookDto implements CreateWebhookRequest {
   @MaxLength(WEBHOOK_URL_MAX_LENGTH)
   url!: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    enum: EVENT_TYPE_NAMES,
-    nullable: true,
-    description: EVENTS_DESCRIPTION,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(EVENT_TYPE_NAMES.length)
-  @IsString({ each: true })
+  @EventTypesField()
   events?: EventTypeName[] | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH })
-  @IsOptional()
-  @IsString()
-  @MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH)
+  @DescriptionField()
   description?: string | null;
 }
 
@@ -127,23 +146,10 @@ export class UpdateWebhookDto implements UpdateWebhookRequest {
   @MaxLength(WEBHOOK_URL_MAX_LENGTH)
   url?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    enum: EVENT_TYPE_NAMES,
-    nullable: true,
-    description: EVENTS_DESCRIPTION,
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(EVENT_TYPE_NAMES.length)
-  @IsString({ each: true })
+  @EventTypesField()
   events?: EventTypeName[] | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: WEBHOOK_DESCRIPTION_MAX_LENGTH })
-  @IsOptional()
-  @IsString()
-  @MaxLength(WEBHOOK_DESCRIPTION_MAX_LENGTH)
+  @DescriptionField()
   description?: string | null;
 
   @ApiPropertyOptional({
