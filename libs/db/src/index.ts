@@ -28,6 +28,9 @@ export { runMigrations } from './migration.runner';
 export { backUpSqliteDatabase } from './sqlite.backup';
 export { prepareSqliteFile } from './sqlite-file';
 export { inTransaction, SQLITE_WRITE_LOCK_WAIT_MS } from './transaction.runner';
+export { Transactions } from './transactions';
+export { executorOf, managerOf, txOf } from './tx';
+export type { Tx } from './tx';
 export { isUniqueViolation } from './unique-violation';
 export {
   SqlRunner,

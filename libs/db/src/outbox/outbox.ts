@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { dialectOf } from '../dialect';
+import type { Tx } from '../tx';
 import { SqlStatement } from '../sql/sql-statement';
 import { sqlValues } from '../sql/sql-values';
 
@@ -27,8 +28,11 @@ const pendingEvents = new WeakMap<EntityManager, NewEvent[]>();
  * out by `inTransaction` takes events: anything else would write them outside the change's
  * transaction, which is the bug the outbox exists to rule out, so it throws.
  */
-export function appendEvents(manager: EntityManager, events: readonly NewEvent[]): void {
-  const pending = pendingEvents.get(manager);
+export function appendEvents(
+  transaction: EntityManager | Tx,
+  events: readonly NewEvent[],
+): void {
+  const pending = pendingEvents.get(transaction as EntityManager);
   if (!pending) {
     throw new Error('Events are appended in the transaction of their change: use inTransaction().');
   }

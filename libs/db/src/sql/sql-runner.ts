@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SqlDialect } from '../database.options';
 import { dialectOf } from '../dialect';
+import type { Tx } from '../tx';
 import type { SqlStatement } from './sql-statement';
 import { sqlValues, type SqlValues } from './sql-values';
 
@@ -22,11 +23,12 @@ export class SqlRunner {
    * UPDATE or DELETE … RETURNING (for which TypeORM's pg driver answers `[rows, count]`).
    */
   async run<Row = Record<string, unknown>>(
-    manager: EntityManager | undefined,
+    transaction: EntityManager | Tx | undefined,
     statement: SqlStatement,
     parameters: readonly unknown[],
   ): Promise<Row[]> {
-    const result: unknown = await (manager ?? this.dataSource.manager).query(
+    const manager = (transaction as EntityManager | undefined) ?? this.dataSource.manager;
+    const result: unknown = await manager.query(
       statement.text(this.dialect),
       parameters as unknown[],
     );
