@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationAdminEntity } from './persistence/organization-admin.entity';
 import { OrganizationEntity } from './persistence/organization.entity';
+import { AdminLookup } from './persistence/admin.lookup';
 import { ApiKeyStore } from './persistence/api-key.store';
+import { OrganizationLookup } from './persistence/organization.lookup';
 import { ScimTokenEntity } from './persistence/scim-token.entity';
 import { AuthenticateApiKey } from './use-cases/authenticate-api-key.use-case';
 import { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
@@ -46,7 +48,8 @@ const useCases = [
   imports: [
     TypeOrmModule.forFeature([OrganizationEntity, OrganizationAdminEntity, ScimTokenEntity]),
   ],
-  providers: [...useCases, ApiKeyStore],
-  exports: useCases,
+  providers: [...useCases, ApiKeyStore, OrganizationLookup, AdminLookup],
+  // The look-ups are how other features read organizations and their admins.
+  exports: [...useCases, OrganizationLookup, AdminLookup],
 })
 export class OrganizationsModule {}
