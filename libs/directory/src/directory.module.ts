@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TypeOrmUserStore } from './persistence/typeorm-user.store';
 import { UserEntity } from './persistence/user.entity';
+import { UserLookup } from './persistence/user.lookup';
 import { DeleteUser } from './use-cases/delete-user.use-case';
 import { GetUser } from './use-cases/get-user.use-case';
 import { ListUsers } from './use-cases/list-users.use-case';
@@ -14,7 +15,7 @@ const useCases = [ProvisionUser, GetUser, ListUsers, ReplaceUser, PatchUser, Del
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
-  providers: [TypeOrmUserStore, UserChangeHooks, ...useCases],
-  exports: [UserChangeHooks, ...useCases],
+  providers: [TypeOrmUserStore, UserLookup, UserChangeHooks, ...useCases],
+  exports: [UserLookup, UserChangeHooks, ...useCases],
 })
 export class DirectoryModule {}

@@ -4,6 +4,13 @@ export type { DirectoryErrorCode } from './domain/directory.error';
 export type { DirectoryUser, UserSource } from './domain/directory-user';
 export { resolveRoleName } from './domain/role-name.resolver';
 export { changedAttributes, userEventData } from './domain/user-events';
+export { UserLookup } from './persistence/user.lookup';
+export type {
+  SignInCandidate,
+  SignInKeys,
+  SignInMatch,
+  UserSummary,
+} from './persistence/user.lookup';
 export { DeleteUser } from './use-cases/delete-user.use-case';
 export { GetUser } from './use-cases/get-user.use-case';
 export { ListUsers } from './use-cases/list-users.use-case';
