@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Transactions } from '@rollcall/db';
 import { TypeOrmUserStore } from './persistence/typeorm-user.store';
 import { UserEntity } from './persistence/user.entity';
 import { UserLookup } from './persistence/user.lookup';
@@ -15,7 +16,7 @@ const useCases = [ProvisionUser, GetUser, ListUsers, ReplaceUser, PatchUser, Del
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
-  providers: [TypeOrmUserStore, UserLookup, UserChangeHooks, ...useCases],
+  providers: [Transactions, TypeOrmUserStore, UserLookup, UserChangeHooks, ...useCases],
   exports: [UserLookup, UserChangeHooks, ...useCases],
 })
 export class DirectoryModule {}

@@ -15,3 +15,10 @@ export class DirectoryError extends Error {
     this.name = 'DirectoryError';
   }
 }
+
+export function userNameTaken(userName: string): DirectoryError {
+  return new DirectoryError(
+    'USER_NAME_TAKEN',
+    `A user with userName "${userName}" already exists.`,
+  );
+}

@@ -44,6 +44,11 @@ export function assertUserName(document: ScimJsonObject): string {
   return userName;
 }
 
+/** userName as its uniqueness and look-ups compare it: case-insensitively (RFC 7643 §4.1.1). */
+export function normalizedUserName(userName: string): string {
+  return userName.toLowerCase();
+}
+
 /** The columns kept beside the document, for lookups, uniqueness and listings. */
 export interface UserProjection {
   userName: string;
@@ -96,7 +101,7 @@ export function projectUser(document: ScimJsonObject): UserProjection {
   const roleName = roleNameOf(document);
   return {
     userName,
-    userNameNormalized: userName.toLowerCase(),
+    userNameNormalized: normalizedUserName(userName),
     externalId: text(document['externalId']),
     displayName: text(document['displayName']),
     givenName: text(name['givenName']),

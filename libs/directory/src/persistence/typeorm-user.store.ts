@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   SqlRunner,
   SqlStatement,
+  appendEvents,
   bindNamedParameters,
   isUniqueViolation,
   totalOfPage,
+  type Tx,
 } from '@rollcall/db';
 import { compileFilter, compileSortBy, type FilterNode } from '@rollcall/scim-core';
-import { DirectoryError } from '../domain/directory.error';
-import type { UserSource } from '../domain/directory-user';
-import { UserEntity } from './user.entity';
+import { userNameTaken } from '../domain/directory.error';
+import type { DirectoryUser } from '../domain/directory-user';
+import { normalizedUserName } from '../domain/user-document';
+import { userChangeEvents, userEvent } from '../domain/user-events';
 import { userFilterTargetFor } from './user.filter-target';
+import { USER_COLUMNS, toDirectoryUser, userColumnValues, type UserRow } from './user.mapper';
 
 export interface UserPageQuery {
   filter?: FilterNode;
@@ -25,35 +29,12 @@ export interface UserPageQuery {
 
 export interface UserPage {
   total: number;
-  users: UserEntity[];
+  users: DirectoryUser[];
 }
 
-/** Every column, in the order `insert` binds them. */
-const COLUMNS = [
-  'id',
-  'organization_id',
-  'user_name',
-  'user_name_normalized',
-  'external_id',
-  'display_name',
-  'given_name',
-  'family_name',
-  'email',
-  'email_normalized',
-  'active',
-  'role_name',
-  'role',
-  'source',
-  'resource',
-  'version',
-  'created_at',
-  'updated_at',
-  'deactivated_at',
-] as const;
-
-const SELECT_USERS = `SELECT ${COLUMNS.map((column) => `u.${column}`).join(', ')} FROM users u`;
+const SELECT_USERS = `SELECT ${USER_COLUMNS.map((column) => `u.${column}`).join(', ')} FROM users u`;
 /** What an update may change: everything but the key. */
-const UPDATED_COLUMNS = COLUMNS.slice(2);
+const UPDATED_COLUMNS = USER_COLUMNS.slice(2);
 
 const FIND_BY_ID = new SqlStatement(`${SELECT_USERS} WHERE u.organization_id = ? AND u.id = ?`);
 const FIND_BY_ID_FOR_UPDATE = FIND_BY_ID.append('FOR UPDATE');
@@ -61,18 +42,15 @@ const USER_NAME_OWNER = new SqlStatement(
   'SELECT id FROM users WHERE organization_id = ? AND user_name_normalized = ?',
 );
 const INSERT = new SqlStatement(
-  `INSERT INTO users (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+  `INSERT INTO users (${USER_COLUMNS.join(', ')}) VALUES (${USER_COLUMNS.map(() => '?').join(', ')})`,
 );
 const UPDATE = new SqlStatement(
   `UPDATE users SET ${UPDATED_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ? AND organization_id = ?`,
 );
 const DELETE = new SqlStatement('DELETE FROM users WHERE organization_id = ? AND id = ?');
-const DELETE_RETURNING = DELETE.append(`RETURNING ${COLUMNS.join(', ')}`);
+const DELETE_RETURNING = DELETE.append(`RETURNING ${USER_COLUMNS.join(', ')}`);
 /** Kept by triggers on `users` (migration UserCounts1763900001500). */
 const USER_COUNT = new SqlStatement('SELECT users FROM user_counts WHERE organization_id = ?');
-
-/** A `users` row as both drivers hand it back. */
-type UserRow = Record<(typeof COLUMNS)[number], unknown>;
 
 /**
  * Users of one organization in SQL: SCIM filters and sorts compile to the WHERE/ORDER BY.
@@ -87,13 +65,9 @@ export class TypeOrmUserStore {
     this.sql = new SqlRunner(dataSource);
   }
 
-  async findById(
-    organizationId: string,
-    id: string,
-    manager?: EntityManager,
-  ): Promise<UserEntity | null> {
-    const rows = await this.sql.run(manager, FIND_BY_ID, [organizationId, id]);
-    return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
+  async findById(organizationId: string, id: string, tx?: Tx): Promise<DirectoryUser | null> {
+    const rows = await this.sql.run<UserRow>(tx, FIND_BY_ID, [organizationId, id]);
+    return this.first(rows);
   }
 
   /**
@@ -102,14 +76,10 @@ export class TypeOrmUserStore {
    * `active: false` is never overwritten by a write that read the document before it.
    * SQLite writers already take turns (one write transaction at a time).
    */
-  async findForUpdate(
-    manager: EntityManager,
-    organizationId: string,
-    id: string,
-  ): Promise<UserEntity | null> {
+  async findForUpdate(tx: Tx, organizationId: string, id: string): Promise<DirectoryUser | null> {
     const statement = this.sql.dialect === 'postgres' ? FIND_BY_ID_FOR_UPDATE : FIND_BY_ID;
-    const rows = await this.sql.run(manager, statement, [organizationId, id]);
-    return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
+    const rows = await this.sql.run<UserRow>(tx, statement, [organizationId, id]);
+    return this.first(rows);
   }
 
   async page(organizationId: string, query: UserPageQuery): Promise<UserPage> {
@@ -138,107 +108,73 @@ export class TypeOrmUserStore {
       `${SELECT_USERS} JOIN (SELECT u.id FROM users u WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) page ON page.id = u.id ${order}`,
       [...values, query.count, query.startIndex - 1],
     );
-    const users = rows.map((row) => this.toEntity(row));
+    const users = rows.map((row) => toDirectoryUser(row, this.sql.values));
     const total = await totalOfPage(query.startIndex, query.count, users.length, countAll);
     return { total, users };
   }
 
+  /** Whether another user of the organization (not `exceptId`) has this userName, in any case. */
   async userNameTaken(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
-    userNameNormalized: string,
+    userName: string,
     exceptId?: string,
   ): Promise<boolean> {
-    const rows = (await this.sql.run(manager, USER_NAME_OWNER, [
+    const rows = await this.sql.run<{ id: string }>(tx, USER_NAME_OWNER, [
       organizationId,
-      userNameNormalized,
-    ])) as { id: string }[];
+      normalizedUserName(userName),
+    ]);
     return rows.length > 0 && rows[0]?.id !== exceptId;
   }
 
-  /** The unique index decides a taken userName, also between two concurrent creates. */
-  async insert(manager: EntityManager, user: UserEntity): Promise<void> {
+  /**
+   * Writes a new user with its `user.created` event. The unique index decides a taken
+   * userName, also between two concurrent creates.
+   */
+  async insert(tx: Tx, user: DirectoryUser, actor: string): Promise<void> {
     await this.translateUniqueViolation(user, () =>
-      this.sql.run(manager, INSERT, this.columnValues(user)),
+      this.sql.run(tx, INSERT, userColumnValues(user, this.sql.values)),
     );
+    appendEvents(tx, [userEvent('user.created', user, actor)]);
   }
 
-  async update(manager: EntityManager, user: UserEntity): Promise<void> {
-    const [id, organizationId, ...changes] = this.columnValues(user);
-    await this.translateUniqueViolation(user, () =>
-      this.sql.run(manager, UPDATE, [...changes, id, organizationId]),
+  /** Writes the next version of a user, with the events of what changed from `before`. */
+  async update(tx: Tx, before: DirectoryUser, after: DirectoryUser, actor: string): Promise<void> {
+    const [id, organizationId, ...changes] = userColumnValues(after, this.sql.values);
+    await this.translateUniqueViolation(after, () =>
+      this.sql.run(tx, UPDATE, [...changes, id, organizationId]),
     );
+    appendEvents(tx, userChangeEvents(before, after, actor));
   }
 
-  /** Deletes the user and hands back the row as it was; null when there was none. */
-  async deleteReturning(
-    manager: EntityManager,
+  /**
+   * Deletes the user with its `user.deleted` event and hands back the user as it was; null
+   * (and no event) when there was none.
+   */
+  async delete(
+    tx: Tx,
     organizationId: string,
     id: string,
-  ): Promise<UserEntity | null> {
-    const rows = await this.sql.run(manager, DELETE_RETURNING, [organizationId, id]);
-    return rows.length > 0 ? this.toEntity(rows[0] as UserRow) : null;
+    actor: string,
+  ): Promise<DirectoryUser | null> {
+    const rows = await this.sql.run<UserRow>(tx, DELETE_RETURNING, [organizationId, id]);
+    const deleted = this.first(rows);
+    if (deleted) appendEvents(tx, [userEvent('user.deleted', deleted, actor)]);
+    return deleted;
   }
 
   private async countOfOrganization(organizationId: string): Promise<number> {
-    const rows = (await this.sql.run(undefined, USER_COUNT, [organizationId])) as {
-      users: unknown;
-    }[];
+    const rows = await this.sql.run<{ users: unknown }>(undefined, USER_COUNT, [organizationId]);
     return this.sql.values.readCount(rows[0]?.users ?? 0);
   }
 
-  private columnValues(user: UserEntity): unknown[] {
-    const v = this.sql.values;
-    return [
-      user.id,
-      user.organizationId,
-      user.userName,
-      user.userNameNormalized,
-      user.externalId,
-      user.displayName,
-      user.givenName,
-      user.familyName,
-      user.email,
-      user.emailNormalized,
-      v.bool(user.active),
-      user.roleName,
-      user.role,
-      user.source,
-      v.json(user.resource),
-      user.version,
-      v.timestamp(user.createdAt),
-      v.timestamp(user.updatedAt),
-      v.timestampOrNull(user.deactivatedAt),
-    ];
-  }
-
-  private toEntity(row: UserRow): UserEntity {
-    const v = this.sql.values;
-    const user = new UserEntity();
-    user.id = row.id as string;
-    user.organizationId = row.organization_id as string;
-    user.userName = row.user_name as string;
-    user.userNameNormalized = row.user_name_normalized as string;
-    user.externalId = row.external_id as string | null;
-    user.displayName = row.display_name as string | null;
-    user.givenName = row.given_name as string | null;
-    user.familyName = row.family_name as string | null;
-    user.email = row.email as string | null;
-    user.emailNormalized = row.email_normalized as string | null;
-    user.active = v.readBool(row.active);
-    user.roleName = row.role_name as string | null;
-    user.role = row.role as string | null;
-    user.source = row.source as UserSource;
-    user.resource = v.readJson(row.resource);
-    user.version = Number(row.version);
-    user.createdAt = v.readDate(row.created_at);
-    user.updatedAt = v.readDate(row.updated_at);
-    user.deactivatedAt = v.readDateOrNull(row.deactivated_at);
-    return user;
+  private first(rows: readonly UserRow[]): DirectoryUser | null {
+    const row = rows[0];
+    return row === undefined ? null : toDirectoryUser(row, this.sql.values);
   }
 
   /** Two concurrent creates on PostgreSQL can both pass a check; the index decides. */
-  private async translateUniqueViolation(user: UserEntity, write: () => Promise<unknown>) {
+  private async translateUniqueViolation(user: DirectoryUser, write: () => Promise<unknown>) {
     try {
       await write();
     } catch (error) {
@@ -246,11 +182,4 @@ export class TypeOrmUserStore {
       throw error;
     }
   }
-}
-
-export function userNameTaken(userName: string): DirectoryError {
-  return new DirectoryError(
-    'USER_NAME_TAKEN',
-    `A user with userName "${userName}" already exists.`,
-  );
 }

@@ -11,10 +11,10 @@ import {
 } from '@rollcall/db';
 import { createFreshDatabase, insertOrganization, type FreshDatabase } from '@rollcall/db/testing';
 import { normalizeUserInput } from '../domain/user-document';
+import type { DirectoryUser } from '../domain/directory-user';
+import { createdUser } from '../domain/user-version';
 import { TypeOrmUserStore } from './typeorm-user.store';
-import type { UserEntity } from './user.entity';
 import { UserLookup, type SignInKeys } from './user.lookup';
-import { userRow } from './user.mapper';
 
 // The directory's read port on SQLite and (TEST_DB=postgres) PostgreSQL: one organization's
 // users only, one statement per call whatever the size of the lists, and the sign-in match
@@ -36,8 +36,8 @@ interface UserFields {
   roleName?: string;
 }
 
-function newUser(organizationId: string, fields: UserFields, at = new Date()): UserEntity {
-  return userRow(
+function newUser(organizationId: string, fields: UserFields, at = new Date()): DirectoryUser {
+  return createdUser(
     normalizeUserInput({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
       userName: fields.userName,
@@ -48,13 +48,13 @@ function newUser(organizationId: string, fields: UserFields, at = new Date()): U
       ...(fields.roleName ? { roles: [{ value: fields.roleName, primary: true }] } : {}),
     }),
     at,
-    { id: randomUUID(), organizationId },
+    { id: randomUUID(), organizationId, source: 'scim' },
   );
 }
 
-async function insert(...users: UserEntity[]): Promise<void> {
+async function insert(...users: DirectoryUser[]): Promise<void> {
   await inTransaction(dataSource, async (manager) => {
-    for (const user of users) await store.insert(manager, user);
+    for (const user of users) await store.insert(txOf(manager), user, 'scim:test');
   });
 }
 
@@ -183,7 +183,7 @@ describe('UserLookup.summaries', () => {
     const org = await createOrganization();
     const user = newUser(org, { userName: 'pending@example.com' });
     await inTransaction(dataSource, async (manager) => {
-      await store.insert(manager, user);
+      await store.insert(txOf(manager), user, 'scim:test');
       const found = await lookup.summaries(org, [user.id], txOf(manager));
       expect(found.get(user.id)?.userName).toBe('pending@example.com');
     });

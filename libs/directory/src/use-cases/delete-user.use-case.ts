@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { userEvent } from '../domain/user-events';
+import { Transactions } from '@rollcall/db';
 import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
-import { toDirectoryUser } from '../persistence/user.mapper';
 import { userNotFound } from './get-user.use-case';
 import { UserChangeHooks } from './user-change.hooks';
 
@@ -15,18 +12,17 @@ import { UserChangeHooks } from './user-change.hooks';
 @Injectable()
 export class DeleteUser {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: TypeOrmUserStore,
     private readonly hooks: UserChangeHooks,
   ) {}
 
   async execute(organizationId: string, id: string, actor: string): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      await this.hooks.deleting(manager, { organizationId, userId: id, actor });
+    await this.transactions.run(async (tx) => {
+      await this.hooks.deleting(tx, { organizationId, userId: id, actor });
       // An unknown id rolls the transaction back, memberships included (there were none).
-      const deleted = await this.users.deleteReturning(manager, organizationId, id);
+      const deleted = await this.users.delete(tx, organizationId, id, actor);
       if (!deleted) throw userNotFound(id);
-      appendEvents(manager, [userEvent('user.deleted', toDirectoryUser(deleted), actor)]);
     });
   }
 }

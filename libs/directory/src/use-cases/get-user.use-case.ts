@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DirectoryError } from '../domain/directory.error';
 import type { DirectoryUser } from '../domain/directory-user';
 import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
-import { toDirectoryUser } from '../persistence/user.mapper';
 
 export function userNotFound(id: string): DirectoryError {
   return new DirectoryError('USER_NOT_FOUND', `User ${id} not found.`);
@@ -14,8 +13,8 @@ export class GetUser {
 
   /** A user of this organization; another organization's id is simply not found. */
   async execute(organizationId: string, id: string): Promise<DirectoryUser> {
-    const row = await this.users.findById(organizationId, id);
-    if (!row) throw userNotFound(id);
-    return toDirectoryUser(row);
+    const user = await this.users.findById(organizationId, id);
+    if (!user) throw userNotFound(id);
+    return user;
   }
 }

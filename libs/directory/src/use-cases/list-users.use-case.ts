@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { parseFilter } from '@rollcall/scim-core';
 import type { DirectoryUser } from '../domain/directory-user';
 import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
-import { toDirectoryUser } from '../persistence/user.mapper';
 
 export interface ListUsersQuery {
   /** A SCIM filter (RFC 7644 §3.4.2.2), compiled to SQL. */
@@ -23,10 +22,9 @@ export class ListUsers {
   constructor(private readonly users: TypeOrmUserStore) {}
 
   async execute(organizationId: string, query: ListUsersQuery): Promise<UserList> {
-    const page = await this.users.page(organizationId, {
+    return this.users.page(organizationId, {
       ...query,
       filter: query.filter === undefined ? undefined : parseFilter(query.filter),
     });
-    return { total: page.total, users: page.users.map(toDirectoryUser) };
   }
 }

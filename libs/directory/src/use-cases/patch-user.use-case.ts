@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import {
   USER_RESOURCE_SCHEMAS,
   applyPatch,
   jsonEqual,
   parsePatchRequest,
 } from '@rollcall/scim-core';
+import { userNameTaken } from '../domain/directory.error';
 import type { DirectoryUser } from '../domain/directory-user';
-import { userChangeEvents } from '../domain/user-events';
-import { TypeOrmUserStore, userNameTaken } from '../persistence/typeorm-user.store';
-import { toDirectoryUser, userRow } from '../persistence/user.mapper';
+import { normalizedUserName } from '../domain/user-document';
+import { changedUser } from '../domain/user-version';
+import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
 import { userNotFound } from './get-user.use-case';
 import { UserChangeHooks } from './user-change.hooks';
 
@@ -21,7 +21,7 @@ import { UserChangeHooks } from './user-change.hooks';
 @Injectable()
 export class PatchUser {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: TypeOrmUserStore,
     private readonly hooks: UserChangeHooks,
   ) {}
@@ -33,22 +33,20 @@ export class PatchUser {
     actor: string,
   ): Promise<DirectoryUser> {
     const operations = parsePatchRequest(body);
-    return inTransaction(this.dataSource, async (manager) => {
-      const existing = await this.users.findForUpdate(manager, organizationId, id);
-      if (!existing) throw userNotFound(id);
-      const document = applyPatch(existing.resource, operations, USER_RESOURCE_SCHEMAS);
-      if (jsonEqual(document, existing.resource)) return toDirectoryUser(existing);
-      const row = userRow(document, new Date(), existing);
+    return this.transactions.run(async (tx) => {
+      const before = await this.users.findForUpdate(tx, organizationId, id);
+      if (!before) throw userNotFound(id);
+      const document = applyPatch(before.document, operations, USER_RESOURCE_SCHEMAS);
+      if (jsonEqual(document, before.document)) return before;
+      const after = changedUser(before, document, new Date());
       if (
-        row.userNameNormalized !== existing.userNameNormalized &&
-        (await this.users.userNameTaken(manager, organizationId, row.userNameNormalized, id))
+        normalizedUserName(after.userName) !== normalizedUserName(before.userName) &&
+        (await this.users.userNameTaken(tx, organizationId, after.userName, id))
       ) {
-        throw userNameTaken(row.userName);
+        throw userNameTaken(after.userName);
       }
-      await this.users.update(manager, row);
-      const [before, after] = [toDirectoryUser(existing), toDirectoryUser(row)];
-      appendEvents(manager, userChangeEvents(before, after, actor));
-      await this.hooks.run(manager, { before, after, actor });
+      await this.users.update(tx, before, after, actor);
+      await this.hooks.run(tx, { before, after, actor });
       return after;
     });
   }

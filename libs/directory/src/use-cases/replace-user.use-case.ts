@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { jsonEqual } from '@rollcall/scim-core';
-import { DirectoryError } from '../domain/directory.error';
+import { DirectoryError, userNameTaken } from '../domain/directory.error';
 import type { DirectoryUser } from '../domain/directory-user';
 import { normalizeUserInput } from '../domain/user-document';
-import { userChangeEvents } from '../domain/user-events';
-import { TypeOrmUserStore, userNameTaken } from '../persistence/typeorm-user.store';
-import { toDirectoryUser, userRow } from '../persistence/user.mapper';
+import { changedUser } from '../domain/user-version';
+import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
 import { userNotFound } from './get-user.use-case';
 import { UserChangeHooks } from './user-change.hooks';
 
@@ -15,7 +13,7 @@ import { UserChangeHooks } from './user-change.hooks';
 @Injectable()
 export class ReplaceUser {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: TypeOrmUserStore,
     private readonly hooks: UserChangeHooks,
   ) {}
@@ -31,19 +29,17 @@ export class ReplaceUser {
       throw new DirectoryError('USER_ID_IMMUTABLE', 'id is immutable and must match the URL.');
     }
     const document = normalizeUserInput(body);
-    return inTransaction(this.dataSource, async (manager) => {
-      const existing = await this.users.findForUpdate(manager, organizationId, id);
-      if (!existing) throw userNotFound(id);
+    return this.transactions.run(async (tx) => {
+      const before = await this.users.findForUpdate(tx, organizationId, id);
+      if (!before) throw userNotFound(id);
       // Okta and Entra re-send unchanged users whole: nothing is written, no event is told.
-      if (jsonEqual(document, existing.resource)) return toDirectoryUser(existing);
-      const row = userRow(document, new Date(), existing);
-      if (await this.users.userNameTaken(manager, organizationId, row.userNameNormalized, id)) {
-        throw userNameTaken(row.userName);
+      if (jsonEqual(document, before.document)) return before;
+      const after = changedUser(before, document, new Date());
+      if (await this.users.userNameTaken(tx, organizationId, after.userName, id)) {
+        throw userNameTaken(after.userName);
       }
-      await this.users.update(manager, row);
-      const [before, after] = [toDirectoryUser(existing), toDirectoryUser(row)];
-      appendEvents(manager, userChangeEvents(before, after, actor));
-      await this.hooks.run(manager, { before, after, actor });
+      await this.users.update(tx, before, after, actor);
+      await this.hooks.run(tx, { before, after, actor });
       return after;
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@rollcall/db';
 import type { DirectoryUser } from '../domain/directory-user';
 
 /** A user written in a transaction: created (`before` null) or changed. */
@@ -16,8 +16,8 @@ export interface UserDeletion {
   actor: string;
 }
 
-export type UserChangeHook = (manager: EntityManager, change: UserChange) => Promise<void>;
-export type UserDeletionHook = (manager: EntityManager, deletion: UserDeletion) => Promise<void>;
+export type UserChangeHook = (tx: Tx, change: UserChange) => Promise<void>;
+export type UserDeletionHook = (tx: Tx, deletion: UserDeletion) => Promise<void>;
 
 /**
  * Features downhill of the directory (teams) hear of user changes inside the transaction that
@@ -35,12 +35,12 @@ export class UserChangeHooks {
     this.deletionHooks.push(hooks.deleting);
   }
 
-  async run(manager: EntityManager, change: UserChange): Promise<void> {
-    for (const hook of this.changeHooks) await hook(manager, change);
+  async run(tx: Tx, change: UserChange): Promise<void> {
+    for (const hook of this.changeHooks) await hook(tx, change);
   }
 
   /** Before the row goes: what hangs on the user is removed, with its events, first. */
-  async deleting(manager: EntityManager, deletion: UserDeletion): Promise<void> {
-    for (const hook of this.deletionHooks) await hook(manager, deletion);
+  async deleting(tx: Tx, deletion: UserDeletion): Promise<void> {
+    for (const hook of this.deletionHooks) await hook(tx, deletion);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { appendEvents } from '@rollcall/db';
+import { appendEvents, managerOf } from '@rollcall/db';
 import { UserChangeHooks, type UserChange, type UserDeletion } from '@rollcall/directory';
 import { memberEvents } from '../domain/team-events';
 import { toTeam } from '../persistence/team.mapper';
@@ -22,8 +22,8 @@ export class DirectoryChangesListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.register({
-      changed: (manager, change) => this.changed(manager, change),
-      deleting: (manager, deletion) => this.deleting(manager, deletion),
+      changed: (tx, change) => this.changed(managerOf(tx), change),
+      deleting: (tx, deletion) => this.deleting(managerOf(tx), deletion),
     });
   }
 
