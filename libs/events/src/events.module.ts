@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Transactions } from '@rollcall/db';
 import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { EventStore } from './persistence/event.store';
 import { ListActivity } from './use-cases/list-activity.use-case';
@@ -7,6 +8,7 @@ import { PurgeEvents } from './use-cases/purge-events.use-case';
 import { WebhookClaimStore } from './webhooks/persistence/webhook-claim.store';
 import { WebhookDeliveryStore } from './webhooks/persistence/webhook-delivery.store';
 import { WebhookEndpointStore } from './webhooks/persistence/webhook-endpoint.store';
+import { WebhookFanOutStore } from './webhooks/persistence/webhook-fan-out.store';
 import { CreateWebhook } from './webhooks/use-cases/create-webhook.use-case';
 import { DeleteWebhook } from './webhooks/use-cases/delete-webhook.use-case';
 import { GetWebhookDelivery } from './webhooks/use-cases/get-webhook-delivery.use-case';
@@ -33,7 +35,13 @@ const useCases = [
   GetWebhookDelivery,
   ResendWebhookDelivery,
 ];
-const stores = [EventStore, WebhookEndpointStore, WebhookDeliveryStore, WebhookClaimStore];
+const stores = [
+  EventStore,
+  WebhookEndpointStore,
+  WebhookDeliveryStore,
+  WebhookFanOutStore,
+  WebhookClaimStore,
+];
 
 /**
  * The outbox's readers: the Events API, the Activity page, the retention purge, and webhook
@@ -45,7 +53,12 @@ export class EventsModule {
     return {
       module: EventsModule,
       global: true,
-      providers: [{ provide: EVENTS_OPTIONS, useValue: options }, ...stores, ...useCases],
+      providers: [
+        { provide: EVENTS_OPTIONS, useValue: options },
+        Transactions,
+        ...stores,
+        ...useCases,
+      ],
       exports: [EVENTS_OPTIONS, ...stores, ...useCases],
     };
   }

@@ -6,8 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { BACKGROUND_JOBS, inTransaction, schedulePeriodicJob } from '@rollcall/db';
+import { BACKGROUND_JOBS, Transactions, schedulePeriodicJob } from '@rollcall/db';
 import { EVENTS_OPTIONS, type EventsOptions } from '../events.options';
 import { EventStore } from '../persistence/event.store';
 import { WebhookDeliveryStore } from '../webhooks/persistence/webhook-delivery.store';
@@ -26,7 +25,7 @@ export class PurgeEvents implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly events: EventStore,
     private readonly deliveries: WebhookDeliveryStore,
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
@@ -49,9 +48,7 @@ export class PurgeEvents implements OnModuleInit, OnModuleDestroy {
 
   async execute(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.options.retentionDays * 86_400_000);
-    await inTransaction(this.dataSource, (manager) =>
-      this.deliveries.deleteCompletedBefore(manager, cutoff),
-    );
+    await this.transactions.run((tx) => this.deliveries.deleteCompletedBefore(tx, cutoff));
     return this.events.deleteOlderThan(cutoff);
   }
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Transactions } from '@rollcall/db';
 import { WebhookDispatcher } from './delivery/webhook.dispatcher';
 import { WebhookSender } from './delivery/webhook.sender';
 import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from './webhooks.options';
@@ -14,6 +15,7 @@ export class WebhookDeliveryModule {
       module: WebhookDeliveryModule,
       providers: [
         { provide: WEBHOOK_DELIVERY_OPTIONS, useValue: options },
+        Transactions,
         WebhookSender,
         WebhookDispatcher,
       ],

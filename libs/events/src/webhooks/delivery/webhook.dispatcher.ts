@@ -5,9 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { nextRetryAt } from '../domain/webhook-retry.schedule';
 import { webhookSignature } from '../domain/webhook.secret';
 import {
@@ -15,8 +14,7 @@ import {
   type AttemptOutcome,
   type ClaimedDelivery,
 } from '../persistence/webhook-claim.store';
-import { WebhookDeliveryStore } from '../persistence/webhook-delivery.store';
-import { WebhookEndpointStore } from '../persistence/webhook-endpoint.store';
+import { WebhookFanOutStore } from '../persistence/webhook-fan-out.store';
 import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from '../webhooks.options';
 import { WebhookSender, type SendResult } from './webhook.sender';
 
@@ -49,9 +47,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private failures = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly endpoints: WebhookEndpointStore,
-    private readonly deliveries: WebhookDeliveryStore,
+    private readonly transactions: Transactions,
+    private readonly fanOuts: WebhookFanOutStore,
     private readonly claims: WebhookClaimStore,
     private readonly secretBox: SecretBox,
     private readonly sender: WebhookSender,
@@ -110,15 +107,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** New events become deliveries; true when there was any to fan out. */
   private async fanOutAll(): Promise<boolean> {
-    const behind = await this.endpoints.behind(FAN_OUT_ENDPOINTS);
+    const behind = await this.fanOuts.behind(FAN_OUT_ENDPOINTS);
     for (const id of behind) {
       if (this.stopping) break;
-      await inTransaction(this.dataSource, async (manager) => {
-        const endpoint = await this.endpoints.lockForFanOut(manager, id);
+      await this.transactions.run(async (tx) => {
+        const endpoint = await this.fanOuts.lockForFanOut(tx, id);
         if (!endpoint || endpoint.lastSequence <= endpoint.cursor) return;
         const upTo = Math.min(endpoint.lastSequence, endpoint.cursor + FAN_OUT_BATCH);
-        await this.deliveries.fanOut(manager, endpoint, upTo, new Date());
-        await this.endpoints.advanceCursor(manager, id, upTo);
+        await this.fanOuts.fanOut(tx, endpoint, upTo, new Date());
+        await this.fanOuts.advanceCursor(tx, id, upTo);
       });
     }
     return behind.length > 0;
@@ -159,8 +156,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       nextAttemptAt,
     };
     try {
-      await inTransaction(this.dataSource, async (manager) => {
-        const recorded = await this.claims.record(manager, delivery, outcome);
+      await this.transactions.run(async (tx) => {
+        const recorded = await this.claims.record(tx, delivery, outcome);
         if (!recorded) {
           this.logger.warn(
             `Delivery ${delivery.id}: the lease ran out before the attempt was recorded; it will be retried`,
@@ -168,9 +165,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           return;
         }
         if (succeeded) {
-          await this.endpoints.clearFailing(manager, delivery.endpointId, attemptedAt);
+          await this.claims.clearFailing(tx, delivery.endpointId, attemptedAt);
         } else if (outcome.status === 'failed' && delivery.payload !== null) {
-          await this.endpoints.markFailing(manager, delivery.endpointId, new Date());
+          await this.claims.markFailing(tx, delivery.endpointId, new Date());
         }
       });
     } catch (error) {

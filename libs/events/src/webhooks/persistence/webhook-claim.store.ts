@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { WebhookDeliveryStatusName } from '@rollcall/contracts';
-import { SqlRunner, SqlStatement, inIdList, inTransaction } from '@rollcall/db';
-import { changedRows } from './changed-rows';
+import { SqlRunner, SqlStatement, inIdList, inTransaction, type Tx } from '@rollcall/db';
 import {
   EVENT_COLUMNS,
   EVENT_JOIN,
@@ -10,7 +9,13 @@ import {
   type DeliveryRow,
   type EventJoinRow,
 } from './webhook-delivery.store';
-import type { SealedWebhookSecrets } from './webhook-endpoint.store';
+
+/** The sealed secrets that sign an endpoint's deliveries. */
+export interface SealedWebhookSecrets {
+  secretSealed: string;
+  previousSecretSealed: string | null;
+  previousSecretExpiresAt: Date | null;
+}
 
 /** A delivery this process holds the lease of, with what it takes to send it. */
 export interface ClaimedDelivery {
@@ -93,8 +98,18 @@ const INSERT_ATTEMPT = new SqlStatement(
      duration_ms, error, response_snippet)
    VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
+const MARK_FAILING = new SqlStatement(
+  `UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL`,
+);
+const CLEAR_FAILING = new SqlStatement(
+  `UPDATE webhook_endpoints SET failing_since = NULL
+   WHERE id = ? AND failing_since IS NOT NULL AND failing_since <= ?`,
+);
 
-/** The dispatcher's SQL on `webhook_deliveries` and `webhook_attempts`: claim, then record. */
+/**
+ * The dispatcher's SQL on `webhook_deliveries` and `webhook_attempts`: claim, then record,
+ * and the endpoint's failing state that the outcome sets.
+ */
 @Injectable()
 export class WebhookClaimStore {
   private readonly sql: SqlRunner;
@@ -124,7 +139,7 @@ export class WebhookClaimStore {
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
     const v = this.sql.values;
     const ids = await inTransaction(this.dataSource, async (manager) => {
-      const rows = await changedRows<{ id: string }>(this.sql, manager, this.claim, [
+      const rows = await this.sql.run<{ id: string }>(manager, this.claim, [
         v.timestamp(leaseUntil),
         v.timestamp(now),
         v.timestamp(now),
@@ -165,12 +180,12 @@ export class WebhookClaimStore {
    * returns false (and records nothing) when it does not.
    */
   async record(
-    manager: EntityManager,
+    tx: Tx,
     delivery: Pick<ClaimedDelivery, 'id' | 'leaseUntil'>,
     outcome: AttemptOutcome,
   ): Promise<boolean> {
     const v = this.sql.values;
-    const rows = await changedRows<{ attempts: unknown }>(this.sql, manager, RECORD, [
+    const rows = await this.sql.run<{ attempts: unknown }>(tx, RECORD, [
       outcome.status,
       v.timestampOrNull(outcome.nextAttemptAt),
       outcome.status === 'pending' ? null : v.timestamp(new Date()),
@@ -179,7 +194,7 @@ export class WebhookClaimStore {
     ]);
     const row = rows[0];
     if (!row) return false;
-    await this.sql.run(manager, INSERT_ATTEMPT, [
+    await this.sql.run(tx, INSERT_ATTEMPT, [
       delivery.id,
       Number(row.attempts),
       v.timestamp(outcome.attemptedAt),
@@ -189,5 +204,18 @@ export class WebhookClaimStore {
       outcome.responseSnippet,
     ]);
     return true;
+  }
+
+  /** A delivery ran out of retries: the endpoint is failing (since the first such one). */
+  async markFailing(tx: Tx, endpointId: string, at: Date): Promise<void> {
+    await this.sql.run(tx, MARK_FAILING, [this.sql.values.timestamp(at), endpointId]);
+  }
+
+  /**
+   * A delivery made at `attemptedAt` succeeded: the endpoint answers again. A failure
+   * recorded after that attempt began is not undone by it.
+   */
+  async clearFailing(tx: Tx, endpointId: string, attemptedAt: Date): Promise<void> {
+    await this.sql.run(tx, CLEAR_FAILING, [endpointId, this.sql.values.timestamp(attemptedAt)]);
   }
 }

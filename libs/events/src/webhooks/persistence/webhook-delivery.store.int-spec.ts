@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventTypeName } from '@rollcall/contracts';
 import {
+  Transactions,
   appendEvents,
   buildDataSourceOptions,
-  inTransaction,
   runMigrations,
   type NewEvent,
 } from '@rollcall/db';
@@ -13,15 +13,18 @@ import { newDeliveryId } from '../domain/webhook-delivery';
 import { WebhookClaimStore, type AttemptOutcome } from './webhook-claim.store';
 import { WebhookDeliveryStore } from './webhook-delivery.store';
 import { WebhookEndpointStore } from './webhook-endpoint.store';
+import { WebhookFanOutStore } from './webhook-fan-out.store';
 
 // webhook_deliveries and webhook_attempts on SQLite and (TEST_DB=postgres) PostgreSQL: the
-// fan-out, the claim (due, unleased, per-subject order, exclusive), the lease-fenced record,
-// and the newest-first listing.
+// claim (due, unleased, per-subject order, exclusive), the lease-fenced record with the
+// endpoint's failing state, tests, resends, the purge, and the newest-first listing.
 
 let database: FreshDatabase;
 let dataSource: DataSource;
+let transactions: Transactions;
 let endpoints: WebhookEndpointStore;
 let deliveries: WebhookDeliveryStore;
+let fanOuts: WebhookFanOutStore;
 let claims: WebhookClaimStore;
 const LEASE_MS = 60_000;
 
@@ -42,36 +45,48 @@ function anEvent(
 }
 
 function record(list: NewEvent[]): Promise<void> {
-  return inTransaction(dataSource, async (manager) => appendEvents(manager, list));
+  return transactions.run(async (tx) => appendEvents(tx, list));
 }
 
+/**
+ * An endpoint that hears what happens after its creation: its own webhook.created (event 1 of
+ * a new organization) is the fan-out spec's subject, so its cursor moves past it.
+ */
 async function createEndpoint(
   organizationId: string,
   eventTypes: EventTypeName[] | null = null,
 ): Promise<string> {
   const id = randomUUID();
-  await inTransaction(dataSource, (manager) =>
-    endpoints.insert(manager, {
-      id,
-      organizationId,
-      url: 'https://hooks.example.com/',
-      description: null,
-      eventTypes,
-      secretSealed: 'sealed',
-      at: new Date(),
-    }),
+  await transactions.run((tx) =>
+    endpoints.insert(
+      tx,
+      {
+        id,
+        organizationId,
+        url: 'https://hooks.example.com/',
+        description: null,
+        eventTypes,
+        secretSealed: 'sealed',
+        at: new Date(),
+      },
+      'admin:ada@contoso.example',
+    ),
   );
+  await transactions.run(async (tx) => {
+    const position = await fanOuts.lockForFanOut(tx, id);
+    await fanOuts.advanceCursor(tx, id, position?.lastSequence ?? 0);
+  });
   return id;
 }
 
 /** What the dispatcher's fan-out does, for one endpoint. */
 async function fanOut(id: string, batch = 500): Promise<void> {
-  await inTransaction(dataSource, async (manager) => {
-    const endpoint = await endpoints.lockForFanOut(manager, id);
+  await transactions.run(async (tx) => {
+    const endpoint = await fanOuts.lockForFanOut(tx, id);
     if (!endpoint) return;
     const upTo = Math.min(endpoint.lastSequence, endpoint.cursor + batch);
-    await deliveries.fanOut(manager, endpoint, upTo, new Date());
-    await endpoints.advanceCursor(manager, id, upTo);
+    await fanOuts.fanOut(tx, endpoint, upTo, new Date());
+    await fanOuts.advanceCursor(tx, id, upTo);
   });
 }
 
@@ -95,8 +110,10 @@ beforeAll(async () => {
   database = await createFreshDatabase();
   dataSource = await new DataSource(buildDataSourceOptions(database.config)).initialize();
   await runMigrations(dataSource);
+  transactions = new Transactions(dataSource);
   endpoints = new WebhookEndpointStore(dataSource);
   deliveries = new WebhookDeliveryStore(dataSource);
+  fanOuts = new WebhookFanOutStore(dataSource);
   claims = new WebhookClaimStore(dataSource, deliveries);
 });
 
@@ -107,9 +124,7 @@ afterAll(async () => {
 
 async function settle(ids: { id: string; leaseUntil: Date }[]): Promise<void> {
   for (const claimed of ids) {
-    await inTransaction(dataSource, (manager) =>
-      claims.record(manager, claimed, outcome('succeeded')),
-    );
+    await transactions.run((tx) => claims.record(tx, claimed, outcome('succeeded')));
   }
 }
 
@@ -119,47 +134,6 @@ beforeEach(async () => {
 });
 
 describe('webhook deliveries', () => {
-  it('fans out the events after the cursor that the endpoint wants, in batches, with the event as body', async () => {
-    const organizationId = await createOrganization();
-    const all = await createEndpoint(organizationId);
-    const some = await createEndpoint(organizationId, ['user.created', 'team.created']);
-    const user = randomUUID();
-    await record([
-      anEvent(organizationId, 'user.created', user),
-      anEvent(organizationId, 'user.updated', user),
-      anEvent(organizationId, 'team.created'),
-      anEvent(await createOrganization(), 'user.created'),
-    ]);
-    await fanOut(all, 2);
-    await fanOut(all, 2);
-    await fanOut(all, 2);
-    await fanOut(some);
-    const listed = await deliveries.list({ endpointId: all, limit: 10 });
-    expect(listed.map((d) => d.eventType).sort()).toEqual([
-      'team.created',
-      'user.created',
-      'user.updated',
-    ]);
-    expect(listed.every((d) => d.status === 'pending' && d.attempts === 0)).toBe(true);
-    expect(listed[0]?.id).toMatch(/^whd_[0-9a-f]{32}$/);
-    const wanted = await deliveries.list({ endpointId: some, limit: 10 });
-    expect(wanted.map((d) => d.eventType).sort()).toEqual(['team.created', 'user.created']);
-
-    const created = listed.find((d) => d.eventType === 'user.created');
-    const detail = await deliveries.detail(all, created?.id ?? '');
-    expect(detail?.payload).toEqual({
-      id: created?.eventId,
-      type: 'user.created',
-      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      actor: 'scim:rc_test',
-      sequence: 1,
-      data: { n: expect.any(Number) },
-    });
-    expect(detail?.attemptsMade).toEqual([]);
-    expect(await endpoints.find(organizationId, all)).toMatchObject({ pendingDeliveries: 3 });
-    await settle(await claim());
-  });
-
   it('claims a subject’s deliveries one at a time, in order; other subjects go in parallel', async () => {
     const organizationId = await createOrganization();
     const endpoint = await createEndpoint(organizationId);
@@ -176,24 +150,21 @@ describe('webhook deliveries', () => {
     const sequences = async (list: { id: string }[]) =>
       (await Promise.all(list.map((d) => sequenceOf(d.id)))).sort();
 
+    // Event 1 is the endpoint's creation: Ada's are 2, 4 and 5, Bob's is 3.
     const first = await claim();
-    expect(await sequences(first)).toEqual([1, 2]);
+    expect(await sequences(first)).toEqual([2, 3]);
     // Held by a lease: nothing else of Ada's, and nothing twice.
     expect(await claim()).toEqual([]);
 
     const ada1 = (
       await Promise.all(first.map(async (d) => [await sequenceOf(d.id), d] as const))
-    ).find(([sequence]) => sequence === 1)?.[1];
+    ).find(([sequence]) => sequence === 2)?.[1];
     const bob1 = first.find((d) => d.id !== ada1?.id);
     if (!ada1 || !bob1) throw new Error('expected claims');
     await settle([bob1]);
     // A failed attempt keeps Ada's next events waiting behind it until it is settled.
-    await inTransaction(dataSource, (manager) =>
-      claims.record(
-        manager,
-        ada1,
-        outcome('pending', { nextAttemptAt: new Date(Date.now() + 60_000) }),
-      ),
+    await transactions.run((tx) =>
+      claims.record(tx, ada1, outcome('pending', { nextAttemptAt: new Date(Date.now() + 60_000) })),
     );
     expect(await claim()).toEqual([]);
     const retried = await claim(100, new Date(Date.now() + 61_000));
@@ -201,10 +172,10 @@ describe('webhook deliveries', () => {
     expect(retried[0]?.attempts).toBe(1);
     await settle(retried);
     const second = await claim();
-    expect(await sequences(second)).toEqual([3]);
+    expect(await sequences(second)).toEqual([4]);
     await settle(second);
     const third = await claim();
-    expect(await sequences(third)).toEqual([4]);
+    expect(await sequences(third)).toEqual([5]);
     await settle(third);
 
     const detail = await deliveries.detail(endpoint, ada1.id);
@@ -233,11 +204,11 @@ describe('webhook deliveries', () => {
     expect(again?.id).toBe(first.id);
     if (!again) throw new Error('expected a claim');
     // The first worker comes back after its lease ran out: it records nothing.
-    await inTransaction(dataSource, async (manager) =>
-      expect(await claims.record(manager, first, outcome('succeeded'))).toBe(false),
+    await transactions.run(async (tx) =>
+      expect(await claims.record(tx, first, outcome('succeeded'))).toBe(false),
     );
-    await inTransaction(dataSource, async (manager) =>
-      expect(await claims.record(manager, again, outcome('failed'))).toBe(true),
+    await transactions.run(async (tx) =>
+      expect(await claims.record(tx, again, outcome('failed'))).toBe(true),
     );
     const detail = await deliveries.detail(endpoint, first.id);
     expect(detail).toMatchObject({ status: 'failed', attempts: 1 });
@@ -258,12 +229,12 @@ describe('webhook deliveries', () => {
     const pending = (await deliveries.list({ endpointId: endpoint, limit: 10 })).find(
       (d) => d.id !== done.id,
     );
-    await inTransaction(dataSource, (manager) =>
-      deliveries.deleteCompletedBefore(manager, new Date(Date.now() - 60_000)),
+    await transactions.run((tx) =>
+      deliveries.deleteCompletedBefore(tx, new Date(Date.now() - 60_000)),
     );
     expect(await deliveries.detail(endpoint, done.id)).not.toBeNull();
-    await inTransaction(dataSource, (manager) =>
-      deliveries.deleteCompletedBefore(manager, new Date(Date.now() + 60_000)),
+    await transactions.run((tx) =>
+      deliveries.deleteCompletedBefore(tx, new Date(Date.now() + 60_000)),
     );
     expect(await deliveries.detail(endpoint, done.id)).toBeNull();
     expect(pending && (await deliveries.detail(endpoint, pending.id))?.status).toBe('pending');
@@ -280,12 +251,26 @@ describe('webhook deliveries', () => {
     const endpoint = await createEndpoint(organizationId);
     await record([anEvent(organizationId, 'user.created')]);
     await fanOut(endpoint);
-    await inTransaction(dataSource, (manager) =>
-      endpoints.update(manager, organizationId, endpoint, { enabled: false }, new Date()),
+    await transactions.run((tx) =>
+      endpoints.update(
+        tx,
+        organizationId,
+        endpoint,
+        { enabled: false },
+        new Date(),
+        'admin:ada@contoso.example',
+      ),
     );
     expect(await claim()).toEqual([]);
-    await inTransaction(dataSource, (manager) =>
-      endpoints.update(manager, organizationId, endpoint, { enabled: true }, new Date()),
+    await transactions.run((tx) =>
+      endpoints.update(
+        tx,
+        organizationId,
+        endpoint,
+        { enabled: true },
+        new Date(),
+        'admin:ada@contoso.example',
+      ),
     );
     expect(await claim(100, new Date(Date.now() - 60_000))).toEqual([]);
     await settle(await claim());
@@ -295,8 +280,8 @@ describe('webhook deliveries', () => {
     const organizationId = await createOrganization();
     const endpoint = await createEndpoint(organizationId);
     const testId = newDeliveryId();
-    await inTransaction(dataSource, (manager) =>
-      deliveries.insertTest(manager, {
+    await transactions.run((tx) =>
+      deliveries.insertTest(tx, {
         id: testId,
         endpointId: endpoint,
         organizationId,
@@ -315,12 +300,10 @@ describe('webhook deliveries', () => {
     });
     await settle(claimed ? [claimed] : []);
     const resendId = newDeliveryId();
-    await inTransaction(dataSource, async (manager) => {
-      expect(await deliveries.insertResend(manager, endpoint, testId, resendId, new Date())).toBe(
-        true,
-      );
+    await transactions.run(async (tx) => {
+      expect(await deliveries.insertResend(tx, endpoint, testId, resendId, new Date())).toBe(true);
       expect(
-        await deliveries.insertResend(manager, randomUUID(), testId, newDeliveryId(), new Date()),
+        await deliveries.insertResend(tx, randomUUID(), testId, newDeliveryId(), new Date()),
       ).toBe(false);
     });
     const resent = await deliveries.detail(endpoint, resendId);
@@ -352,9 +335,9 @@ describe('webhook deliveries', () => {
     const seen = [...firstPage, ...rest].map((d) => d.id);
     expect(new Set(seen).size).toBe(7);
     const claimed = await claim();
-    await inTransaction(dataSource, async (manager) => {
+    await transactions.run(async (tx) => {
       for (const [i, delivery] of claimed.entries()) {
-        await claims.record(manager, delivery, outcome(i === 0 ? 'failed' : 'succeeded'));
+        await claims.record(tx, delivery, outcome(i === 0 ? 'failed' : 'succeeded'));
       }
     });
     expect(
@@ -375,5 +358,23 @@ describe('webhook deliveries', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(40);
     await settle(claimers.flat());
+  });
+
+  it('marks an endpoint failing, and clears it only for a success that began after the failure', async () => {
+    const organizationId = await createOrganization();
+    const id = await createEndpoint(organizationId);
+    const failedAt = new Date();
+    await transactions.run((tx) => claims.markFailing(tx, id, failedAt));
+    // The first failure is the one kept.
+    await transactions.run((tx) => claims.markFailing(tx, id, new Date(failedAt.getTime() + 5)));
+    expect((await endpoints.find(organizationId, id))?.failingSince).toEqual(failedAt);
+    await transactions.run((tx) =>
+      claims.clearFailing(tx, id, new Date(failedAt.getTime() - 1000)),
+    );
+    expect((await endpoints.find(organizationId, id))?.failingSince).toEqual(failedAt);
+    await transactions.run((tx) =>
+      claims.clearFailing(tx, id, new Date(failedAt.getTime() + 1000)),
+    );
+    expect((await endpoints.find(organizationId, id))?.failingSince).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EventTypeName, WebhookDeliveryStatusName } from '@rollcall/contracts';
-import { SqlRunner, SqlStatement, inIdList } from '@rollcall/db';
+import { SqlRunner, SqlStatement, type Tx } from '@rollcall/db';
 import type {
   DeliveryPosition,
   WebhookAttempt,
@@ -9,8 +9,6 @@ import type {
   WebhookDeliveryDetail,
 } from '../domain/webhook-delivery';
 import { webhookPayload } from '../domain/webhook-payload';
-import { changedRows } from './changed-rows';
-import type { FanOutPosition } from './webhook-endpoint.store';
 
 export interface NewTestDelivery {
   id: string;
@@ -71,29 +69,6 @@ export const EVENT_COLUMNS = `d.payload, ev.id AS ev_id, ev.type AS ev_type, ev.
   ev.subject_type AS ev_subject_type, ev.subject_id AS ev_subject_id, ev.data AS ev_data,
   ev.created_at AS ev_created_at`;
 
-const NEW_ID = {
-  postgres: `'whd_' || replace(gen_random_uuid()::text, '-', '')`,
-  sqlite: `'whd_' || lower(hex(randomblob(16)))`,
-};
-
-/**
- * Fan-out: one delivery per event after the cursor, up to the bound, in one statement. The
- * subject key orders a resource's deliveries (`user:<id>`); an event without a subject id is
- * ordered with its subject type's other such events.
- */
-function fanOutStatement(dialect: 'postgres' | 'sqlite', filtered: boolean): SqlStatement {
-  return new SqlStatement(
-    `INSERT INTO webhook_deliveries (id, endpoint_id, organization_id, event_id, event_sequence,
-       event_type, subject_key, status, attempts, next_attempt_at, created_at)
-     SELECT ${NEW_ID[dialect]}, ?, ev.organization_id, ev.id, ev.sequence, ev.type,
-       ev.subject_type || ':' || COALESCE(ev.subject_id, '*'), 'pending', 0, ?, ?
-     FROM events ev
-     WHERE ev.organization_id = ? AND ev.sequence > ? AND ev.sequence <= ?
-       ${filtered ? `AND ${inIdList('ev.type', dialect)}` : ''}
-     ORDER BY ev.sequence`,
-  );
-}
-
 const INSERT_TEST = new SqlStatement(
   `INSERT INTO webhook_deliveries (id, endpoint_id, organization_id, event_id, event_sequence,
      event_type, subject_key, payload, status, attempts, next_attempt_at, created_at)
@@ -121,47 +96,22 @@ const DELETE_COMPLETED = new SqlStatement(
   `DELETE FROM webhook_deliveries WHERE status <> 'pending' AND completed_at < ?`,
 );
 
-/** The SQL that creates and reads `webhook_deliveries` and `webhook_attempts`. */
+/**
+ * The SQL that reads `webhook_deliveries` and `webhook_attempts`, makes the deliveries an
+ * admin asks for (a test, a resend) and purges completed ones. The fan-out makes the others
+ * (WebhookFanOutStore); the dispatcher claims and records them (WebhookClaimStore).
+ */
 @Injectable()
 export class WebhookDeliveryStore {
   private readonly sql: SqlRunner;
-  private readonly fanOutStatements: Record<'all' | 'filtered', SqlStatement>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(dataSource: DataSource) {
     this.sql = new SqlRunner(dataSource);
-    this.fanOutStatements = {
-      all: fanOutStatement(this.sql.dialect, false),
-      filtered: fanOutStatement(this.sql.dialect, true),
-    };
   }
 
-  /** Deliveries for the endpoint's events in (cursor, upTo] that its types filter keeps. */
-  async fanOut(
-    manager: EntityManager,
-    endpoint: FanOutPosition,
-    upTo: number,
-    at: Date,
-  ): Promise<void> {
+  async insertTest(tx: Tx, delivery: NewTestDelivery): Promise<void> {
     const v = this.sql.values;
-    const parameters: unknown[] = [
-      endpoint.id,
-      v.timestamp(at),
-      v.timestamp(at),
-      endpoint.organizationId,
-      endpoint.cursor,
-      upTo,
-    ];
-    if (endpoint.eventTypes === null) {
-      await this.sql.run(manager, this.fanOutStatements.all, parameters);
-      return;
-    }
-    parameters.push(v.idList(endpoint.eventTypes));
-    await this.sql.run(manager, this.fanOutStatements.filtered, parameters);
-  }
-
-  async insertTest(manager: EntityManager, delivery: NewTestDelivery): Promise<void> {
-    const v = this.sql.values;
-    await this.sql.run(manager, INSERT_TEST, [
+    await this.sql.run(tx, INSERT_TEST, [
       delivery.id,
       delivery.endpointId,
       delivery.organizationId,
@@ -177,14 +127,14 @@ export class WebhookDeliveryStore {
 
   /** A new pending delivery of what `deliveryId` delivered; false when there is none. */
   async insertResend(
-    manager: EntityManager,
+    tx: Tx,
     endpointId: string,
     deliveryId: string,
     newId: string,
     at: Date,
   ): Promise<boolean> {
     const v = this.sql.values;
-    const rows = await changedRows<{ id: string }>(this.sql, manager, INSERT_RESEND, [
+    const rows = await this.sql.run<{ id: string }>(tx, INSERT_RESEND, [
       newId,
       v.timestamp(at),
       v.timestamp(at),
@@ -238,9 +188,8 @@ export class WebhookDeliveryStore {
   }
 
   /** Deliveries done (succeeded or failed) before `cutoff` go, with their attempts. */
-  /** Succeeded and failed deliveries completed before `cutoff`, with their attempts. */
-  async deleteCompletedBefore(manager: EntityManager, cutoff: Date): Promise<void> {
-    await this.sql.run(manager, DELETE_COMPLETED, [this.sql.values.timestamp(cutoff)]);
+  async deleteCompletedBefore(tx: Tx, cutoff: Date): Promise<void> {
+    await this.sql.run(tx, DELETE_COMPLETED, [this.sql.values.timestamp(cutoff)]);
   }
 
   /** The body a delivery sends: its own payload (test), else its event; null once purged. */

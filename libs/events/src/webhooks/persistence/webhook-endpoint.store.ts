@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EventTypeName } from '@rollcall/contracts';
-import { SqlRunner, SqlStatement } from '@rollcall/db';
+import { SqlRunner, SqlStatement, appendEvents, type Tx } from '@rollcall/db';
+import { webhookEventData } from '../domain/webhook-changes';
 import type { WebhookEndpoint } from '../domain/webhook-endpoint';
-import { changedRows } from './changed-rows';
 
 export interface NewWebhookEndpoint {
   id: string;
@@ -22,20 +22,11 @@ export interface WebhookEndpointChanges {
   enabled?: boolean;
 }
 
-/** The sealed secrets that sign an endpoint's deliveries. */
-export interface SealedWebhookSecrets {
+/** A new signing secret; the one it replaces keeps signing until `previousUntil`. */
+export interface WebhookSecretRotation {
   secretSealed: string;
-  previousSecretSealed: string | null;
-  previousSecretExpiresAt: Date | null;
-}
-
-/** An endpoint locked for fan-out: where its cursor is and how far the feed goes. */
-export interface FanOutPosition {
-  id: string;
-  organizationId: string;
-  cursor: number;
-  lastSequence: number;
-  eventTypes: EventTypeName[] | null;
+  previousUntil: Date;
+  at: Date;
 }
 
 interface EndpointRow {
@@ -71,15 +62,15 @@ const FIND = new SqlStatement(`${SELECT} WHERE e.id = ? AND e.organization_id = 
 const COUNT = new SqlStatement(
   `SELECT COUNT(*) AS total FROM webhook_endpoints WHERE organization_id = ?`,
 );
-const SECRETS = new SqlStatement(
-  `SELECT secret_sealed, previous_secret_sealed, previous_secret_expires_at
-   FROM webhook_endpoints WHERE id = ?`,
-);
+// The secret being replaced becomes the previous one (SET reads the row's old values), so a
+// second rotation within the overlap drops the oldest secret.
 const ROTATE = new SqlStatement(
-  `UPDATE webhook_endpoints SET previous_secret_sealed = ?, previous_secret_expires_at = ?,
-     secret_sealed = ?, updated_at = ?
-   WHERE id = ? AND organization_id = ?`,
+  `UPDATE webhook_endpoints SET previous_secret_sealed = secret_sealed,
+     previous_secret_expires_at = ?, secret_sealed = ?, updated_at = ?
+   WHERE id = ? AND organization_id = ?
+   RETURNING id`,
 );
+const LOCK_ORGANIZATION = new SqlStatement(`SELECT pg_advisory_xact_lock(hashtext(?))`);
 const DELETE = new SqlStatement(
   `DELETE FROM webhook_endpoints WHERE id = ? AND organization_id = ? RETURNING id`,
 );
@@ -93,31 +84,12 @@ const ENABLE = new SqlStatement(
 const DISABLE = new SqlStatement(
   `UPDATE webhook_endpoints SET enabled = ? WHERE id = ? AND organization_id = ?`,
 );
-const BEHIND = new SqlStatement(
-  `SELECT e.id FROM webhook_endpoints e
-   JOIN event_sequences s ON s.organization_id = e.organization_id
-   WHERE e.enabled = ? AND e.cursor < s.last_sequence
-   ORDER BY e.id LIMIT ?`,
-);
-const LOCK_FOR_FAN_OUT = new SqlStatement(
-  `SELECT e.id, e.organization_id, e.cursor, e.event_types,
-     COALESCE(s.last_sequence, 0) AS last_sequence
-   FROM webhook_endpoints e
-   LEFT JOIN event_sequences s ON s.organization_id = e.organization_id
-   WHERE e.id = ? AND e.enabled = ?`,
-);
-const ADVANCE = new SqlStatement(
-  `UPDATE webhook_endpoints SET cursor = ? WHERE id = ? AND cursor < ?`,
-);
-const MARK_FAILING = new SqlStatement(
-  `UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL`,
-);
-const CLEAR_FAILING = new SqlStatement(
-  `UPDATE webhook_endpoints SET failing_since = NULL
-   WHERE id = ? AND failing_since IS NOT NULL AND failing_since <= ?`,
-);
 
-/** All SQL on `webhook_endpoints`. */
+/**
+ * Endpoints as the admin registers, reads, changes and deletes them (the dispatcher's cursor
+ * and failing state are WebhookFanOutStore's and WebhookClaimStore's). Every change appends
+ * its `webhook.*` event in the caller's transaction.
+ */
 @Injectable()
 export class WebhookEndpointStore {
   private readonly sql: SqlRunner;
@@ -131,21 +103,20 @@ export class WebhookEndpointStore {
    * endpoint inserted). SQLite writers take turns anyway; PostgreSQL takes a transaction-level
    * advisory lock, so no other feature's row is locked for it.
    */
-  async lockOrganization(manager: EntityManager, organizationId: string): Promise<void> {
+  async lockOrganization(tx: Tx, organizationId: string): Promise<void> {
     if (this.sql.dialect !== 'postgres') return;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-      `webhook_endpoints:${organizationId}`,
-    ]);
+    await this.sql.run(tx, LOCK_ORGANIZATION, [`webhook_endpoints:${organizationId}`]);
   }
 
-  async count(manager: EntityManager, organizationId: string): Promise<number> {
-    const rows = await this.sql.run<{ total: unknown }>(manager, COUNT, [organizationId]);
+  async count(tx: Tx, organizationId: string): Promise<number> {
+    const rows = await this.sql.run<{ total: unknown }>(tx, COUNT, [organizationId]);
     return this.sql.values.readCount(rows[0]?.total ?? 0);
   }
 
-  async insert(manager: EntityManager, endpoint: NewWebhookEndpoint): Promise<void> {
+  /** Registers the endpoint and appends `webhook.created`; returns it as stored. */
+  async insert(tx: Tx, endpoint: NewWebhookEndpoint, actor: string): Promise<WebhookEndpoint> {
     const v = this.sql.values;
-    await this.sql.run(manager, INSERT, [
+    await this.sql.run(tx, INSERT, [
       endpoint.id,
       endpoint.organizationId,
       endpoint.url,
@@ -157,6 +128,10 @@ export class WebhookEndpointStore {
       v.timestamp(endpoint.at),
       v.timestamp(endpoint.at),
     ]);
+    const created = await this.find(endpoint.organizationId, endpoint.id, tx);
+    if (!created) throw new Error('The endpoint just inserted is not found.');
+    this.appendEvent(tx, 'webhook.created', created, actor);
+    return created;
   }
 
   async list(organizationId: string): Promise<WebhookEndpoint[]> {
@@ -165,23 +140,23 @@ export class WebhookEndpointStore {
   }
 
   /** An endpoint of the organization, or null (another organization's is not found). */
-  async find(
-    organizationId: string,
-    id: string,
-    manager?: EntityManager,
-  ): Promise<WebhookEndpoint | null> {
-    const rows = await this.sql.run<EndpointRow>(manager, FIND, [id, organizationId]);
+  async find(organizationId: string, id: string, tx?: Tx): Promise<WebhookEndpoint | null> {
+    const rows = await this.sql.run<EndpointRow>(tx, FIND, [id, organizationId]);
     return rows[0] ? this.toEndpoint(rows[0]) : null;
   }
 
-  /** Applies the changes given; returns false when the endpoint is not the organization's. */
+  /**
+   * Applies the changes given and appends `webhook.updated` (naming the fields given); returns
+   * the endpoint as changed, or null when it is not the organization's.
+   */
   async update(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
     id: string,
     changes: WebhookEndpointChanges,
     at: Date,
-  ): Promise<boolean> {
+    actor: string,
+  ): Promise<WebhookEndpoint | null> {
     const v = this.sql.values;
     const assignments = ['updated_at = ?'];
     const parameters: unknown[] = [v.timestamp(at)];
@@ -201,14 +176,10 @@ export class WebhookEndpointStore {
     const statement = new SqlStatement(
       `UPDATE webhook_endpoints SET ${assignments.join(', ')} WHERE id = ? AND organization_id = ? RETURNING id`,
     );
-    const rows = await changedRows(this.sql, manager, statement, [
-      ...parameters,
-      id,
-      organizationId,
-    ]);
-    if (rows.length === 0) return false;
+    const rows = await this.sql.run(tx, statement, [...parameters, id, organizationId]);
+    if (rows.length === 0) return null;
     if (changes.enabled === true) {
-      await this.sql.run(manager, ENABLE, [
+      await this.sql.run(tx, ENABLE, [
         v.bool(true),
         organizationId,
         v.bool(true),
@@ -216,100 +187,78 @@ export class WebhookEndpointStore {
         organizationId,
       ]);
     } else if (changes.enabled === false) {
-      await this.sql.run(manager, DISABLE, [v.bool(false), id, organizationId]);
+      await this.sql.run(tx, DISABLE, [v.bool(false), id, organizationId]);
     }
+    const endpoint = await this.find(organizationId, id, tx);
+    if (!endpoint) return null;
+    this.appendEvent(tx, 'webhook.updated', endpoint, actor, {
+      changed: changedFields(changes),
+    });
+    return endpoint;
+  }
+
+  /**
+   * Deletes the endpoint (its deliveries and their attempts go with it) and appends
+   * `webhook.deleted` with what it was; false when it is not the organization's.
+   */
+  async delete(tx: Tx, organizationId: string, id: string, actor: string): Promise<boolean> {
+    const endpoint = await this.find(organizationId, id, tx);
+    if (!endpoint) return false;
+    const rows = await this.sql.run(tx, DELETE, [id, organizationId]);
+    if (rows.length === 0) return false;
+    this.appendEvent(tx, 'webhook.deleted', endpoint, actor);
     return true;
   }
 
-  async delete(manager: EntityManager, organizationId: string, id: string): Promise<boolean> {
-    const rows = await changedRows(this.sql, manager, DELETE, [id, organizationId]);
-    return rows.length > 0;
-  }
-
-  async secrets(id: string, manager?: EntityManager): Promise<SealedWebhookSecrets | null> {
-    const rows = await this.sql.run<{
-      secret_sealed: string;
-      previous_secret_sealed: string | null;
-      previous_secret_expires_at: unknown;
-    }>(manager, SECRETS, [id]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      secretSealed: row.secret_sealed,
-      previousSecretSealed: row.previous_secret_sealed,
-      previousSecretExpiresAt: this.sql.values.readDateOrNull(row.previous_secret_expires_at),
-    };
-  }
-
-  /** The new secret signs from now on; the one it replaces also signs until `previousUntil`. */
+  /**
+   * The new secret signs from now on; the one it replaces also signs until `previousUntil`.
+   * Appends `webhook.secret_rotated`; returns the endpoint, or null when it is not the
+   * organization's.
+   */
   async rotateSecret(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
     id: string,
-    rotation: { secretSealed: string; previousSecretSealed: string; previousUntil: Date; at: Date },
-  ): Promise<void> {
+    rotation: WebhookSecretRotation,
+    actor: string,
+  ): Promise<WebhookEndpoint | null> {
     const v = this.sql.values;
-    await this.sql.run(manager, ROTATE, [
-      rotation.previousSecretSealed,
+    const rows = await this.sql.run(tx, ROTATE, [
       v.timestamp(rotation.previousUntil),
       rotation.secretSealed,
       v.timestamp(rotation.at),
       id,
       organizationId,
     ]);
+    if (rows.length === 0) return null;
+    const endpoint = await this.find(organizationId, id, tx);
+    if (!endpoint) return null;
+    this.appendEvent(tx, 'webhook.secret_rotated', endpoint, actor, {
+      previousSecretExpiresAt: rotation.previousUntil.toISOString(),
+    });
+    return endpoint;
   }
 
-  /** Enabled endpoints whose organization has events past their cursor. */
-  async behind(limit: number): Promise<string[]> {
-    const rows = await this.sql.run<{ id: string }>(undefined, BEHIND, [
-      this.sql.values.bool(true),
-      limit,
+  /**
+   * The endpoint's `webhook.*` event: the endpoint as it now is (as it was, for a deletion),
+   * never its secret, and what else the change carries.
+   */
+  private appendEvent(
+    tx: Tx,
+    type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted' | 'webhook.secret_rotated',
+    endpoint: WebhookEndpoint,
+    actor: string,
+    data: Record<string, unknown> = {},
+  ): void {
+    appendEvents(tx, [
+      {
+        organizationId: endpoint.organizationId,
+        type,
+        actor,
+        subject: { type: 'webhook', id: endpoint.id },
+        data: { webhook: webhookEventData(endpoint), ...data },
+      },
     ]);
-    return rows.map((row) => row.id);
-  }
-
-  /**
-   * Locks an enabled endpoint's row for its fan-out, or null when it is disabled, gone, or
-   * (PostgreSQL) another replica is fanning it out right now: that one will do it.
-   */
-  async lockForFanOut(manager: EntityManager, id: string): Promise<FanOutPosition | null> {
-    const statement =
-      this.sql.dialect === 'postgres'
-        ? LOCK_FOR_FAN_OUT.append('FOR UPDATE OF e SKIP LOCKED')
-        : LOCK_FOR_FAN_OUT;
-    const rows = await this.sql.run<{
-      id: string;
-      organization_id: string;
-      cursor: unknown;
-      event_types: unknown;
-      last_sequence: unknown;
-    }>(manager, statement, [id, this.sql.values.bool(true)]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      organizationId: row.organization_id,
-      cursor: Number(row.cursor),
-      lastSequence: Number(row.last_sequence),
-      eventTypes: this.eventTypesOf(row.event_types),
-    };
-  }
-
-  async advanceCursor(manager: EntityManager, id: string, to: number): Promise<void> {
-    await this.sql.run(manager, ADVANCE, [to, id, to]);
-  }
-
-  /** A delivery ran out of retries: the endpoint is failing (since the first such one). */
-  async markFailing(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await this.sql.run(manager, MARK_FAILING, [this.sql.values.timestamp(at), id]);
-  }
-
-  /**
-   * A delivery made at `attemptedAt` succeeded: the endpoint answers again. A failure
-   * recorded after that attempt began is not undone by it.
-   */
-  async clearFailing(manager: EntityManager, id: string, attemptedAt: Date): Promise<void> {
-    await this.sql.run(manager, CLEAR_FAILING, [id, this.sql.values.timestamp(attemptedAt)]);
   }
 
   private eventTypesOf(value: unknown): EventTypeName[] | null {
@@ -333,4 +282,14 @@ export class WebhookEndpointStore {
       pendingDeliveries: v.readCount(row.pending ?? 0),
     };
   }
+}
+
+/** The fields a change names on its `webhook.updated` event, in the API's words. */
+function changedFields(changes: WebhookEndpointChanges): string[] {
+  return [
+    ...(changes.url !== undefined ? ['url'] : []),
+    ...(changes.eventTypes !== undefined ? ['events'] : []),
+    ...(changes.description !== undefined ? ['description'] : []),
+    ...(changes.enabled !== undefined ? ['enabled'] : []),
+  ];
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { OutboundHttp } from '@rollcall/outbound';
 import { EventsError } from '../../domain/events.error';
-import { checkWebhookFields, webhookEventData } from '../domain/webhook-changes';
+import { checkWebhookFields } from '../domain/webhook-changes';
 import { MAX_WEBHOOK_ENDPOINTS, type WebhookEndpoint } from '../domain/webhook-endpoint';
 import { generateWebhookSecret } from '../domain/webhook.secret';
 import { WebhookEndpointStore } from '../persistence/webhook-endpoint.store';
@@ -32,7 +31,7 @@ export interface WebhookWithSecret {
 @Injectable()
 export class CreateWebhook {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly endpoints: WebhookEndpointStore,
     private readonly secretBox: SecretBox,
     private readonly outbound: OutboundHttp,
@@ -45,36 +44,28 @@ export class CreateWebhook {
     );
     const id = randomUUID();
     const secret = generateWebhookSecret();
-    const endpoint = await inTransaction(this.dataSource, async (manager) => {
-      await this.endpoints.lockOrganization(manager, command.organizationId);
-      if ((await this.endpoints.count(manager, command.organizationId)) >= MAX_WEBHOOK_ENDPOINTS) {
+    const endpoint = await this.transactions.run(async (tx) => {
+      await this.endpoints.lockOrganization(tx, command.organizationId);
+      if ((await this.endpoints.count(tx, command.organizationId)) >= MAX_WEBHOOK_ENDPOINTS) {
         throw new EventsError(
           'WEBHOOK_LIMIT_REACHED',
           `An organization can have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints.`,
         );
       }
-      await this.endpoints.insert(manager, {
-        id,
-        organizationId: command.organizationId,
-        url: fields.url ?? '',
-        description: fields.description ?? null,
-        eventTypes: fields.eventTypes ?? null,
-        // Bound to the endpoint: a sealed secret copied onto another row does not open.
-        secretSealed: this.secretBox.seal(secret, id),
-        at: new Date(),
-      });
-      const created = await this.endpoints.find(command.organizationId, id, manager);
-      if (!created) throw new Error('The endpoint just inserted is not found.');
-      appendEvents(manager, [
+      return this.endpoints.insert(
+        tx,
         {
+          id,
           organizationId: command.organizationId,
-          type: 'webhook.created',
-          actor: command.actor,
-          subject: { type: 'webhook', id },
-          data: { webhook: webhookEventData(created) },
+          url: fields.url ?? '',
+          description: fields.description ?? null,
+          eventTypes: fields.eventTypes ?? null,
+          // Bound to the endpoint: a sealed secret copied onto another row does not open.
+          secretSealed: this.secretBox.seal(secret, id),
+          at: new Date(),
         },
-      ]);
-      return created;
+        command.actor,
+      );
     });
     return { endpoint, secret };
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { newDeliveryId } from '../domain/webhook-delivery';
 import { WebhookDeliveryStore } from '../persistence/webhook-delivery.store';
 import { WebhookEndpointStore } from '../persistence/webhook-endpoint.store';
@@ -17,7 +16,7 @@ import { webhookNotFound } from './get-webhook.use-case';
 @Injectable()
 export class ResendWebhookDelivery {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly endpoints: WebhookEndpointStore,
     private readonly deliveries: WebhookDeliveryStore,
   ) {}
@@ -25,8 +24,8 @@ export class ResendWebhookDelivery {
   async execute(organizationId: string, endpointId: string, deliveryId: string): Promise<string> {
     if (!(await this.endpoints.find(organizationId, endpointId))) throw webhookNotFound();
     const id = newDeliveryId();
-    const created = await inTransaction(this.dataSource, (manager) =>
-      this.deliveries.insertResend(manager, endpointId, deliveryId, id, new Date()),
+    const created = await this.transactions.run((tx) =>
+      this.deliveries.insertResend(tx, endpointId, deliveryId, id, new Date()),
     );
     if (!created) throw deliveryNotFound();
     return id;

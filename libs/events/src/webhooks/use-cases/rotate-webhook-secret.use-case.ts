@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { webhookEventData } from '../domain/webhook-changes';
+import { Transactions } from '@rollcall/db';
 import { generateWebhookSecret } from '../domain/webhook.secret';
 import { WebhookEndpointStore } from '../persistence/webhook-endpoint.store';
 import type { WebhookWithSecret } from './create-webhook.use-case';
@@ -19,39 +17,28 @@ export const PREVIOUS_WEBHOOK_SECRET_OVERLAP_MS = 24 * 3_600_000;
 @Injectable()
 export class RotateWebhookSecret {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly endpoints: WebhookEndpointStore,
     private readonly secretBox: SecretBox,
   ) {}
 
   async execute(organizationId: string, actor: string, id: string): Promise<WebhookWithSecret> {
     const secret = generateWebhookSecret();
-    return inTransaction(this.dataSource, async (manager) => {
-      const before = await this.endpoints.find(organizationId, id, manager);
-      const sealed = before ? await this.endpoints.secrets(id, manager) : null;
-      if (!before || !sealed) throw webhookNotFound();
-      const at = new Date();
-      const previousUntil = new Date(at.getTime() + PREVIOUS_WEBHOOK_SECRET_OVERLAP_MS);
-      await this.endpoints.rotateSecret(manager, organizationId, id, {
-        secretSealed: this.secretBox.seal(secret, id),
-        previousSecretSealed: sealed.secretSealed,
-        previousUntil,
-        at,
-      });
-      const endpoint = (await this.endpoints.find(organizationId, id, manager)) ?? before;
-      appendEvents(manager, [
+    const at = new Date();
+    const endpoint = await this.transactions.run((tx) =>
+      this.endpoints.rotateSecret(
+        tx,
+        organizationId,
+        id,
         {
-          organizationId,
-          type: 'webhook.secret_rotated',
-          actor,
-          subject: { type: 'webhook', id },
-          data: {
-            webhook: webhookEventData(endpoint),
-            previousSecretExpiresAt: previousUntil.toISOString(),
-          },
+          secretSealed: this.secretBox.seal(secret, id),
+          previousUntil: new Date(at.getTime() + PREVIOUS_WEBHOOK_SECRET_OVERLAP_MS),
+          at,
         },
-      ]);
-      return { endpoint, secret };
-    });
+        actor,
+      ),
+    );
+    if (!endpoint) throw webhookNotFound();
+    return { endpoint, secret };
   }
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { WEBHOOK_TEST_EVENT_TYPE } from '@rollcall/contracts';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { newDeliveryId } from '../domain/webhook-delivery';
 import { WebhookDeliveryStore } from '../persistence/webhook-delivery.store';
 import { WebhookEndpointStore } from '../persistence/webhook-endpoint.store';
@@ -16,7 +15,7 @@ import { webhookNotFound } from './get-webhook.use-case';
 @Injectable()
 export class SendTestWebhook {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly endpoints: WebhookEndpointStore,
     private readonly deliveries: WebhookDeliveryStore,
   ) {}
@@ -27,8 +26,8 @@ export class SendTestWebhook {
     const deliveryId = newDeliveryId();
     const eventId = `evt_${randomUUID().replace(/-/g, '')}`;
     const at = new Date();
-    await inTransaction(this.dataSource, (manager) =>
-      this.deliveries.insertTest(manager, {
+    await this.transactions.run((tx) =>
+      this.deliveries.insertTest(tx, {
         id: deliveryId,
         endpointId: endpoint.id,
         organizationId,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { OutboundHttp } from '@rollcall/outbound';
-import { checkWebhookFields, webhookEventData } from '../domain/webhook-changes';
+import { checkWebhookFields } from '../domain/webhook-changes';
 import type { WebhookEndpoint } from '../domain/webhook-endpoint';
 import { WebhookEndpointStore } from '../persistence/webhook-endpoint.store';
 import { webhookNotFound } from './get-webhook.use-case';
@@ -26,40 +25,24 @@ export interface UpdateWebhookCommand {
 @Injectable()
 export class UpdateWebhook {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly endpoints: WebhookEndpointStore,
     private readonly outbound: OutboundHttp,
   ) {}
 
   async execute(command: UpdateWebhookCommand): Promise<WebhookEndpoint> {
     const fields = checkWebhookFields(command, this.outbound.policy.allowPrivateNetwork);
-    const changed = [
-      ...(fields.url !== undefined ? ['url'] : []),
-      ...(fields.eventTypes !== undefined ? ['events'] : []),
-      ...(fields.description !== undefined ? ['description'] : []),
-      ...(command.enabled !== undefined ? ['enabled'] : []),
-    ];
-    return inTransaction(this.dataSource, async (manager) => {
-      const found = await this.endpoints.update(
-        manager,
+    const endpoint = await this.transactions.run((tx) =>
+      this.endpoints.update(
+        tx,
         command.organizationId,
         command.id,
         { ...fields, enabled: command.enabled },
         new Date(),
-      );
-      if (!found) throw webhookNotFound();
-      const endpoint = await this.endpoints.find(command.organizationId, command.id, manager);
-      if (!endpoint) throw webhookNotFound();
-      appendEvents(manager, [
-        {
-          organizationId: command.organizationId,
-          type: 'webhook.updated',
-          actor: command.actor,
-          subject: { type: 'webhook', id: command.id },
-          data: { webhook: webhookEventData(endpoint), changed },
-        },
-      ]);
-      return endpoint;
-    });
+        command.actor,
+      ),
+    );
+    if (!endpoint) throw webhookNotFound();
+    return endpoint;
   }
 }
