@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProvisioningLogEntity } from './persistence/provisioning-log.entity';
+import { ProvisioningLogStore } from './persistence/provisioning-log.store';
 import { ListProvisioningLog } from './use-cases/list-provisioning-log.use-case';
 import { PurgeProvisioningLog } from './use-cases/purge-provisioning-log.use-case';
 import { RecordProvisioningRequest } from './use-cases/record-provisioning-request.use-case';
@@ -14,8 +13,7 @@ const useCases = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProvisioningLogEntity])],
-  providers: useCases,
+  providers: [ProvisioningLogStore, ...useCases],
   exports: useCases,
 })
 export class AuditModule {}

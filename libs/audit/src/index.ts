@@ -1,7 +1,7 @@
 export { AuditModule } from './audit.module';
+export type { ProvisioningLogEntry } from './domain/provisioning-log-entry';
 export type { ProvisioningRequest } from './domain/provisioning-request';
 export { redactRequestBody } from './domain/request-body.redactor';
-export { ProvisioningLogEntity } from './persistence/provisioning-log.entity';
 export type { ProvisioningLogQueueStats } from './persistence/provisioning-log.queue';
 export { ListProvisioningLog } from './use-cases/list-provisioning-log.use-case';
 export type {

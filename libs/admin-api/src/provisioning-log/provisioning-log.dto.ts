@@ -18,7 +18,7 @@ import type {
   ProvisioningResourceType,
 } from '@rollcall/contracts';
 import type {
-  ProvisioningLogEntity,
+  ProvisioningLogEntry,
   ProvisioningLogQuery,
   ProvisioningLogSummary,
 } from '@rollcall/audit';
@@ -191,7 +191,7 @@ function resourceTypeOf(value: string | null): ProvisioningResourceType | null {
   return value === 'User' || value === 'Group' ? value : null;
 }
 
-export function toProvisioningLogEntryDto(entry: ProvisioningLogEntity): ProvisioningLogEntryDto {
+export function toProvisioningLogEntryDto(entry: ProvisioningLogEntry): ProvisioningLogEntryDto {
   return {
     id: entry.id,
     at: isoDate(entry.createdAt),

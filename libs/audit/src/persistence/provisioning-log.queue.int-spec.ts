@@ -2,12 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, runMigrations, type DatabaseConfig } from '@rollcall/db';
+import {
+  SqlRunner,
+  SqlStatement,
+  buildDataSourceOptions,
+  inIdList,
+  runMigrations,
+  type DatabaseConfig,
+} from '@rollcall/db';
 import { createFreshDatabase, type FreshDatabase } from '@rollcall/db/testing';
-import { RecordProvisioningRequest } from '../use-cases/record-provisioning-request.use-case';
+import type { ProvisioningLogEntry } from '../domain/provisioning-log-entry';
 import type { ProvisioningRequest } from '../domain/provisioning-request';
-import { ProvisioningLogEntity } from './provisioning-log.entity';
+import { RecordProvisioningRequest } from '../use-cases/record-provisioning-request.use-case';
 import { DEFAULT_QUEUE_OPTIONS, ProvisioningLogQueue } from './provisioning-log.queue';
+import { ProvisioningLogStore } from './provisioning-log.store';
 
 // The provisioning log's queue against a real database: a row the database refuses costs
 // only that row, a database that is down costs nothing until the bound, and every loss is
@@ -15,18 +23,18 @@ import { DEFAULT_QUEUE_OPTIONS, ProvisioningLogQueue } from './provisioning-log.
 
 let database: FreshDatabase;
 let dataSource: DataSource;
+let store: ProvisioningLogStore;
 let organizationId: string;
 
 async function openDataSource(config: DatabaseConfig): Promise<DataSource> {
-  return new DataSource(
-    buildDataSourceOptions(config, { entities: [ProvisioningLogEntity] }),
-  ).initialize();
+  return new DataSource(buildDataSourceOptions(config)).initialize();
 }
 
 beforeAll(async () => {
   database = await createFreshDatabase();
   dataSource = await openDataSource(database.config);
   await runMigrations(dataSource);
+  store = new ProvisioningLogStore(dataSource);
   organizationId = randomUUID();
   const now = new Date();
   await dataSource
@@ -68,8 +76,8 @@ function aRequest(overrides: Partial<ProvisioningRequest> = {}): ProvisioningReq
   };
 }
 
-function anEntry(overrides: Partial<ProvisioningLogEntity> = {}): ProvisioningLogEntity {
-  return Object.assign(new ProvisioningLogEntity(), {
+function anEntry(overrides: Partial<ProvisioningLogEntry> = {}): ProvisioningLogEntry {
+  return {
     id: randomUUID(),
     organizationId,
     tokenPrefix: null,
@@ -86,16 +94,16 @@ function anEntry(overrides: Partial<ProvisioningLogEntity> = {}): ProvisioningLo
     requestBody: '{"secretMarker":"BODY-MARKER"}',
     createdAt: new Date(),
     ...overrides,
-  });
+  };
 }
 
 async function storedIds(ids: string[]): Promise<Set<string>> {
-  const rows = await dataSource
-    .getRepository(ProvisioningLogEntity)
-    .createQueryBuilder('l')
-    .select('l.id', 'id')
-    .where('l.id IN (:...ids)', { ids })
-    .getRawMany<{ id: string }>();
+  const sql = new SqlRunner(dataSource);
+  const rows = await sql.run<{ id: string }>(
+    undefined,
+    new SqlStatement(`SELECT id FROM provisioning_log WHERE ${inIdList('id', sql.dialect)}`),
+    [sql.values.idList(ids)],
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -115,7 +123,7 @@ function aQueue(source: DataSource, options: Partial<typeof DEFAULT_QUEUE_OPTION
 
 describe('provisioning log recorder', () => {
   it('stores NUL bytes and lone surrogates as U+FFFD in every text it keeps', async () => {
-    const recorder = new RecordProvisioningRequest(dataSource);
+    const recorder = new RecordProvisioningRequest(store);
     recorder.execute(
       aRequest({
         method: 'GET',
@@ -137,9 +145,9 @@ describe('provisioning log recorder', () => {
       droppedBeforeQueue: 0,
       queued: 0,
     });
-    const rows = await dataSource
-      .getRepository(ProvisioningLogEntity)
-      .find({ where: { organizationId, tokenPrefix: 'rcs_abcd' }, order: { status: 'DESC' } });
+    const rows = (await store.list(organizationId, {}, 200)).filter(
+      (r) => r.tokenPrefix === 'rcs_abcd',
+    );
     expect(rows.map((r) => [r.path, r.filter, r.detail])).toContainEqual([
       '/scim/v2/Users/\ufffdx',
       'userName eq "a\ufffdb"',
@@ -152,13 +160,13 @@ describe('provisioning log recorder', () => {
   });
 
   it('flushes what is buffered when the application shuts down', async () => {
-    const recorder = new RecordProvisioningRequest(dataSource);
+    const recorder = new RecordProvisioningRequest(store);
     const request = aRequest();
     recorder.execute(request);
     await recorder.beforeApplicationShutdown();
-    const rows = await dataSource
-      .getRepository(ProvisioningLogEntity)
-      .findBy({ requestId: request.requestId ?? '' });
+    const rows = (await store.list(organizationId, {}, 200)).filter(
+      (r) => r.requestId === request.requestId,
+    );
     expect(rows).toHaveLength(1);
   });
 });

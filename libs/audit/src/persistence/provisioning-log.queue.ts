@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SqlStatement, dialectOf, inTransaction, sqlValues, type SqlDialect } from '@rollcall/db';
+import type { ProvisioningLogEntry } from '../domain/provisioning-log-entry';
 import { failureName, isDatabaseUnavailable } from './database-unavailability';
-import { ProvisioningLogEntity } from './provisioning-log.entity';
 
 export interface ProvisioningLogQueueOptions {
   /** Written as one multi-row insert. */
@@ -75,7 +75,7 @@ export interface ProvisioningLogQueueStats {
  * with backoff; past `maxQueued` the oldest go). Either way every drop is counted.
  */
 export class ProvisioningLogQueue {
-  private queue: ProvisioningLogEntity[] = [];
+  private queue: ProvisioningLogEntry[] = [];
   private inFlight = 0;
   private queuedChars = 0;
   private inFlightChars = 0;
@@ -109,7 +109,7 @@ export class ProvisioningLogQueue {
     };
   }
 
-  enqueue(entry: ProvisioningLogEntity): void {
+  enqueue(entry: ProvisioningLogEntry): void {
     this.queue.push(entry);
     this.queuedChars += charsOf(entry);
     this.enforceBound();
@@ -173,7 +173,7 @@ export class ProvisioningLogQueue {
       this.inFlight = batch.length;
       this.inFlightChars = batch.reduce((sum, entry) => sum + charsOf(entry), 0);
       this.queuedChars -= this.inFlightChars;
-      let unwritten: ProvisioningLogEntity[];
+      let unwritten: ProvisioningLogEntry[];
       try {
         unwritten = await this.write(batch);
       } catch (error) {
@@ -194,7 +194,7 @@ export class ProvisioningLogQueue {
   }
 
   /** Resolves with the rows still to write (non-empty only when the database is down). */
-  private async write(batch: ProvisioningLogEntity[]): Promise<ProvisioningLogEntity[]> {
+  private async write(batch: ProvisioningLogEntry[]): Promise<ProvisioningLogEntry[]> {
     try {
       await this.insert(batch);
       this.written += batch.length;
@@ -226,12 +226,12 @@ export class ProvisioningLogQueue {
     return [];
   }
 
-  private insert(rows: ProvisioningLogEntity[]): Promise<unknown> {
+  private insert(rows: ProvisioningLogEntry[]): Promise<unknown> {
     const batch = JSON.stringify(rows.map((row) => this.columns(row)));
     return inTransaction(this.dataSource, (manager) => manager.query(this.insertSql, [batch]));
   }
 
-  private columns(row: ProvisioningLogEntity): unknown[] {
+  private columns(row: ProvisioningLogEntry): unknown[] {
     return [
       row.id,
       row.organizationId,
@@ -251,7 +251,7 @@ export class ProvisioningLogQueue {
     ];
   }
 
-  private unavailable(error: unknown, unwritten: ProvisioningLogEntity[]): ProvisioningLogEntity[] {
+  private unavailable(error: unknown, unwritten: ProvisioningLogEntry[]): ProvisioningLogEntry[] {
     this.consecutiveOutages += 1;
     const delay = Math.min(
       this.options.retryMaxMs,
@@ -282,7 +282,7 @@ export class ProvisioningLogQueue {
 }
 
 /** Roughly what an entry holds in memory: its texts, plus the fixed fields. */
-function charsOf(entry: ProvisioningLogEntity): number {
+function charsOf(entry: ProvisioningLogEntry): number {
   return (
     256 +
     entry.path.length +

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ProvisioningLogEntity } from '../persistence/provisioning-log.entity';
+import type { ProvisioningLogEntry } from '../domain/provisioning-log-entry';
+import { ProvisioningLogStore } from '../persistence/provisioning-log.store';
 
 export interface ProvisioningLogQuery {
   /** `failed` (status ≥ 400), `succeeded` (< 400), or one exact status code. */
@@ -17,11 +17,11 @@ export interface ProvisioningLogQuery {
 }
 
 export interface ProvisioningLogPage {
-  entries: ProvisioningLogEntity[];
+  entries: ProvisioningLogEntry[];
   nextCursor: string | null;
 }
 
-function encodeCursor(entry: ProvisioningLogEntity): string {
+function encodeCursor(entry: ProvisioningLogEntry): string {
   return Buffer.from(`${entry.createdAt.toISOString()}|${entry.id}`).toString('base64url');
 }
 
@@ -34,32 +34,25 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
 /** The provisioning log of one organization, newest first, keyset-paged. */
 @Injectable()
 export class ListProvisioningLog {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly log: ProvisioningLogStore) {}
 
   async execute(organizationId: string, query: ProvisioningLogQuery): Promise<ProvisioningLogPage> {
     const limit = Math.min(Math.max(query.limit, 1), 200);
-    const qb = this.dataSource
-      .getRepository(ProvisioningLogEntity)
-      .createQueryBuilder('l')
-      .where('l.organization_id = :organizationId', { organizationId });
-    if (query.status === 'failed') qb.andWhere('l.status >= 400');
-    else if (query.status === 'succeeded') qb.andWhere('l.status < 400');
-    else if (typeof query.status === 'number')
-      qb.andWhere('l.status = :status', { status: query.status });
-    if (query.resourceType) qb.andWhere('l.resource_type = :type', { type: query.resourceType });
-    if (query.resourceId) qb.andWhere('l.resource_id = :rid', { rid: query.resourceId });
-    if (query.method) qb.andWhere('l.method = :method', { method: query.method.toUpperCase() });
-    if (query.since) qb.andWhere('l.created_at >= :since', { since: query.since });
-    if (query.until) qb.andWhere('l.created_at < :until', { until: query.until });
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (after) {
-      qb.andWhere('(l.created_at < :at OR (l.created_at = :at AND l.id < :id))', after);
-    }
-    const rows = await qb
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    // One more than the page: whether there is a next page without counting.
+    const rows = await this.log.list(
+      organizationId,
+      {
+        status: query.status,
+        resourceType: query.resourceType,
+        resourceId: query.resourceId,
+        method: query.method?.toUpperCase(),
+        since: query.since,
+        until: query.until,
+        before: after ?? undefined,
+      },
+      limit + 1,
+    );
     const entries = rows.slice(0, limit);
     const last = entries[entries.length - 1];
     return { entries, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };

@@ -6,9 +6,8 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
 import { BACKGROUND_JOBS, schedulePeriodicJob } from '@rollcall/db';
-import { ProvisioningLogEntity } from '../persistence/provisioning-log.entity';
+import { ProvisioningLogStore } from '../persistence/provisioning-log.store';
 
 export const PROVISIONING_LOG_RETENTION_DAYS = 30;
 /** Per organization; Entra's ~40-minute cycles of a 100k-user tenant fit many times over. */
@@ -26,7 +25,7 @@ export class PurgeProvisioningLog implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly log: ProvisioningLogStore,
     @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
   ) {}
 
@@ -45,28 +44,8 @@ export class PurgeProvisioningLog implements OnModuleInit, OnModuleDestroy {
   }
 
   async execute(now = new Date()): Promise<number> {
-    const repository = this.dataSource.getRepository(ProvisioningLogEntity);
     const cutoff = new Date(now.getTime() - PROVISIONING_LOG_RETENTION_DAYS * 86_400_000);
-    let deleted = (await repository.delete({ createdAt: LessThan(cutoff) })).affected ?? 0;
-    const crowded = await repository
-      .createQueryBuilder('l')
-      .select('l.organization_id', 'organizationId')
-      .groupBy('l.organization_id')
-      .having('COUNT(*) > :max', { max: PROVISIONING_LOG_MAX_ROWS })
-      .getRawMany<{ organizationId: string }>();
-    for (const { organizationId } of crowded) {
-      const [oldestKept] = await repository.find({
-        select: { id: true, createdAt: true },
-        where: { organizationId },
-        order: { createdAt: 'DESC' },
-        skip: PROVISIONING_LOG_MAX_ROWS - 1,
-        take: 1,
-      });
-      if (!oldestKept) continue;
-      deleted +=
-        (await repository.delete({ organizationId, createdAt: LessThan(oldestKept.createdAt) }))
-          .affected ?? 0;
-    }
-    return deleted;
+    const expired = await this.log.deleteOlderThan(cutoff);
+    return expired + (await this.log.keepNewest(PROVISIONING_LOG_MAX_ROWS));
   }
 }

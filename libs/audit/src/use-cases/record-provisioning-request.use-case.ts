@@ -5,16 +5,15 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import type { ProvisioningRequest } from '../domain/provisioning-request';
 import { sanitizeLogText, sanitizeOptionalLogText } from '../domain/log-text.sanitizer';
+import type { ProvisioningRequest } from '../domain/provisioning-request';
 import { redactRequestBody } from '../domain/request-body.redactor';
-import { ProvisioningLogEntity } from '../persistence/provisioning-log.entity';
 import {
   DEFAULT_QUEUE_OPTIONS,
-  ProvisioningLogQueue,
+  type ProvisioningLogQueue,
   type ProvisioningLogQueueStats,
 } from '../persistence/provisioning-log.queue';
+import { ProvisioningLogStore } from '../persistence/provisioning-log.store';
 
 /** Shutdown waits this long for the log to reach the database, then lets the process go. */
 const SHUTDOWN_FLUSH_MS = 5_000;
@@ -35,18 +34,17 @@ export class RecordProvisioningRequest implements BeforeApplicationShutdown, OnA
   private readonly queue: ProvisioningLogQueue;
   private lostBeforeQueue = 0;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.queue = new ProvisioningLogQueue(dataSource, {
+  constructor(private readonly log: ProvisioningLogStore) {
+    this.queue = log.writeBehind({
       ...DEFAULT_QUEUE_OPTIONS,
       warn: (line) => this.logger.warn(line),
     });
   }
 
   execute(request: ProvisioningRequest): void {
-    const entry = new ProvisioningLogEntity();
     // Every string is made storable and cut to its column: a value the database refuses
     // would cost its whole batch a retry, and it is the request's trace, not its payload.
-    Object.assign(entry, {
+    this.queue.enqueue({
       id: randomUUID(),
       organizationId: request.organizationId,
       tokenPrefix: sanitizeOptionalLogText(request.tokenPrefix, 16),
@@ -63,7 +61,6 @@ export class RecordProvisioningRequest implements BeforeApplicationShutdown, OnA
       requestBody: sanitizeOptionalLogText(redactRequestBody(request.requestBody)),
       createdAt: request.at,
     });
-    this.queue.enqueue(entry);
   }
 
   /** Writes everything buffered so far; resolves when it is in the database (or cannot be). */
@@ -90,7 +87,7 @@ export class RecordProvisioningRequest implements BeforeApplicationShutdown, OnA
 
   // Requests that finished while the server drained were logged after the hook above.
   async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.flushForShutdown();
+    if (this.log.isOpen()) await this.flushForShutdown();
   }
 
   private async flushForShutdown(): Promise<void> {
