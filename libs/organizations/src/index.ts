@@ -17,10 +17,12 @@ export { AdminLookup } from './persistence/admin.lookup';
 export type { AdminCredentials, AdminProfile } from './domain/admin-profile';
 export { OrganizationLookup } from './persistence/organization.lookup';
 export type { OrganizationProfile } from './domain/organization-profile';
+export { ORGANIZATION_ENTITIES } from './persistence/organization.entities';
+// Until no other feature reads these tables through TypeORM: use the look-ups instead.
 export { OrganizationAdminEntity } from './persistence/organization-admin.entity';
 export { OrganizationEntity } from './persistence/organization.entity';
 export { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
-export type { ScimPrincipal } from './use-cases/authenticate-scim-token.use-case';
+export type { ScimPrincipal, ScimTokenSummary } from './domain/scim-token';
 export {
   BootstrapDemoOrganization,
   DEMO_ADMIN_EMAIL,
@@ -41,13 +43,13 @@ export type {
   CreateOrganizationCommand,
   CreatedOrganization,
 } from './use-cases/create-organization.use-case';
-export { CreateScimToken, MAX_LIVE_SCIM_TOKENS } from './use-cases/create-scim-token.use-case';
+export { CreateScimToken } from './use-cases/create-scim-token.use-case';
+export { MAX_LIVE_SCIM_TOKENS } from './domain/scim-token';
 export type { IssuedScimToken } from './use-cases/create-scim-token.use-case';
 export { GetOrganization } from './use-cases/get-organization.use-case';
 export { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
-export type { ScimTokenSummary } from './use-cases/list-scim-tokens.use-case';
 export { RenameOrganization } from './use-cases/rename-organization.use-case';
 export { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 export type { RevokedScimToken } from './use-cases/revoke-scim-token.use-case';
 export { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
-export type { OrganizationSettingsChange } from './use-cases/update-organization-settings.use-case';
+export type { OrganizationSettingsChange } from './domain/organization-settings';

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganizationAdminEntity } from './persistence/organization-admin.entity';
-import { OrganizationEntity } from './persistence/organization.entity';
+import { Transactions } from '@rollcall/db';
 import { AdminLookup } from './persistence/admin.lookup';
 import { ApiKeyStore } from './persistence/api-key.store';
+import { ORGANIZATION_ENTITIES } from './persistence/organization.entities';
+import { OrganizationAdminStore } from './persistence/organization-admin.store';
 import { OrganizationLookup } from './persistence/organization.lookup';
-import { ScimTokenEntity } from './persistence/scim-token.entity';
+import { OrganizationStore } from './persistence/organization.store';
+import { ScimTokenStore } from './persistence/scim-token.store';
 import { AuthenticateApiKey } from './use-cases/authenticate-api-key.use-case';
 import { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
 import { BootstrapDemoOrganization } from './use-cases/bootstrap-demo-organization.use-case';
@@ -45,10 +47,17 @@ const useCases = [
 ];
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([OrganizationEntity, OrganizationAdminEntity, ScimTokenEntity]),
+  imports: [TypeOrmModule.forFeature(ORGANIZATION_ENTITIES)],
+  providers: [
+    ...useCases,
+    Transactions,
+    OrganizationStore,
+    OrganizationAdminStore,
+    ScimTokenStore,
+    ApiKeyStore,
+    OrganizationLookup,
+    AdminLookup,
   ],
-  providers: [...useCases, ApiKeyStore, OrganizationLookup, AdminLookup],
   // The look-ups are how other features read organizations and their admins.
   exports: [...useCases, OrganizationLookup, AdminLookup],
 })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  Transactions,
   buildDataSourceOptions,
   createCacheInvalidation,
   runMigrations,
@@ -13,9 +14,8 @@ import { AuthenticateApiKey } from '../use-cases/authenticate-api-key.use-case';
 import { CreateApiKey } from '../use-cases/create-api-key.use-case';
 import { RevokeApiKey } from '../use-cases/revoke-api-key.use-case';
 import { ApiKeyStore } from './api-key.store';
-import { OrganizationAdminEntity } from './organization-admin.entity';
+import { ORGANIZATION_ENTITIES } from './organization.entities';
 import { OrganizationEntity } from './organization.entity';
-import { ScimTokenEntity } from './scim-token.entity';
 
 // The api_keys store and the key cache on a real database (SQLite, or PostgreSQL with
 // TEST_DB=postgres): what is kept (never the key), what is refused, what is cached.
@@ -23,6 +23,7 @@ import { ScimTokenEntity } from './scim-token.entity';
 interface Process {
   dataSource: DataSource;
   invalidation: CacheInvalidation;
+  transactions: Transactions;
   store: ApiKeyStore;
   authenticate: AuthenticateApiKey;
 }
@@ -34,14 +35,15 @@ let other: Process;
 async function open(): Promise<Process> {
   const dataSource = await new DataSource(
     buildDataSourceOptions(database.config, {
-      entities: [OrganizationEntity, OrganizationAdminEntity, ScimTokenEntity],
+      entities: ORGANIZATION_ENTITIES,
     }),
   ).initialize();
   const invalidation = createCacheInvalidation(dataSource);
-  const store = new ApiKeyStore(dataSource);
+  const store = new ApiKeyStore(dataSource, invalidation);
   return {
     dataSource,
     invalidation,
+    transactions: new Transactions(dataSource),
     store,
     authenticate: new AuthenticateApiKey(store, invalidation),
   };
@@ -64,7 +66,7 @@ async function anOrganization(): Promise<string> {
 }
 
 const create = (organizationId: string, name: string, expiresAt: Date | null = null) =>
-  new CreateApiKey(main.dataSource, main.store).execute({
+  new CreateApiKey(main.transactions, main.store).execute({
     organizationId,
     name,
     scope: 'read',
@@ -75,6 +77,26 @@ const create = (organizationId: string, name: string, expiresAt: Date | null = n
 function lookups(spy: jest.SpyInstance): number {
   return spy.mock.calls.filter(([sql]) => String(sql).includes('FROM api_keys WHERE key_hash'))
     .length;
+}
+
+interface EventRow {
+  actor: string;
+  subject_id: string;
+  data: unknown;
+}
+
+/** The events of `type` the organization has, oldest first, with their data parsed. */
+async function eventsOf(organizationId: string, type: string): Promise<EventRow[]> {
+  const p = (n: number) => (onPostgres() ? `$${n}` : '?');
+  const rows: EventRow[] = await main.dataSource.query(
+    `SELECT actor, subject_id, data FROM events WHERE organization_id = ${p(1)} AND type = ${p(2)}
+     ORDER BY sequence`,
+    [organizationId, type],
+  );
+  return rows.map((row) => ({
+    ...row,
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+  }));
 }
 
 async function coherent(process: Process): Promise<void> {
@@ -140,6 +162,52 @@ describe('ApiKeyStore', () => {
     expect(await main.store.list(await anOrganization())).toEqual([]);
   });
 
+  it('appends api_key.created with the change, and a rollback leaves neither', async () => {
+    const organizationId = await anOrganization();
+    const expiresAt = new Date('2999-01-02T03:04:05.678Z');
+    const key = await create(organizationId, 'Evented', expiresAt);
+    expect(await eventsOf(organizationId, 'api_key.created')).toEqual([
+      {
+        actor: 'admin:admin@example.com',
+        subject_id: key.id,
+        data: {
+          apiKey: {
+            id: key.id,
+            name: 'Evented',
+            scope: 'read',
+            prefix: key.prefix,
+            expiresAt: '2999-01-02T03:04:05.678Z',
+          },
+        },
+      },
+    ]);
+
+    const id = randomUUID();
+    const rolledBack = new Error('rolled back');
+    await expect(
+      main.transactions.run(async (tx) => {
+        await main.store.insert(
+          tx,
+          {
+            id,
+            organizationId,
+            name: 'Never',
+            scope: 'read_write',
+            keyHash: hashApiKey(generateApiKeySecret().key),
+            prefix: 'rck_never',
+            createdBy: 'admin@example.com',
+            createdAt: new Date(),
+            expiresAt: null,
+          },
+          'admin:admin@example.com',
+        );
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect((await main.store.list(organizationId)).map((k) => k.id)).toEqual([key.id]);
+    expect(await eventsOf(organizationId, 'api_key.created')).toHaveLength(1);
+  });
+
   it('refuses a second live key of one name in an organization, not in another, nor after revocation', async () => {
     const organizationId = await anOrganization();
     const first = await create(organizationId, 'Dup');
@@ -147,7 +215,7 @@ describe('ApiKeyStore', () => {
       code: 'API_KEY_NAME_TAKEN',
     });
     await expect(create(await anOrganization(), 'Dup')).resolves.toMatchObject({ name: 'Dup' });
-    await new RevokeApiKey(main.dataSource, main.store, main.invalidation).execute(
+    await new RevokeApiKey(main.transactions, main.store).execute(
       organizationId,
       first.id,
       'admin:test@example.com',
@@ -159,17 +227,19 @@ describe('ApiKeyStore', () => {
     const organizationId = await anOrganization();
     const key = await create(organizationId, 'Revocable');
     const at = new Date();
-    await expect(
-      main.dataSource.transaction((m) => main.store.revoke(m, randomUUID(), key.id, at)),
-    ).resolves.toBe('not-found');
-    await expect(
-      main.dataSource.transaction((m) => main.store.revoke(m, organizationId, key.id, at)),
-    ).resolves.toBe('revoked');
-    await expect(
-      main.dataSource.transaction((m) => main.store.revoke(m, organizationId, key.id, at)),
-    ).resolves.toBe('already-revoked');
+    const revokeIn = (organization: string) =>
+      main.transactions.run((tx) =>
+        main.store.revoke(tx, organization, key.id, 'admin:test@example.com', at),
+      );
+    await expect(revokeIn(randomUUID())).resolves.toBe('not-found');
+    await expect(revokeIn(organizationId)).resolves.toBe('revoked');
+    await expect(revokeIn(organizationId)).resolves.toBe('already-revoked');
     expect(await main.store.findLiveByHash(hashApiKey(key.key))).toBeNull();
-    const revoke = new RevokeApiKey(main.dataSource, main.store, main.invalidation);
+    // One event, for the revocation that happened.
+    expect(await eventsOf(organizationId, 'api_key.revoked')).toEqual([
+      { actor: 'admin:test@example.com', subject_id: key.id, data: { apiKey: { id: key.id } } },
+    ]);
+    const revoke = new RevokeApiKey(main.transactions, main.store);
     await expect(
       revoke.execute(await anOrganization(), key.id, 'admin:test@example.com'),
     ).rejects.toBeInstanceOf(ApiKeyError);
@@ -240,7 +310,7 @@ describe('AuthenticateApiKey', () => {
     expect(await main.authenticate.execute(key.key)).not.toBeNull();
     expect(await main.authenticate.execute(key.key)).not.toBeNull();
 
-    await new RevokeApiKey(other.dataSource, other.store, other.invalidation).execute(
+    await new RevokeApiKey(other.transactions, other.store).execute(
       organizationId,
       key.id,
       'admin:test@example.com',

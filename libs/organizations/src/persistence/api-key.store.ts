@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
+  CacheInvalidation,
   SqlStatement,
+  appendEvents,
   dialectOf,
   isUniqueViolation,
+  managerOf,
   sqlValues,
   type SqlValues,
+  type Tx,
 } from '@rollcall/db';
 import type { SqlDialect } from '@rollcall/db';
 import { ApiKeyError } from '../domain/api-key.error';
 import type { ApiKeyPrincipal, ApiKeyScope, ApiKeySummary } from '../domain/api-key';
+import { API_KEYS_TOPIC } from '../domain/api-keys.topic';
 
 export interface NewApiKey {
   id: string;
@@ -71,21 +76,25 @@ const TOUCH = new SqlStatement(
    WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)`,
 );
 
-/** All SQL on `api_keys`. */
+/** All SQL on `api_keys`, and the events of API keys. */
 @Injectable()
 export class ApiKeyStore {
   private readonly dialect: SqlDialect;
   private readonly values: SqlValues;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invalidation: CacheInvalidation,
+  ) {
     this.dialect = dialectOf(dataSource);
     this.values = sqlValues(this.dialect);
   }
 
-  async insert(manager: EntityManager, key: NewApiKey): Promise<void> {
+  /** Stores a new key, with its api_key.created event. */
+  async insert(tx: Tx, key: NewApiKey, actor: string): Promise<void> {
     const v = this.values;
     try {
-      await manager.query(INSERT.text(this.dialect), [
+      await managerOf(tx).query(INSERT.text(this.dialect), [
         key.id,
         key.organizationId,
         key.name,
@@ -106,6 +115,23 @@ export class ApiKeyStore {
       }
       throw error;
     }
+    appendEvents(tx, [
+      {
+        organizationId: key.organizationId,
+        type: 'api_key.created',
+        actor,
+        subject: { type: 'api_key', id: key.id },
+        data: {
+          apiKey: {
+            id: key.id,
+            name: key.name,
+            scope: key.scope,
+            prefix: key.prefix,
+            expiresAt: key.expiresAt?.toISOString() ?? null,
+          },
+        },
+      },
+    ]);
   }
 
   async list(organizationId: string): Promise<ApiKeySummary[]> {
@@ -134,13 +160,19 @@ export class ApiKeyStore {
     };
   }
 
-  /** Revokes a key of the organization; another organization's key is not found. */
+  /**
+   * Revokes a key of the organization, with its api_key.revoked event; every process refuses
+   * it from its next request on (see CacheInvalidation). Another organization's key is not
+   * found; a key revoked already stays as it is, with no second event.
+   */
   async revoke(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
     id: string,
+    actor: string,
     at: Date,
   ): Promise<ApiKeyRevocation> {
+    const manager = managerOf(tx);
     const found: { id: string; revoked_at: unknown }[] = await manager.query(
       FIND_IN_ORGANIZATION.text(this.dialect),
       [id, organizationId],
@@ -149,6 +181,16 @@ export class ApiKeyStore {
     if (!row) return 'not-found';
     if (row.revoked_at !== null && row.revoked_at !== undefined) return 'already-revoked';
     await manager.query(REVOKE.text(this.dialect), [this.values.timestamp(at), id]);
+    await this.invalidation.announce(manager, API_KEYS_TOPIC);
+    appendEvents(tx, [
+      {
+        organizationId,
+        type: 'api_key.revoked',
+        actor,
+        subject: { type: 'api_key', id },
+        data: { apiKey: { id } },
+      },
+    ]);
     return 'revoked';
   }
 

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isRoleName } from '@rollcall/contracts';
 import { SqlRunner, SqlStatement, inIdList, type Tx } from '@rollcall/db';
 import type { OrganizationProfile } from '../domain/organization-profile';
+import {
+  ORGANIZATION_COLUMNS,
+  organizationProfileOf,
+  type OrganizationRow,
+} from './organization.row';
 
-interface OrganizationRow {
-  id: string;
-  name: string;
-  slug: string;
-  scim_enabled: unknown;
-  deleted_team_retention_days: unknown;
-  default_role: string;
-  created_at: unknown;
-  updated_at: unknown;
-}
-
-const SELECT = `SELECT id, name, slug, scim_enabled, deleted_team_retention_days, default_role,
-  created_at, updated_at FROM organizations`;
+const SELECT = `SELECT ${ORGANIZATION_COLUMNS} FROM organizations`;
 const BY_ID = new SqlStatement(`${SELECT} WHERE id = ?`);
 const BY_SLUG = new SqlStatement(`${SELECT} WHERE slug = ?`);
 
@@ -60,17 +52,6 @@ export class OrganizationLookup {
   }
 
   private profileOf(row: OrganizationRow): OrganizationProfile {
-    const v = this.sql.values;
-    return {
-      id: row.id,
-      name: row.name,
-      slug: row.slug,
-      scimEnabled: v.readBool(row.scim_enabled),
-      deletedTeamRetentionDays: Number(row.deleted_team_retention_days),
-      // The column predates the role list being shared; anything unknown reads as `member`.
-      defaultRole: isRoleName(row.default_role) ? row.default_role : 'member',
-      createdAt: v.readDate(row.created_at),
-      updatedAt: v.readDate(row.updated_at),
-    };
+    return organizationProfileOf(row, this.sql.values);
   }
 }

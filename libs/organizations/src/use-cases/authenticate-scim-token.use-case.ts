@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
-import { CacheInvalidation, dialectOf } from '@rollcall/db';
+import { CacheInvalidation } from '@rollcall/db';
 import { SCIM_CREDENTIALS_TOPIC } from '../domain/scim-credentials.topic';
+import type { ScimPrincipal } from '../domain/scim-token';
 import { hashScimToken } from '../domain/scim-token.secret';
-import { ScimTokenEntity } from '../persistence/scim-token.entity';
-
-/** Who is calling the SCIM API: an organization, through one of its tokens. */
-export interface ScimPrincipal {
-  organizationId: string;
-  tokenId: string;
-  tokenPrefix: string;
-}
+import { ScimTokenStore } from '../persistence/scim-token.store';
 
 /** Last-used is a hint for admins, not an audit trail: one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -20,13 +13,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export const SCIM_TOKEN_CACHE_TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;
-
-interface TokenRow {
-  id: string;
-  organization_id: string;
-  prefix: string;
-  last_used_at: Date | string | null;
-}
 
 interface Live {
   principal: ScimPrincipal;
@@ -44,18 +30,11 @@ export class AuthenticateScimToken {
   /** Token hash → principal; never a miss (unknown tokens are rate limited at the edge). */
   private readonly entries = new Map<string, Entry>();
   private subscribed = false;
-  private readonly statement: string;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tokens: ScimTokenStore,
     private readonly invalidation: CacheInvalidation,
-  ) {
-    const postgres = dialectOf(dataSource) === 'postgres';
-    this.statement = `SELECT t.id, t.organization_id, t.prefix, t.last_used_at
-      FROM scim_tokens t JOIN organizations o ON o.id = t.organization_id
-      WHERE t.token_hash = ${postgres ? '$1' : '?'} AND t.revoked_at IS NULL
-        AND o.scim_enabled = ${postgres ? 'true' : '1'}`;
-  }
+  ) {}
 
   /** The principal for a live token of an organization with provisioning on, else null. */
   async execute(token: string): Promise<ScimPrincipal | null> {
@@ -101,13 +80,10 @@ export class AuthenticateScimToken {
   }
 
   private async read(hash: string): Promise<Live | null> {
-    const rows: TokenRow[] = await this.dataSource.query(this.statement, [hash]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      principal: { organizationId: row.organization_id, tokenId: row.id, tokenPrefix: row.prefix },
-      touchedAt: row.last_used_at === null ? 0 : timestampOf(row.last_used_at),
-    };
+    const found = await this.tokens.findLiveByHash(hash);
+    if (!found) return null;
+    const touchedAt = found.lastUsedAt?.getTime() ?? 0;
+    return { principal: found.principal, touchedAt: Number.isNaN(touchedAt) ? 0 : touchedAt };
   }
 
   private async touch(live: Live): Promise<void> {
@@ -115,27 +91,10 @@ export class AuthenticateScimToken {
     if (now - live.touchedAt < LAST_USED_RESOLUTION_MS) return;
     // Claimed before the write, so the requests of one entry write it once a minute.
     live.touchedAt = now;
-    const stale = new Date(now - LAST_USED_RESOLUTION_MS);
-    // Conditional, so concurrent requests of one token (other workers too) write it once. A
-    // lost update here only delays the hint, so it does not queue behind other writers'
-    // transactions.
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ScimTokenEntity)
-      .set({ lastUsedAt: new Date(now) })
-      .where('id = :id', { id: live.principal.tokenId })
-      .andWhere(
-        new Brackets((qb) =>
-          qb.where('last_used_at IS NULL').orWhere('last_used_at < :stale', { stale }),
-        ),
-      )
-      .execute();
+    await this.tokens.touch(
+      live.principal.tokenId,
+      new Date(now),
+      new Date(now - LAST_USED_RESOLUTION_MS),
+    );
   }
-}
-
-/** PostgreSQL returns timestamptz as a Date; SQLite keeps TypeORM's UTC `YYYY-MM-DD hh:mm:ss.SSS`. */
-function timestampOf(value: Date | string): number {
-  if (value instanceof Date) return value.getTime();
-  const time = Date.parse(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
-  return Number.isNaN(time) ? 0 : time;
 }

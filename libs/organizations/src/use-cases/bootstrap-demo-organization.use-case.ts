@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, Not } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { chosenOrRandomAdminPassword } from '../domain/admin-password';
+import { OrganizationError } from '../domain/organization.error';
 import { hashPassword } from '../domain/password.hasher';
-import { OrganizationAdminEntity } from '../persistence/organization-admin.entity';
-import { OrganizationEntity } from '../persistence/organization.entity';
-import { ScimTokenEntity } from '../persistence/scim-token.entity';
+import { AdminLookup } from '../persistence/admin.lookup';
+import { OrganizationAdminStore } from '../persistence/organization-admin.store';
+import { OrganizationLookup } from '../persistence/organization.lookup';
+import { OrganizationStore } from '../persistence/organization.store';
+import { ScimTokenStore } from '../persistence/scim-token.store';
 import { CreateOrganization, type CreatedOrganization } from './create-organization.use-case';
 import { CreateScimToken, type IssuedScimToken } from './create-scim-token.use-case';
 
@@ -22,7 +24,12 @@ export interface DemoCredentials extends CreatedOrganization {
 @Injectable()
 export class BootstrapDemoOrganization {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationLookup,
+    private readonly organizationStore: OrganizationStore,
+    private readonly admins: AdminLookup,
+    private readonly adminStore: OrganizationAdminStore,
+    private readonly tokens: ScimTokenStore,
     private readonly createOrganization: CreateOrganization,
     private readonly createScimToken: CreateScimToken,
   ) {}
@@ -35,8 +42,7 @@ export class BootstrapDemoOrganization {
    * has signed in, null: passwords are then reset with `admin:reset-password`.
    */
   async execute(): Promise<DemoCredentials | null> {
-    const organizations = this.dataSource.getRepository(OrganizationEntity);
-    if ((await organizations.count()) === 0) {
+    if ((await this.organizationStore.count()) === 0) {
       try {
         const created = await this.createOrganization.execute({
           name: DEMO_ORGANIZATION_NAME,
@@ -46,7 +52,7 @@ export class BootstrapDemoOrganization {
         return { ...created, reissued: false, scimTokenInUse: false };
       } catch (error) {
         // Another replica starting at the same moment created it first.
-        if ((await organizations.count()) > 0) return null;
+        if ((await this.organizationStore.count()) > 0) return null;
         throw error;
       }
     }
@@ -54,30 +60,29 @@ export class BootstrapDemoOrganization {
   }
 
   private async reissue(): Promise<DemoCredentials | null> {
-    const admins = this.dataSource.getRepository(OrganizationAdminEntity);
-    if (await admins.exists({ where: { lastLoginAt: Not(IsNull()) } })) return null;
-    const demoAdmin = await admins.findOneBy({ emailNormalized: DEMO_ADMIN_EMAIL });
+    if (await this.adminStore.anySignedIn()) return null;
+    const demoAdmin = await this.admins.findByEmail(DEMO_ADMIN_EMAIL);
     if (!demoAdmin) return null;
     const adminPassword = chosenOrRandomAdminPassword();
     const passwordHash = await hashPassword(adminPassword);
-    return inTransaction(this.dataSource, async (manager) => {
-      const organization = await manager.findOneByOrFail(OrganizationEntity, {
-        id: demoAdmin.organizationId,
-      });
-      await manager.update(OrganizationAdminEntity, { id: demoAdmin.id }, { passwordHash });
-      const live = await manager.find(ScimTokenEntity, {
-        where: { organizationId: organization.id, revokedAt: IsNull() },
-      });
+    return this.transactions.run(async (tx) => {
+      const organization = await this.organizations.find(demoAdmin.organizationId, tx);
+      if (!organization) {
+        throw new OrganizationError('ORGANIZATION_NOT_FOUND', 'No such organization.');
+      }
+      await this.adminStore.setPasswordHash(tx, demoAdmin.id, passwordHash);
+      const live = await this.tokens.listLive(tx, organization.id);
       // A token Entra already uses stays: replacing it would break provisioning.
       const inUse = live.some((token) => token.lastUsedAt !== null);
       let scimToken: IssuedScimToken | null = null;
       if (organization.scimEnabled && !inUse) {
-        const now = new Date();
-        for (const token of live) {
-          await manager.update(ScimTokenEntity, { id: token.id }, { revokedAt: now });
-        }
+        await this.tokens.revokeUnused(
+          tx,
+          live.map((token) => token.id),
+          new Date(),
+        );
         scimToken = await this.createScimToken.issueWithin(
-          manager,
+          tx,
           organization.id,
           'system:demo-setup',
         );

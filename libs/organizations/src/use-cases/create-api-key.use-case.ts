@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { API_KEY_NAME_MAX_LENGTH, type ApiKeyScope } from '../domain/api-key';
 import { ApiKeyError } from '../domain/api-key.error';
 import { generateApiKeySecret } from '../domain/api-key.secret';
@@ -30,7 +29,7 @@ export interface IssuedApiKey {
 @Injectable()
 export class CreateApiKey {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly store: ApiKeyStore,
   ) {}
 
@@ -49,36 +48,23 @@ export class CreateApiKey {
     }
     const secret = generateApiKeySecret();
     const id = randomUUID();
-    await inTransaction(this.dataSource, async (manager) => {
-      await this.store.insert(manager, {
-        id,
-        organizationId: command.organizationId,
-        name,
-        scope: command.scope,
-        keyHash: secret.hash,
-        prefix: secret.prefix,
-        createdBy: command.createdBy,
-        createdAt,
-        expiresAt,
-      });
-      appendEvents(manager, [
+    await this.transactions.run((tx) =>
+      this.store.insert(
+        tx,
         {
+          id,
           organizationId: command.organizationId,
-          type: 'api_key.created',
-          actor: `admin:${command.createdBy}`,
-          subject: { type: 'api_key', id },
-          data: {
-            apiKey: {
-              id,
-              name,
-              scope: command.scope,
-              prefix: secret.prefix,
-              expiresAt: expiresAt?.toISOString() ?? null,
-            },
-          },
+          name,
+          scope: command.scope,
+          keyHash: secret.hash,
+          prefix: secret.prefix,
+          createdBy: command.createdBy,
+          createdAt,
+          expiresAt,
         },
-      ]);
-    });
+        `admin:${command.createdBy}`,
+      ),
+    );
     return {
       id,
       name,

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { Transactions, type Tx } from '@rollcall/db';
 import { chosenOrRandomAdminPassword } from '../domain/admin-password';
+import type { OrganizationProfile } from '../domain/organization-profile';
 import { validOrganizationName } from '../domain/organization-name';
 import { OrganizationError } from '../domain/organization.error';
 import { slugify } from '../domain/organization-slug';
 import { hashPassword } from '../domain/password.hasher';
-import { OrganizationAdminEntity } from '../persistence/organization-admin.entity';
-import { OrganizationEntity } from '../persistence/organization.entity';
+import { AdminLookup } from '../persistence/admin.lookup';
+import { OrganizationAdminStore } from '../persistence/organization-admin.store';
+import { OrganizationLookup } from '../persistence/organization.lookup';
+import { OrganizationStore } from '../persistence/organization.store';
 import { CreateScimToken, type IssuedScimToken } from './create-scim-token.use-case';
 
 export { MIN_ADMIN_PASSWORD_LENGTH } from '../domain/admin-password';
@@ -25,7 +27,7 @@ export interface CreateOrganizationCommand {
 }
 
 export interface CreatedOrganization {
-  organization: OrganizationEntity;
+  organization: OrganizationProfile;
   adminEmail: string;
   adminPassword: string;
   scimToken: IssuedScimToken | null;
@@ -34,7 +36,11 @@ export interface CreatedOrganization {
 @Injectable()
 export class CreateOrganization {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationLookup,
+    private readonly organizationStore: OrganizationStore,
+    private readonly admins: AdminLookup,
+    private readonly adminStore: OrganizationAdminStore,
     private readonly createScimToken: CreateScimToken,
   ) {}
 
@@ -44,21 +50,20 @@ export class CreateOrganization {
     // Hash outside the transaction: scrypt is deliberately slow and must not hold a lock.
     const passwordHash = await hashPassword(adminPassword);
 
-    return inTransaction(this.dataSource, async (manager) => {
-      const slug = await this.freeSlug(manager, slugify(name));
+    return this.transactions.run(async (tx) => {
+      const slug = await this.freeSlug(tx, slugify(name));
       const adminEmail = (command.adminEmail ?? `admin@${slug}.rollcall.local`).trim();
       if (!EMAIL_PATTERN.test(adminEmail) || adminEmail.length > 320) {
         throw new OrganizationError('ADMIN_EMAIL_INVALID', 'The admin e-mail is not valid.');
       }
-      const emailNormalized = adminEmail.toLowerCase();
-      if (await manager.exists(OrganizationAdminEntity, { where: { emailNormalized } })) {
+      if (await this.admins.findByEmail(adminEmail, tx)) {
         throw new OrganizationError(
           'ADMIN_EMAIL_TAKEN',
           'This e-mail already administers an organization.',
         );
       }
       const now = new Date();
-      const organization = manager.create(OrganizationEntity, {
+      const organization: OrganizationProfile = {
         id: randomUUID(),
         name,
         slug,
@@ -67,20 +72,18 @@ export class CreateOrganization {
         defaultRole: 'member',
         createdAt: now,
         updatedAt: now,
-      });
-      await manager.insert(OrganizationEntity, organization);
-      await manager.insert(OrganizationAdminEntity, {
+      };
+      await this.organizationStore.insert(tx, organization);
+      await this.adminStore.insert(tx, {
         id: randomUUID(),
         organizationId: organization.id,
         email: adminEmail,
-        emailNormalized,
         passwordHash,
         createdAt: now,
-        lastLoginAt: null,
       });
       const scimToken = command.enableScim
         ? await this.createScimToken.issueWithin(
-            manager,
+            tx,
             organization.id,
             'system:organization-setup',
             'Initial token',
@@ -90,13 +93,11 @@ export class CreateOrganization {
     });
   }
 
-  private async freeSlug(manager: EntityManager, base: string): Promise<string> {
-    if (!(await manager.exists(OrganizationEntity, { where: { slug: base } }))) return base;
+  private async freeSlug(tx: Tx, base: string): Promise<string> {
+    if (!(await this.organizations.findBySlug(base, tx))) return base;
     for (let n = 2; n < 100; n += 1) {
       const candidate = `${base}-${n}`;
-      if (!(await manager.exists(OrganizationEntity, { where: { slug: candidate } }))) {
-        return candidate;
-      }
+      if (!(await this.organizations.findBySlug(candidate, tx))) return candidate;
     }
     return `${base}-${randomBytes(4).toString('hex')}`;
   }

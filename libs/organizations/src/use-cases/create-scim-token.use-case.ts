@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { appendEvents, dialectOf, inTransaction } from '@rollcall/db';
+import { Transactions, type Tx } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
+import { MAX_LIVE_SCIM_TOKENS } from '../domain/scim-token';
 import { generateScimTokenSecret } from '../domain/scim-token.secret';
-import { OrganizationEntity } from '../persistence/organization.entity';
-import { ScimTokenEntity } from '../persistence/scim-token.entity';
-
-/** Two live tokens let an admin paste a new one into Entra before revoking the old one. */
-export const MAX_LIVE_SCIM_TOKENS = 2;
+import { OrganizationStore } from '../persistence/organization.store';
+import { ScimTokenStore } from '../persistence/scim-token.store';
 
 export interface IssuedScimToken {
   id: string;
@@ -21,74 +18,49 @@ export interface IssuedScimToken {
 
 @Injectable()
 export class CreateScimToken {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationStore,
+    private readonly tokens: ScimTokenStore,
+  ) {}
 
   execute(organizationId: string, actor: string, label?: string): Promise<IssuedScimToken> {
-    return inTransaction(this.dataSource, (manager) =>
-      this.issueWithin(manager, organizationId, actor, label),
-    );
+    return this.transactions.run((tx) => this.issueWithin(tx, organizationId, actor, label));
   }
 
   /** Issues a token inside a caller's transaction (organization creation uses it). */
   async issueWithin(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
     actor: string,
     label?: string,
   ): Promise<IssuedScimToken> {
-    // Locking the organization row serialises concurrent issuers on PostgreSQL, so the
-    // live-token limit holds; SQLite writers already take turns (see inTransaction).
-    const organization = await manager.findOne(OrganizationEntity, {
-      where: { id: organizationId },
-      ...(dialectOf(this.dataSource) === 'postgres'
-        ? { lock: { mode: 'pessimistic_write' as const } }
-        : {}),
-    });
-    if (!organization) {
+    // The organization's row stays locked until the end: concurrent issuers take turns, so
+    // the live-token limit holds.
+    if (!(await this.organizations.lock(tx, organizationId))) {
       throw new OrganizationError('ORGANIZATION_NOT_FOUND', 'No such organization.');
     }
-    const live = await manager.count(ScimTokenEntity, {
-      where: { organizationId, revokedAt: IsNull() },
-    });
-    if (live >= MAX_LIVE_SCIM_TOKENS) {
+    if ((await this.tokens.countLive(tx, organizationId)) >= MAX_LIVE_SCIM_TOKENS) {
       throw new OrganizationError(
         'SCIM_TOKEN_LIMIT_REACHED',
         `An organization can have ${MAX_LIVE_SCIM_TOKENS} live SCIM tokens; revoke one first.`,
       );
     }
     const secret = generateScimTokenSecret();
-    const entity = manager.create(ScimTokenEntity, {
+    const token = {
       id: randomUUID(),
       organizationId,
       tokenHash: secret.hash,
       prefix: secret.prefix,
       label: label ?? null,
       createdAt: new Date(),
-      lastUsedAt: null,
-      revokedAt: null,
-    });
-    await manager.insert(ScimTokenEntity, entity);
-    appendEvents(manager, [
-      {
-        organizationId,
-        type: 'credential.created',
-        actor,
-        subject: { type: 'credential', id: entity.id },
-        data: {
-          credential: {
-            kind: 'scim_token',
-            id: entity.id,
-            prefix: entity.prefix,
-            label: entity.label,
-          },
-        },
-      },
-    ]);
+    };
+    await this.tokens.issue(tx, token, actor);
     return {
-      id: entity.id,
+      id: token.id,
       organizationId,
-      prefix: entity.prefix,
-      createdAt: entity.createdAt,
+      prefix: token.prefix,
+      createdAt: token.createdAt,
       token: secret.token,
     };
   }

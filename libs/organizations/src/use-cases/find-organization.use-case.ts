@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { OrganizationProfile } from '../domain/organization-profile';
 import { OrganizationError } from '../domain/organization.error';
-import { OrganizationEntity } from '../persistence/organization.entity';
+import { OrganizationLookup } from '../persistence/organization.lookup';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An organization named the way an operator names it: by id or by slug. */
 @Injectable()
 export class FindOrganization {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly organizations: OrganizationLookup) {}
 
-  async execute(idOrSlug: string): Promise<OrganizationEntity> {
-    const repository = this.dataSource.getRepository(OrganizationEntity);
+  async execute(idOrSlug: string): Promise<OrganizationProfile> {
     const organization = UUID.test(idOrSlug)
-      ? await repository.findOneBy({ id: idOrSlug.toLowerCase() })
-      : await repository.findOneBy({ slug: idOrSlug.toLowerCase() });
+      ? await this.organizations.find(idOrSlug.toLowerCase())
+      : await this.organizations.findBySlug(idOrSlug.toLowerCase());
     if (!organization) {
       throw new OrganizationError('ORGANIZATION_NOT_FOUND', 'No such organization.');
     }

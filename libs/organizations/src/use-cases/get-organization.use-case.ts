@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { OrganizationProfile } from '../domain/organization-profile';
 import { OrganizationError } from '../domain/organization.error';
-import { OrganizationEntity } from '../persistence/organization.entity';
+import { OrganizationLookup } from '../persistence/organization.lookup';
 
 @Injectable()
 export class GetOrganization {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly organizations: OrganizationLookup) {}
 
   /** The organization with its settings. */
-  async execute(organizationId: string): Promise<OrganizationEntity> {
-    const organization = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .findOneBy({ id: organizationId });
+  async execute(organizationId: string): Promise<OrganizationProfile> {
+    const organization = await this.organizations.find(organizationId);
     if (!organization) {
       throw new OrganizationError('ORGANIZATION_NOT_FOUND', 'No such organization.');
     }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationAdminEntity } from '../persistence/organization-admin.entity';
+import { AdminLookup } from '../persistence/admin.lookup';
 
 export interface AdminSummary {
   id: string;
@@ -12,12 +11,10 @@ export interface AdminSummary {
 /** The admins of one organization, first admin first. */
 @Injectable()
 export class ListAdmins {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly admins: AdminLookup) {}
 
   async execute(organizationId: string): Promise<AdminSummary[]> {
-    const admins = await this.dataSource
-      .getRepository(OrganizationAdminEntity)
-      .find({ where: { organizationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const admins = await this.admins.listOf(organizationId);
     return admins.map(({ id, email, createdAt, lastLoginAt }) => ({
       id,
       email,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '../persistence/organization.entity';
+import { OrganizationStore } from '../persistence/organization.store';
 
 export interface OrganizationSummary {
   id: string;
@@ -13,12 +12,10 @@ export interface OrganizationSummary {
 /** Every organization, oldest first: the operator's inventory. */
 @Injectable()
 export class ListOrganizations {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly organizations: OrganizationStore) {}
 
   async execute(): Promise<OrganizationSummary[]> {
-    const organizations = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    const organizations = await this.organizations.list();
     return organizations.map(({ id, name, slug, scimEnabled, createdAt }) => ({
       id,
       name,

@@ -1,42 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
+import type { OrganizationProfile } from '../domain/organization-profile';
 import { validOrganizationName } from '../domain/organization-name';
 import { OrganizationError } from '../domain/organization.error';
-import { OrganizationEntity } from '../persistence/organization.entity';
+import { OrganizationLookup } from '../persistence/organization.lookup';
+import { OrganizationStore } from '../persistence/organization.store';
 
 /** Renames the organization (trimmed, 1–200 characters). The slug stays: URLs keep working. */
 @Injectable()
 export class RenameOrganization {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationLookup,
+    private readonly store: OrganizationStore,
+  ) {}
 
   async execute(
     organizationId: string,
     rawName: string,
     actor: string,
-  ): Promise<OrganizationEntity> {
+  ): Promise<OrganizationProfile> {
     const name = validOrganizationName(rawName);
-    return inTransaction(this.dataSource, async (manager) => {
-      const repository = manager.getRepository(OrganizationEntity);
-      const organization = await repository.findOneBy({ id: organizationId });
+    return this.transactions.run(async (tx) => {
+      const organization = await this.organizations.find(organizationId, tx);
       if (!organization) {
         throw new OrganizationError('ORGANIZATION_NOT_FOUND', 'No such organization.');
       }
       if (organization.name === name) return organization;
-      const previousName = organization.name;
-      organization.name = name;
-      organization.updatedAt = new Date();
-      await repository.update({ id: organizationId }, { name, updatedAt: organization.updatedAt });
-      appendEvents(manager, [
-        {
-          organizationId,
-          type: 'organization.updated',
-          actor,
-          subject: { type: 'organization', id: organizationId },
-          data: { changed: ['name'], name, previousName },
-        },
-      ]);
-      return organization;
+      return this.store.rename(tx, organization, name, actor, new Date());
     });
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { chosenOrRandomAdminPassword } from '../domain/admin-password';
 import { OrganizationError } from '../domain/organization.error';
 import { hashPassword } from '../domain/password.hasher';
-import { OrganizationAdminEntity } from '../persistence/organization-admin.entity';
+import { AdminLookup } from '../persistence/admin.lookup';
+import { OrganizationAdminStore } from '../persistence/organization-admin.store';
 
 export interface ResetAdminPasswordCommand {
   email: string;
@@ -26,17 +26,20 @@ export interface ResetAdminPasswordResult {
  */
 @Injectable()
 export class ResetAdminPassword {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly admins: AdminLookup,
+    private readonly store: OrganizationAdminStore,
+  ) {}
 
   async execute(command: ResetAdminPasswordCommand): Promise<ResetAdminPasswordResult> {
     const password = chosenOrRandomAdminPassword(command.password);
     // Hash outside the transaction: scrypt is deliberately slow and must not hold a lock.
     const passwordHash = await hashPassword(password);
-    const emailNormalized = command.email.trim().toLowerCase();
-    return inTransaction(this.dataSource, async (manager) => {
-      const admin = await manager.findOneBy(OrganizationAdminEntity, { emailNormalized });
+    return this.transactions.run(async (tx) => {
+      const admin = await this.admins.findByEmail(command.email, tx);
       if (!admin) throw new OrganizationError('ADMIN_NOT_FOUND', 'No admin has this e-mail.');
-      await manager.update(OrganizationAdminEntity, { id: admin.id }, { passwordHash });
+      await this.store.setPasswordHash(tx, admin.id, passwordHash);
       return {
         adminId: admin.id,
         organizationId: admin.organizationId,

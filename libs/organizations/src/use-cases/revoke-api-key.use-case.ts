@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { ApiKeyError } from '../domain/api-key.error';
-import { API_KEYS_TOPIC } from '../domain/api-keys.topic';
 import { ApiKeyStore } from '../persistence/api-key.store';
 
 /**
@@ -12,35 +10,16 @@ import { ApiKeyStore } from '../persistence/api-key.store';
 @Injectable()
 export class RevokeApiKey {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly store: ApiKeyStore,
-    private readonly invalidation: CacheInvalidation,
   ) {}
 
   async execute(organizationId: string, id: string, actor: string): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const outcome = await this.store.revoke(manager, organizationId, id, new Date());
-      switch (outcome) {
-        case 'not-found':
-          throw new ApiKeyError(
-            'API_KEY_NOT_FOUND',
-            'No API key of this organization has this id.',
-          );
-        case 'already-revoked':
-          return;
-        case 'revoked':
-          await this.invalidation.announce(manager, API_KEYS_TOPIC);
-          appendEvents(manager, [
-            {
-              organizationId,
-              type: 'api_key.revoked',
-              actor,
-              subject: { type: 'api_key', id },
-              data: { apiKey: { id } },
-            },
-          ]);
-          return;
-      }
-    });
+    const outcome = await this.transactions.run((tx) =>
+      this.store.revoke(tx, organizationId, id, actor, new Date()),
+    );
+    if (outcome === 'not-found') {
+      throw new ApiKeyError('API_KEY_NOT_FOUND', 'No API key of this organization has this id.');
+    }
   }
 }

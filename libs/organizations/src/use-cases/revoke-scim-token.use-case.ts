@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { OrganizationError } from '../domain/organization.error';
-import { SCIM_CREDENTIALS_TOPIC } from '../domain/scim-credentials.topic';
-import { ScimTokenEntity } from '../persistence/scim-token.entity';
+import { ScimTokenStore } from '../persistence/scim-token.store';
 
 export interface RevokeScimTokenCommand {
   /** The token's id or its visible prefix (`rcs_…`, as listed). */
@@ -23,21 +21,13 @@ export interface RevokedScimToken {
 @Injectable()
 export class RevokeScimToken {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly invalidation: CacheInvalidation,
+    private readonly transactions: Transactions,
+    private readonly tokens: ScimTokenStore,
   ) {}
 
   execute(command: RevokeScimTokenCommand): Promise<RevokedScimToken> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const scope = command.organizationId ? { organizationId: command.organizationId } : {};
-      const matches = await manager.find(ScimTokenEntity, {
-        where: [
-          { ...scope, id: command.token, revokedAt: IsNull() },
-          { ...scope, prefix: command.token, revokedAt: IsNull() },
-        ],
-        take: 2,
-      });
-      const [match, other] = matches;
+    return this.transactions.run(async (tx) => {
+      const [match, other] = await this.tokens.findLive(tx, command.token, command.organizationId);
       if (!match) {
         throw new OrganizationError('SCIM_TOKEN_NOT_FOUND', 'No live SCIM token matches.');
       }
@@ -47,24 +37,7 @@ export class RevokeScimToken {
           'More than one live SCIM token has this prefix; revoke it by id.',
         );
       }
-      await manager.update(ScimTokenEntity, { id: match.id }, { revokedAt: new Date() });
-      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
-      appendEvents(manager, [
-        {
-          organizationId: match.organizationId,
-          type: 'credential.revoked',
-          actor: command.actor,
-          subject: { type: 'credential', id: match.id },
-          data: {
-            credential: {
-              kind: 'scim_token',
-              id: match.id,
-              prefix: match.prefix,
-              label: match.label,
-            },
-          },
-        },
-      ]);
+      await this.tokens.revoke(tx, match, command.actor, new Date());
       return { id: match.id, organizationId: match.organizationId, prefix: match.prefix };
     });
   }
