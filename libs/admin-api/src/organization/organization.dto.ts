@@ -11,7 +11,7 @@ import {
   type RoleName,
   type UpdateOrganizationSettingsRequest,
 } from '@rollcall/contracts';
-import type { OrganizationEntity } from '@rollcall/organizations';
+import type { OrganizationProfile } from '@rollcall/organizations';
 import { IsOmittable } from '../http/omittable.decorator';
 
 export class OrganizationSettingsDto implements OrganizationSettings {
@@ -81,7 +81,7 @@ export class RenameOrganizationDto implements RenameOrganizationRequest {
 }
 
 export function toOrganizationDto(
-  organization: OrganizationEntity,
+  organization: OrganizationProfile,
   publicUrl: string,
 ): OrganizationDto {
   return {
