@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Transactions } from '@rollcall/db';
 import { DirectoryModule } from '@rollcall/directory';
 import { OrganizationsModule } from '@rollcall/organizations';
 import { EntraClient } from './entra/entra.client';
@@ -10,9 +11,11 @@ import { OidcRoundTrip } from './oidc/oidc-round-trip';
 import { AdminIdentityEntity } from './persistence/admin-identity.entity';
 import { AdminIdentityStore } from './persistence/admin-identity.store';
 import { AdminSessionEntity } from './persistence/admin-session.entity';
+import { AdminSessionStore } from './persistence/admin-session.store';
 import { EntraConnectionEntity } from './persistence/entra-connection.entity';
 import { LoginAttemptsLimiter } from './persistence/login-attempts.limiter';
 import { MemberSessionEntity } from './persistence/member-session.entity';
+import { MemberSessionStore } from './persistence/member-session.store';
 import { OidcAuthorizationEntity } from './persistence/oidc-authorization.entity';
 import { OidcAuthorizationStore } from './persistence/oidc-authorization.store';
 import { OidcProviderEntity } from './persistence/oidc-provider.entity';
@@ -105,6 +108,9 @@ const entities = [
     OidcRoundTrip,
     SsoPolicyStore,
     AdminIdentityStore,
+    AdminSessionStore,
+    MemberSessionStore,
+    Transactions,
     GenericOidcClient,
   ],
   exports: [...useCases, OidcRoundTrip, SsoPolicyStore, AdminIdentityStore],

@@ -13,3 +13,20 @@ export function sessionExpiresAt(createdAt: Date): Date {
 export function idleCutoff(now: Date): Date {
   return new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS);
 }
+
+/** The instants one request judges a session by, all from one clock. */
+export interface SessionClock {
+  now: Date;
+  /** Sessions last seen at or before this have expired by idleness. */
+  idleCutoff: Date;
+  /** A last_seen_at older than this is due to be written again (see the resolution above). */
+  lastSeenStaleBefore: Date;
+}
+
+export function sessionClock(now: Date): SessionClock {
+  return {
+    now,
+    idleCutoff: idleCutoff(now),
+    lastSeenStaleBefore: new Date(now.getTime() - SESSION_LAST_SEEN_RESOLUTION_MS),
+  };
+}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
-import { idleCutoff } from '../domain/admin-session.policy';
-import { AdminSessionEntity } from '../persistence/admin-session.entity';
+import { Transactions } from '@rollcall/db';
+import { sessionClock } from '../domain/admin-session.policy';
+import { AdminSessionStore } from '../persistence/admin-session.store';
 
 export interface PurgedSignInState {
   sessions: number;
@@ -15,18 +14,14 @@ export interface PurgedSignInState {
  */
 @Injectable()
 export class PurgeExpiredAdminSessions {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sessions: AdminSessionStore,
+  ) {}
 
   execute(now: Date = new Date()): Promise<PurgedSignInState> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const sessions = await manager
-        .createQueryBuilder()
-        .delete()
-        .from(AdminSessionEntity)
-        .where('expires_at <= :now', { now })
-        .orWhere('last_seen_at <= :idle', { idle: idleCutoff(now) })
-        .execute();
-      return { sessions: sessions.affected ?? 0 };
-    });
+    return this.transactions.run(async (tx) => ({
+      sessions: await this.sessions.purgeExpired(tx, sessionClock(now)),
+    }));
   }
 }

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
-import { AdminSessionEntity } from '../persistence/admin-session.entity';
+import { Transactions } from '@rollcall/db';
+import { AdminSessionStore } from '../persistence/admin-session.store';
 
 /** Sign-out: the session stops working on every replica at once. */
 @Injectable()
 export class RevokeAdminSession {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sessions: AdminSessionStore,
+  ) {}
 
   execute(sessionId: string): Promise<void> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await manager.update(
-        AdminSessionEntity,
-        { id: sessionId, revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
-    });
+    return this.transactions.run((tx) => this.sessions.revoke(tx, sessionId, new Date()));
   }
 }

@@ -1,25 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
-import { AdminSessionEntity } from '../persistence/admin-session.entity';
+import { Transactions } from '@rollcall/db';
+import { AdminSessionStore } from '../persistence/admin-session.store';
 
 /** Signs an admin out everywhere: after a password change, or when the admin is deactivated. */
 @Injectable()
 export class RevokeAllAdminSessions {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sessions: AdminSessionStore,
+  ) {}
 
   /** How many live sessions were revoked. */
   execute(adminId: string): Promise<number> {
-    return inTransaction(this.dataSource, (manager) => this.revokeWithin(manager, adminId));
-  }
-
-  /** Inside a caller's transaction, so the revocation commits with the change that caused it. */
-  async revokeWithin(manager: EntityManager, adminId: string): Promise<number> {
-    const result = await manager.update(
-      AdminSessionEntity,
-      { adminId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
-    return result.affected ?? 0;
+    return this.transactions.run((tx) => this.sessions.revokeAllOf(tx, adminId, new Date()));
   }
 }

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { MemberSessionEntity } from '../persistence/member-session.entity';
+import { MemberSessionStore } from '../persistence/member-session.store';
 
 /** Member sign-out: the session stops working on every replica at once. */
 @Injectable()
 export class RevokeMemberSession {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly sessions: MemberSessionStore) {}
 
-  async execute(sessionId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(MemberSessionEntity)
-      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  execute(sessionId: string): Promise<void> {
+    return this.sessions.revoke(sessionId, new Date());
   }
 }
