@@ -1,76 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationAdminEntity, OrganizationEntity } from '@rollcall/organizations';
-import { idleCutoff, SESSION_LAST_SEEN_RESOLUTION_MS } from '../domain/admin-session.policy';
+import { AdminLookup, OrganizationLookup } from '@rollcall/organizations';
+import { sessionClock } from '../domain/admin-session.policy';
 import type { AuthenticatedAdmin } from '../domain/authenticated-admin';
 import { isWellFormedSessionSecret, sessionIdOf } from '../domain/session.secret';
-import { AdminSessionEntity } from '../persistence/admin-session.entity';
-
-interface SessionRow {
-  sessionId: string;
-  csrfToken: string;
-  adminId: string;
-  adminEmail: string;
-  organizationId: string;
-  organizationName: string;
-  organizationSlug: string;
-  /** 1 when last_seen_at is older than its resolution and should be written. */
-  stale: number | string;
-}
+import { AdminSessionStore } from '../persistence/admin-session.store';
 
 @Injectable()
 export class AuthenticateAdminSession {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly sessions: AdminSessionStore,
+    private readonly admins: AdminLookup,
+    private readonly organizations: OrganizationLookup,
+  ) {}
 
   /** The admin behind a live (not revoked, not expired, not idle) session secret, else null. */
   async execute(secret: string | null | undefined): Promise<AuthenticatedAdmin | null> {
     if (!secret || !isWellFormedSessionSecret(secret)) return null;
-    const id = sessionIdOf(secret);
-    const now = new Date();
-    const stale = new Date(now.getTime() - SESSION_LAST_SEEN_RESOLUTION_MS);
-    // Expiry is decided in SQL, against one clock per request.
-    const row = await this.dataSource
-      .createQueryBuilder(AdminSessionEntity, 's')
-      .innerJoin(OrganizationAdminEntity, 'a', 'a.id = s.admin_id')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = s.organization_id')
-      .select('s.id', 'sessionId')
-      .addSelect('s.csrf_token', 'csrfToken')
-      .addSelect('a.id', 'adminId')
-      .addSelect('a.email', 'adminEmail')
-      .addSelect('o.id', 'organizationId')
-      .addSelect('o.name', 'organizationName')
-      .addSelect('o.slug', 'organizationSlug')
-      .addSelect('CASE WHEN s.last_seen_at < :stale THEN 1 ELSE 0 END', 'stale')
-      .where('s.id = :id', { id })
-      .andWhere('s.revoked_at IS NULL')
-      .andWhere('s.expires_at > :now', { now })
-      .andWhere('s.last_seen_at > :idle', { idle: idleCutoff(now) })
-      .setParameter('stale', stale)
-      .getRawOne<SessionRow>();
-    if (!row) return null;
-    if (Number(row.stale) === 1) await this.touch(id, now, stale);
+    // Expiry is decided against one clock per request.
+    const clock = sessionClock(new Date());
+    const session = await this.sessions.findLive(sessionIdOf(secret), clock);
+    if (!session) return null;
+    const [admin, organization] = await Promise.all([
+      this.admins.find(session.adminId),
+      this.organizations.find(session.organizationId),
+    ]);
+    // Deleting either deletes the session too (foreign key cascade); one read may still have
+    // found it first.
+    if (!admin || !organization) return null;
+    // Same tradeoff as AuthenticateScimToken's last-used: written outside any transaction, so
+    // it does not queue behind other writers'.
+    if (session.lastSeenStale) await this.sessions.touch(session.id, clock);
     return {
-      sessionId: row.sessionId,
-      csrfToken: row.csrfToken,
-      admin: { id: row.adminId, email: row.adminEmail },
-      organization: {
-        id: row.organizationId,
-        name: row.organizationName,
-        slug: row.organizationSlug,
-      },
+      sessionId: session.id,
+      csrfToken: session.csrfToken,
+      admin: { id: admin.id, email: admin.email },
+      organization: { id: organization.id, name: organization.name, slug: organization.slug },
     };
-  }
-
-  private async touch(id: string, now: Date, stale: Date): Promise<void> {
-    // Conditional, so concurrent requests of one session write it once a minute at most.
-    // A lost update only shortens the idle window by a minute, so it does not queue behind
-    // other writers' transactions (same tradeoff as AuthenticateScimToken's last-used).
-    await this.dataSource
-      .createQueryBuilder()
-      .update(AdminSessionEntity)
-      .set({ lastSeenAt: now })
-      .where('id = :id', { id })
-      .andWhere('last_seen_at < :stale', { stale })
-      .execute();
   }
 }
