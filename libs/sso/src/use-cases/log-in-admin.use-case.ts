@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
 import {
-  OrganizationAdminEntity,
-  OrganizationEntity,
+  AdminLookup,
   verifyPassword,
+  type AdminCredentials,
+  type AdminProfile,
 } from '@rollcall/organizations';
 import { ConcurrencyLimitError, ConcurrencyLimiter } from '@rollcall/rate-limit';
 import { dummyPasswordHash } from '../domain/dummy-password.hash';
@@ -12,7 +11,7 @@ import { PASSWORD_CHECKS, normalizeEmail } from '../domain/login-throttle.policy
 import { breakGlassAdminId } from '../domain/sso-policy.rules';
 import { SsoError } from '../domain/sso.error';
 import { LoginAttemptsLimiter } from '../persistence/login-attempts.limiter';
-import { SsoPolicyStore } from '../persistence/sso-policy.store';
+import { GetSsoPolicy } from './get-sso-policy.use-case';
 import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 import { PurgeExpiredAdminSessions } from './purge-expired-admin-sessions.use-case';
 
@@ -23,13 +22,6 @@ export interface LogInAdminCommand {
   userAgent: string | null;
   /** The session secret the browser already held, if any: it is revoked (rotation). */
   previousSessionSecret: string | null;
-}
-
-interface AccountRow {
-  adminId: string;
-  email: string;
-  passwordHash: string;
-  organizationId: string;
 }
 
 // One message for an unknown e-mail and a wrong password: the answer must not tell which
@@ -46,11 +38,11 @@ export class LogInAdmin {
   );
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly admins: AdminLookup,
     private readonly attempts: LoginAttemptsLimiter,
     private readonly purgeExpired: PurgeExpiredAdminSessions,
     private readonly openAdminSession: OpenAdminSession,
-    private readonly policies: SsoPolicyStore,
+    private readonly getPolicy: GetSsoPolicy,
   ) {}
 
   async execute(command: LogInAdminCommand): Promise<AdminSignIn> {
@@ -61,10 +53,10 @@ export class LogInAdmin {
     // and a parallel burst is cut at the cap instead of all being checked.
     const attempt = await this.attempts.reserve(email, command.ipAddress ?? 'unknown');
 
-    let account: AccountRow | undefined;
+    let account: AdminCredentials | null;
     let passwordMatches: boolean;
     try {
-      account = await this.findAccount(email);
+      account = await this.admins.credentialsByEmail(email);
       // An unknown e-mail costs one scrypt as well, so timing does not tell it apart.
       passwordMatches = await this.passwordChecks.run(async () =>
         verifyPassword(command.password, account?.passwordHash ?? (await dummyPasswordHash())),
@@ -86,45 +78,23 @@ export class LogInAdmin {
     }
     await this.attempts.succeeded(attempt);
     // After the password check: only someone who knows the password learns the org's rule.
-    await this.refuseWhenSsoRequired(account);
-    return this.openSession(account, command);
+    await this.refuseWhenSsoRequired(account.admin);
+    return this.openAdminSession.execute({
+      adminId: account.admin.id,
+      ipAddress: command.ipAddress,
+      userAgent: command.userAgent,
+      previousSessionSecret: command.previousSessionSecret,
+    });
   }
 
-  private async refuseWhenSsoRequired(account: AccountRow): Promise<void> {
-    const manager = this.dataSource.manager;
-    const policy = await this.policies.read(manager, account.organizationId);
+  private async refuseWhenSsoRequired(admin: AdminProfile): Promise<void> {
+    const policy = await this.getPolicy.execute(admin.organizationId);
     if (!policy.requireSso) return;
-    const admins = await manager.find(OrganizationAdminEntity, {
-      select: { id: true, createdAt: true },
-      where: { organizationId: account.organizationId },
-    });
-    if (breakGlassAdminId(admins) === account.adminId) return;
+    const admins = await this.admins.listOf(admin.organizationId);
+    if (breakGlassAdminId(admins) === admin.id) return;
     throw new SsoError(
       'SSO_REQUIRED',
       "Your organization requires single sign-on: sign in with your organization's identity provider instead of a password.",
-    );
-  }
-
-  private findAccount(email: string): Promise<AccountRow | undefined> {
-    return this.dataSource
-      .createQueryBuilder(OrganizationAdminEntity, 'a')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = a.organization_id')
-      .select('a.id', 'adminId')
-      .addSelect('a.email', 'email')
-      .addSelect('a.password_hash', 'passwordHash')
-      .addSelect('o.id', 'organizationId')
-      .where('a.email_normalized = :email', { email })
-      .getRawOne<AccountRow>();
-  }
-
-  private openSession(account: AccountRow, command: LogInAdminCommand): Promise<AdminSignIn> {
-    return inTransaction(this.dataSource, (manager) =>
-      this.openAdminSession.openWithin(manager, {
-        adminId: account.adminId,
-        ipAddress: command.ipAddress,
-        userAgent: command.userAgent,
-        previousSessionSecret: command.previousSessionSecret,
-      }),
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { inTransaction } from '@rollcall/db';
-import { OrganizationAdminEntity, OrganizationEntity } from '@rollcall/organizations';
+import { Transactions } from '@rollcall/db';
+import { AdminLookup, OrganizationLookup } from '@rollcall/organizations';
 import { sessionExpiresAt } from '../domain/admin-session.policy';
 import type { AuthenticatedAdmin } from '../domain/authenticated-admin';
 import {
@@ -10,7 +9,7 @@ import {
   isWellFormedSessionSecret,
   sessionIdOf,
 } from '../domain/session.secret';
-import { AdminSessionEntity } from '../persistence/admin-session.entity';
+import { AdminSessionStore } from '../persistence/admin-session.store';
 
 export interface AdminSignIn extends AuthenticatedAdmin {
   /** The cookie value; this is the only time it is known. */
@@ -31,47 +30,39 @@ export interface OpenAdminSessionCommand {
  */
 @Injectable()
 export class OpenAdminSession {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sessions: AdminSessionStore,
+    private readonly admins: AdminLookup,
+    private readonly organizations: OrganizationLookup,
+  ) {}
 
   execute(command: OpenAdminSessionCommand): Promise<AdminSignIn> {
-    return inTransaction(this.dataSource, (manager) => this.openWithin(manager, command));
-  }
-
-  /** Opens the session inside a caller's transaction (the password sign-in uses it). */
-  async openWithin(manager: EntityManager, command: OpenAdminSessionCommand): Promise<AdminSignIn> {
-    const { secret, id } = generateSessionSecret();
-    const csrfToken = generateCsrfToken();
-    const now = new Date();
-    const expiresAt = sessionExpiresAt(now);
-    {
-      const admin = await manager.findOneByOrFail(OrganizationAdminEntity, {
-        id: command.adminId,
-      });
-      const organization = await manager.findOneByOrFail(OrganizationEntity, {
-        id: admin.organizationId,
-      });
+    return this.transactions.run(async (tx) => {
+      const { secret, id } = generateSessionSecret();
+      const csrfToken = generateCsrfToken();
+      const now = new Date();
+      const expiresAt = sessionExpiresAt(now);
+      const admin = await this.admins.find(command.adminId, tx);
+      const organization = admin && (await this.organizations.find(admin.organizationId, tx));
+      // Only a concurrent deletion gets here: the caller has just found the admin.
+      if (!admin || !organization) throw new Error('The admin signing in no longer exists.');
       // Rotation: a session id planted before sign-in (session fixation) never becomes live.
       const previous = command.previousSessionSecret;
       if (previous && isWellFormedSessionSecret(previous)) {
-        await manager.update(
-          AdminSessionEntity,
-          { id: sessionIdOf(previous), revokedAt: IsNull() },
-          { revokedAt: now },
-        );
+        await this.sessions.revoke(tx, sessionIdOf(previous), now);
       }
-      await manager.insert(AdminSessionEntity, {
+      await this.sessions.open(tx, {
         id,
         adminId: admin.id,
         organizationId: organization.id,
         csrfToken,
         createdAt: now,
-        lastSeenAt: now,
         expiresAt,
-        revokedAt: null,
-        userAgent: command.userAgent?.slice(0, 512) ?? null,
-        ipAddress: command.ipAddress?.slice(0, 64) ?? null,
+        userAgent: command.userAgent,
+        ipAddress: command.ipAddress,
       });
-      await manager.update(OrganizationAdminEntity, { id: admin.id }, { lastLoginAt: now });
+      await this.admins.recordLogin(tx, admin.id, now);
       return {
         sessionSecret: secret,
         sessionId: id,
@@ -80,6 +71,6 @@ export class OpenAdminSession {
         admin: { id: admin.id, email: admin.email },
         organization: { id: organization.id, name: organization.name, slug: organization.slug },
       };
-    }
+    });
   }
 }
