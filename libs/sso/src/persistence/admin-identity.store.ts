@@ -1,42 +1,79 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { SqlRunner, SqlStatement, type Tx } from '@rollcall/db';
+import type { AdminIdentityLink } from '../domain/admin-identity';
 import type { FederatedIdentity } from '../domain/federated-identity';
-import { AdminIdentityEntity } from './admin-identity.entity';
 
-export interface AdminIdentityLink {
-  provider: 'microsoft' | 'oidc';
-  issuer: string;
+interface LinkRow {
+  provider: AdminIdentityLink['provider'];
+  issuer_tenant: string;
   label: string;
-  linkedAt: Date;
+  created_at: unknown;
 }
 
-/** Admins' linked sign-in accounts: one per provider and admin. */
+// Found by the unique (organization_id, provider, issuer_tenant, subject) index.
+const ADMIN_OF = new SqlStatement(
+  `SELECT admin_id FROM admin_identities
+   WHERE organization_id = ? AND provider = ? AND issuer_tenant = ? AND subject = ?`,
+);
+const IS_LINKED = new SqlStatement(
+  `SELECT 1 AS linked FROM admin_identities
+   WHERE admin_id = ? AND provider = ? AND issuer_tenant = ?`,
+);
+const DELETE_OF_ADMIN = new SqlStatement(
+  `DELETE FROM admin_identities WHERE admin_id = ? AND provider = ? RETURNING id`,
+);
+const DELETE_ACCOUNT = new SqlStatement(
+  `DELETE FROM admin_identities
+   WHERE organization_id = ? AND provider = ? AND issuer_tenant = ? AND subject = ?`,
+);
+const INSERT = new SqlStatement(
+  `INSERT INTO admin_identities (id, admin_id, organization_id, provider, issuer_tenant,
+     subject, label, created_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const LINKS_OF = new SqlStatement(
+  `SELECT provider, issuer_tenant, label, created_at FROM admin_identities
+   WHERE admin_id = ? ORDER BY created_at ASC`,
+);
+
+/**
+ * All SQL on `admin_identities`: admins' linked sign-in accounts, one per provider and admin.
+ * Reads run in the caller's transaction when given one, else on their own.
+ */
 @Injectable()
 export class AdminIdentityStore {
+  private readonly sql: SqlRunner;
+
+  constructor(dataSource: DataSource) {
+    this.sql = new SqlRunner(dataSource);
+  }
+
   /** The admin of this org linked to exactly this account, if any. */
   async adminOf(
-    manager: EntityManager,
+    tx: Tx | undefined,
     organizationId: string,
     identity: FederatedIdentity,
   ): Promise<string | null> {
-    const row = await manager.findOneBy(AdminIdentityEntity, {
+    const [row] = await this.sql.run<{ admin_id: string }>(tx, ADMIN_OF, [
       organizationId,
-      provider: identity.provider,
-      issuerTenant: identity.issuer,
-      subject: identity.subject,
-    });
-    return row?.adminId ?? null;
+      identity.provider,
+      identity.issuer,
+      identity.subject,
+    ]);
+    return row?.admin_id ?? null;
   }
 
   /** Whether the admin linked an account of this provider and issuer (any subject). */
   async isLinked(
-    manager: EntityManager,
+    tx: Tx | undefined,
     adminId: string,
     provider: 'microsoft' | 'oidc',
     issuer: string,
   ): Promise<boolean> {
-    return manager.existsBy(AdminIdentityEntity, { adminId, provider, issuerTenant: issuer });
+    const rows = await this.sql.run(tx, IS_LINKED, [adminId, provider, issuer]);
+    return rows.length > 0;
   }
 
   /**
@@ -44,49 +81,43 @@ export class AdminIdentityStore {
    * account linked to another admin of the org moves to this one (it proved it holds both).
    */
   async link(
-    manager: EntityManager,
+    tx: Tx,
     admin: { id: string; organizationId: string },
     identity: FederatedIdentity,
   ): Promise<void> {
-    await manager.delete(AdminIdentityEntity, { adminId: admin.id, provider: identity.provider });
-    await manager.delete(AdminIdentityEntity, {
-      organizationId: admin.organizationId,
-      provider: identity.provider,
-      issuerTenant: identity.issuer,
-      subject: identity.subject,
-    });
-    await manager.insert(AdminIdentityEntity, {
-      id: randomUUID(),
-      adminId: admin.id,
-      organizationId: admin.organizationId,
-      provider: identity.provider,
-      issuerTenant: identity.issuer,
-      subject: identity.subject,
-      label: identity.label.slice(0, 320),
-      createdAt: new Date(),
-    });
+    await this.sql.run(tx, DELETE_OF_ADMIN, [admin.id, identity.provider]);
+    await this.sql.run(tx, DELETE_ACCOUNT, [
+      admin.organizationId,
+      identity.provider,
+      identity.issuer,
+      identity.subject,
+    ]);
+    await this.sql.run(tx, INSERT, [
+      randomUUID(),
+      admin.id,
+      admin.organizationId,
+      identity.provider,
+      identity.issuer,
+      identity.subject,
+      identity.label.slice(0, 320),
+      this.sql.values.timestamp(new Date()),
+    ]);
   }
 
   /** True when there was a link to remove. */
-  async unlink(
-    manager: EntityManager,
-    adminId: string,
-    provider: 'microsoft' | 'oidc',
-  ): Promise<boolean> {
-    const deleted = await manager.delete(AdminIdentityEntity, { adminId, provider });
-    return (deleted.affected ?? 0) > 0;
+  async unlink(tx: Tx, adminId: string, provider: 'microsoft' | 'oidc'): Promise<boolean> {
+    const deleted = await this.sql.run(tx, DELETE_OF_ADMIN, [adminId, provider]);
+    return deleted.length > 0;
   }
 
-  async linksOf(manager: EntityManager, adminId: string): Promise<AdminIdentityLink[]> {
-    const rows = await manager.find(AdminIdentityEntity, {
-      where: { adminId },
-      order: { createdAt: 'ASC' },
-    });
+  /** The admin's links, the oldest first. */
+  async linksOf(tx: Tx | undefined, adminId: string): Promise<AdminIdentityLink[]> {
+    const rows = await this.sql.run<LinkRow>(tx, LINKS_OF, [adminId]);
     return rows.map((row) => ({
       provider: row.provider,
-      issuer: row.issuerTenant,
+      issuer: row.issuer_tenant,
       label: row.label,
-      linkedAt: row.createdAt,
+      linkedAt: this.sql.values.readDate(row.created_at),
     }));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { AdminIdentityStore } from '../persistence/admin-identity.store';
 
@@ -7,12 +7,15 @@ import { AdminIdentityStore } from '../persistence/admin-identity.store';
 @Injectable()
 export class UnlinkAdminAccount {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
   async execute(adminId: string, provider: 'microsoft' | 'oidc'): Promise<void> {
-    if (!(await this.adminIdentities.unlink(this.dataSource.manager, adminId, provider))) {
+    const unlinked = await this.transactions.run((tx) =>
+      this.adminIdentities.unlink(tx, adminId, provider),
+    );
+    if (!unlinked) {
       throw new SsoError('SSO_LINK_NOT_FOUND', 'No account of this provider is linked to you.');
     }
   }
