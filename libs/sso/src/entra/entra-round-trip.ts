@@ -1,8 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  OidcAuthorizationEntity,
-  OidcPurpose,
-} from '../persistence/oidc-authorization.entity';
+import type { OidcAuthorization, OidcPurpose } from '../domain/oidc-authorization';
 import { OidcRoundTrip, type OidcCallback } from '../oidc/oidc-round-trip';
 import { EntraClient, type EntraIdentity } from './entra.client';
 import { ENTRA_SSO_OPTIONS, entraRedirectUri, type EntraSsoOptions } from './entra-sso.options';
@@ -11,7 +8,7 @@ import { ENTRA_SSO_OPTIONS, entraRedirectUri, type EntraSsoOptions } from './ent
 export type EntraCallback = OidcCallback;
 
 export interface FinishedRoundTrip {
-  authorization: OidcAuthorizationEntity;
+  authorization: OidcAuthorization;
   identity: EntraIdentity;
 }
 

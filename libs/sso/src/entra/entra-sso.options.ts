@@ -1,4 +1,4 @@
-import type { OidcPurpose } from '../persistence/oidc-authorization.entity';
+import type { OidcPurpose } from '../domain/oidc-authorization';
 
 /** What the operator configured for the one multi-tenant Entra app (see app-config). */
 export interface EntraSsoOptions {

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { OidcAuthorization, OidcPurpose } from '../domain/oidc-authorization';
 import {
   OIDC_AUTHORIZATION_LIFETIME_MS,
   randomToken,
   stateIdOf,
 } from '../domain/oidc-authorization.policy';
 import { SsoError } from '../domain/sso.error';
-import type {
-  OidcAuthorizationEntity,
-  OidcPurpose,
-} from '../persistence/oidc-authorization.entity';
 import { OidcAuthorizationStore } from '../persistence/oidc-authorization.store';
 import type { RoundTripSecrets } from './code-flow';
 
@@ -39,7 +36,7 @@ export interface StartedAuthorization {
 }
 
 export interface ReturnedAuthorization {
-  authorization: OidcAuthorizationEntity;
+  authorization: OidcAuthorization;
   code: string;
 }
 

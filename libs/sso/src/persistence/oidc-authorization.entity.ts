@@ -1,10 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/**
- * `connect`, `link_microsoft` and `sign_in` are Microsoft's; `oidc_sign_in` and `oidc_link`
- * an org's custom provider. The `link` ones link the signed-in admin's own account.
- */
-export type OidcPurpose = 'connect' | 'link_microsoft' | 'sign_in' | 'oidc_sign_in' | 'oidc_link';
+import type { OidcPurpose } from '../domain/oidc-authorization';
 
 /** A started OIDC round trip, waiting for its callback (see OidcRoundTrip). */
 @Entity({ name: 'oidc_authorizations' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
 import { inTransaction } from '@rollcall/db';
+import type { OidcAuthorization } from '../domain/oidc-authorization';
 import { isWellFormedState, stateIdOf } from '../domain/oidc-authorization.policy';
 import { OidcAuthorizationEntity } from './oidc-authorization.entity';
 
@@ -9,11 +10,13 @@ import { OidcAuthorizationEntity } from './oidc-authorization.entity';
 export class OidcAuthorizationStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  save(row: OidcAuthorizationEntity): Promise<void> {
+  save(authorization: OidcAuthorization): Promise<void> {
     return inTransaction(this.dataSource, async (manager) => {
       // Cheap and indexed: abandoned round trips are swept by the next one to start.
-      await manager.delete(OidcAuthorizationEntity, { expiresAt: LessThan(row.createdAt) });
-      await manager.insert(OidcAuthorizationEntity, row);
+      await manager.delete(OidcAuthorizationEntity, {
+        expiresAt: LessThan(authorization.createdAt),
+      });
+      await manager.insert(OidcAuthorizationEntity, { ...authorization });
     });
   }
 
@@ -29,7 +32,7 @@ export class OidcAuthorizationStore {
    * The round trip of `state`, removed so it can finish once: of two concurrent callbacks with
    * one state only the one whose delete hits the row gets it. Null when unknown, used or expired.
    */
-  take(state: unknown, now: Date = new Date()): Promise<OidcAuthorizationEntity | null> {
+  take(state: unknown, now: Date = new Date()): Promise<OidcAuthorization | null> {
     if (!isWellFormedState(state)) return Promise.resolve(null);
     const id = stateIdOf(state);
     return inTransaction(this.dataSource, async (manager) => {
@@ -37,7 +40,20 @@ export class OidcAuthorizationStore {
       if (!row) return null;
       const deleted = await manager.delete(OidcAuthorizationEntity, { id });
       if (deleted.affected !== 1) return null;
-      return row.expiresAt.getTime() > now.getTime() ? row : null;
+      return row.expiresAt.getTime() > now.getTime() ? toAuthorization(row) : null;
     });
   }
+}
+
+function toAuthorization(row: OidcAuthorizationEntity): OidcAuthorization {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    nonce: row.nonce,
+    codeVerifier: row.codeVerifier,
+    organizationId: row.organizationId,
+    adminId: row.adminId,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+  };
 }
