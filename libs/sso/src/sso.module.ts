@@ -13,12 +13,14 @@ import { AdminIdentityStore } from './persistence/admin-identity.store';
 import { AdminSessionEntity } from './persistence/admin-session.entity';
 import { AdminSessionStore } from './persistence/admin-session.store';
 import { EntraConnectionEntity } from './persistence/entra-connection.entity';
+import { EntraConnectionStore } from './persistence/entra-connection.store';
 import { LoginAttemptsLimiter } from './persistence/login-attempts.limiter';
 import { MemberSessionEntity } from './persistence/member-session.entity';
 import { MemberSessionStore } from './persistence/member-session.store';
 import { OidcAuthorizationEntity } from './persistence/oidc-authorization.entity';
 import { OidcAuthorizationStore } from './persistence/oidc-authorization.store';
 import { OidcProviderEntity } from './persistence/oidc-provider.entity';
+import { OidcProviderStore } from './persistence/oidc-provider.store';
 import { SsoPolicyEntity } from './persistence/sso-policy.entity';
 import { SsoPolicyStore } from './persistence/sso-policy.store';
 import { UserIdentityEntity } from './persistence/user-identity.entity';
@@ -107,13 +109,22 @@ const entities = [
     OidcAuthorizationStore,
     OidcRoundTrip,
     SsoPolicyStore,
+    EntraConnectionStore,
+    OidcProviderStore,
     AdminIdentityStore,
     AdminSessionStore,
     MemberSessionStore,
     Transactions,
     GenericOidcClient,
   ],
-  exports: [...useCases, OidcRoundTrip, SsoPolicyStore, AdminIdentityStore],
+  exports: [
+    ...useCases,
+    OidcRoundTrip,
+    SsoPolicyStore,
+    EntraConnectionStore,
+    AdminIdentityStore,
+    Transactions,
+  ],
 })
 export class SsoModule {}
 

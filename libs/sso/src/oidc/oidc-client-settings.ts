@@ -1,16 +1,16 @@
 import type { SecretBox } from '@rollcall/crypto';
-import type { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import type { StoredOidcProvider } from '../domain/oidc-provider';
 import type { OidcClientSettings } from './generic-oidc.client';
 
-/** A stored provider with its client secret opened (bound to the row id), for one request. */
+/** A stored provider with its client secret opened (bound to its id), for one request. */
 export function oidcClientSettings(
-  row: OidcProviderEntity,
+  provider: StoredOidcProvider,
   secretBox: SecretBox,
 ): OidcClientSettings {
   return {
-    displayName: row.displayName,
-    issuer: row.issuer,
-    clientId: row.clientId,
-    clientSecret: secretBox.open(row.clientSecretSealed, row.id),
+    displayName: provider.displayName,
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: secretBox.open(provider.clientSecretSealed, provider.id),
   };
 }

@@ -1,29 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { appendEvents, executorOf, managerOf, type Tx } from '@rollcall/db';
+import { DEFAULT_SSO_POLICY, type StoredSsoPolicy } from '../domain/sso-policy';
 import { EntraConnectionEntity } from './entra-connection.entity';
 import { OidcProviderEntity } from './oidc-provider.entity';
 import { SsoPolicyEntity } from './sso-policy.entity';
 
-export interface StoredSsoPolicy {
-  requireSso: boolean;
-  jitProvisioning: boolean | null;
-  /** Lower-cased; empty: nobody is created just in time. */
-  jitDomains: string[];
-  externalIdIsObjectId: boolean;
-}
-
-const DEFAULT_POLICY: StoredSsoPolicy = {
-  requireSso: false,
-  jitProvisioning: null,
-  jitDomains: [],
-  externalIdIsObjectId: false,
-};
-
 /** The org's sign-in rules, and the providers they depend on. */
 @Injectable()
 export class SsoPolicyStore {
-  async read(manager: EntityManager, organizationId: string): Promise<StoredSsoPolicy> {
-    const row = await manager.findOneBy(SsoPolicyEntity, { organizationId });
+  constructor(private readonly dataSource: DataSource) {}
+
+  async read(organizationId: string, tx?: Tx): Promise<StoredSsoPolicy> {
+    const row = await executorOf(tx, this.dataSource).findOneBy(SsoPolicyEntity, {
+      organizationId,
+    });
     return row
       ? {
           requireSso: toBoolean(row.requireSso),
@@ -31,11 +22,17 @@ export class SsoPolicyStore {
           jitDomains: parseDomains(row.jitDomains),
           externalIdIsObjectId: toBoolean(row.externalIdIsObjectId),
         }
-      : DEFAULT_POLICY;
+      : { ...DEFAULT_SSO_POLICY, jitDomains: [] };
   }
 
-  async write(manager: EntityManager, organizationId: string, policy: StoredSsoPolicy) {
-    await manager.upsert(
+  /** Stores the org's rules, with their `sso.policy_updated` event. */
+  async write(
+    tx: Tx,
+    organizationId: string,
+    policy: StoredSsoPolicy,
+    actor: string,
+  ): Promise<void> {
+    await managerOf(tx).upsert(
       SsoPolicyEntity,
       {
         organizationId,
@@ -47,10 +44,20 @@ export class SsoPolicyStore {
       },
       ['organizationId'],
     );
+    appendEvents(tx, [
+      {
+        organizationId,
+        type: 'sso.policy_updated',
+        actor,
+        subject: { type: 'organization', id: organizationId },
+        data: { policy },
+      },
+    ]);
   }
 
   /** A connected Microsoft tenant or a custom OIDC provider. */
-  async hasProvider(manager: EntityManager, organizationId: string): Promise<boolean> {
+  async hasProvider(organizationId: string, tx?: Tx): Promise<boolean> {
+    const manager = executorOf(tx, this.dataSource);
     return (
       (await manager.existsBy(EntraConnectionEntity, { organizationId })) ||
       (await manager.existsBy(OidcProviderEntity, { organizationId }))
@@ -61,9 +68,9 @@ export class SsoPolicyStore {
    * Called after a provider is removed: with none left, Require SSO is turned off rather than
    * the removal refused, so disconnecting a broken IdP never leaves admins without a way in.
    */
-  async releaseWithoutProvider(manager: EntityManager, organizationId: string): Promise<void> {
-    if (await this.hasProvider(manager, organizationId)) return;
-    await manager.update(
+  async releaseWithoutProvider(tx: Tx, organizationId: string): Promise<void> {
+    if (await this.hasProvider(organizationId, tx)) return;
+    await managerOf(tx).update(
       SsoPolicyEntity,
       { organizationId, requireSso: true },
       { requireSso: false, updatedAt: new Date() },

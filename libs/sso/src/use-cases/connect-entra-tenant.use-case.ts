@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction, isUniqueViolation } from '@rollcall/db';
-import { OrganizationAdminEntity } from '@rollcall/organizations';
+import { Transactions, isUniqueViolation } from '@rollcall/db';
+import { AdminLookup } from '@rollcall/organizations';
 import { holdsTenantAdminRole, tenantAdminRoleNames } from '../domain/entra-admin-roles';
 import { SsoError } from '../domain/sso.error';
 import { EntraRoundTrip, type EntraCallback } from '../entra/entra-round-trip';
 import { microsoftIdentity } from '../entra/microsoft-identity';
 import { AdminIdentityStore } from '../persistence/admin-identity.store';
-import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
+import { EntraConnectionStore } from '../persistence/entra-connection.store';
 
 export interface ConnectEntraTenantCommand extends EntraCallback {
   /** The admin whose session carries the callback: it must be the one who started it. */
@@ -31,8 +30,10 @@ const TENANT_TAKEN =
 @Injectable()
 export class ConnectEntraTenant {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly roundTrip: EntraRoundTrip,
+    private readonly connections: EntraConnectionStore,
+    private readonly admins: AdminLookup,
     private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
@@ -50,17 +51,15 @@ export class ConnectEntraTenant {
     const federated = microsoftIdentity(identity);
     const admin = { id: command.adminId, organizationId: command.organizationId };
     if (authorization.purpose === 'link_microsoft') {
-      return inTransaction(this.dataSource, async (manager) => {
-        const connection = await manager.findOneBy(EntraConnectionEntity, {
-          organizationId: command.organizationId,
-        });
+      return this.transactions.run(async (tx) => {
+        const connection = await this.connections.find(command.organizationId, tx);
         if (connection?.tenantId !== identity.tenantId) {
           throw new SsoError(
             'SSO_TENANT_NOT_CONNECTED',
             'This Microsoft account is not in the tenant your organization connected.',
           );
         }
-        await this.adminIdentities.link(manager, admin, federated);
+        await this.adminIdentities.link(tx, admin, federated);
         return 'linked' as const;
       });
     }
@@ -71,36 +70,22 @@ export class ConnectEntraTenant {
       );
     }
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
-        const holder = await manager.findOneBy(EntraConnectionEntity, {
-          tenantId: identity.tenantId,
-        });
+      return await this.transactions.run(async (tx) => {
+        const holder = await this.connections.findByTenant(identity.tenantId, tx);
         if (holder && holder.organizationId !== command.organizationId) {
           throw new SsoError('ENTRA_TENANT_TAKEN', TENANT_TAKEN);
         }
-        const row = await manager.findOneByOrFail(OrganizationAdminEntity, {
-          id: command.adminId,
-        });
-        await manager.delete(EntraConnectionEntity, { organizationId: command.organizationId });
-        await manager.insert(EntraConnectionEntity, {
+        const connectedBy = await this.admins.find(command.adminId, tx);
+        if (!connectedBy) throw new Error(`Admin ${command.adminId} does not exist.`);
+        await this.connections.connect(tx, {
           organizationId: command.organizationId,
           tenantId: identity.tenantId,
-          connectedByAdminId: row.id,
-          connectedByEmail: row.email,
+          connectedBy,
           connectedAt: new Date(),
         });
         // The round trip proved this admin holds the account: Sign in with Microsoft works
         // for them at once, and for no other admin until they link their own.
-        await this.adminIdentities.link(manager, admin, federated);
-        appendEvents(manager, [
-          {
-            organizationId: command.organizationId,
-            type: 'sso.connected',
-            actor: `admin:${row.email}`,
-            subject: { type: 'sso_provider', id: 'microsoft' },
-            data: { provider: 'microsoft', tenantId: identity.tenantId },
-          },
-        ]);
+        await this.adminIdentities.link(tx, admin, federated);
         return 'connected' as const;
       });
     } catch (error) {

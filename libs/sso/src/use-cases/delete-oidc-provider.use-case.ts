@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 
 /**
@@ -13,26 +12,17 @@ import { SsoPolicyStore } from '../persistence/sso-policy.store';
 @Injectable()
 export class DeleteOidcProvider {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly providers: OidcProviderStore,
     private readonly policies: SsoPolicyStore,
   ) {}
 
   execute(organizationId: string, actor: string): Promise<void> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const result = await manager.delete(OidcProviderEntity, { organizationId });
-      if (!result.affected) {
+    return this.transactions.run(async (tx) => {
+      if (!(await this.providers.delete(tx, organizationId, actor))) {
         throw new SsoError('OIDC_PROVIDER_NOT_FOUND', 'No custom OIDC provider is configured.');
       }
-      await this.policies.releaseWithoutProvider(manager, organizationId);
-      appendEvents(manager, [
-        {
-          organizationId,
-          type: 'sso.disconnected',
-          actor,
-          subject: { type: 'sso_provider', id: 'oidc' },
-          data: { provider: 'oidc' },
-        },
-      ]);
+      await this.policies.releaseWithoutProvider(tx, organizationId);
     });
   }
 }

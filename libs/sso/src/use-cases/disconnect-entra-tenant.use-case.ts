@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
-import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
+import { EntraConnectionStore } from '../persistence/entra-connection.store';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 
 /**
@@ -13,26 +12,17 @@ import { SsoPolicyStore } from '../persistence/sso-policy.store';
 @Injectable()
 export class DisconnectEntraTenant {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly connections: EntraConnectionStore,
     private readonly policies: SsoPolicyStore,
   ) {}
 
   execute(organizationId: string, actor: string): Promise<void> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const result = await manager.delete(EntraConnectionEntity, { organizationId });
-      if (!result.affected) {
+    return this.transactions.run(async (tx) => {
+      if (!(await this.connections.disconnect(tx, organizationId, actor))) {
         throw new SsoError('SSO_NOT_CONNECTED', 'Microsoft Entra is not connected.');
       }
-      await this.policies.releaseWithoutProvider(manager, organizationId);
-      appendEvents(manager, [
-        {
-          organizationId,
-          type: 'sso.disconnected',
-          actor,
-          subject: { type: 'sso_provider', id: 'microsoft' },
-          data: { provider: 'microsoft' },
-        },
-      ]);
+      await this.policies.releaseWithoutProvider(tx, organizationId);
     });
   }
 }

@@ -1,27 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
-
-export interface EntraConnection {
-  tenantId: string;
-  connectedByEmail: string;
-  connectedAt: Date;
-}
+import type { EntraConnection } from '../domain/entra-connection';
+import { EntraConnectionStore } from '../persistence/entra-connection.store';
 
 /** The org's connected Entra tenant, or null. */
 @Injectable()
 export class GetEntraConnection {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly connections: EntraConnectionStore) {}
 
   async execute(organizationId: string): Promise<EntraConnection | null> {
-    const row = await this.dataSource
-      .getRepository(EntraConnectionEntity)
-      .findOneBy({ organizationId });
-    if (!row) return null;
+    const connection = await this.connections.find(organizationId);
+    if (!connection) return null;
     return {
-      tenantId: row.tenantId,
-      connectedByEmail: row.connectedByEmail,
-      connectedAt: row.connectedAt,
+      tenantId: connection.tenantId,
+      connectedByEmail: connection.connectedByEmail,
+      connectedAt: connection.connectedAt,
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@rollcall/organizations';
+import { OrganizationLookup } from '@rollcall/organizations';
 import { SsoError } from '../domain/sso.error';
-import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import { EntraConnectionStore } from '../persistence/entra-connection.store';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 
 export interface OrganizationSignIn {
@@ -17,25 +16,26 @@ export interface OrganizationSignIn {
 @Injectable()
 export class GetOrganizationSignIn {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationLookup,
+    private readonly connections: EntraConnectionStore,
+    private readonly providers: OidcProviderStore,
     private readonly policies: SsoPolicyStore,
   ) {}
 
   async execute(slug: string): Promise<OrganizationSignIn> {
-    const manager = this.dataSource.manager;
-    const organization = await manager.findOneBy(OrganizationEntity, { slug });
+    const organization = await this.organizations.findBySlug(slug);
     if (!organization) {
       throw new SsoError('SSO_ORGANIZATION_NOT_FOUND', 'No organization has this sign-in link.');
     }
     const organizationId = organization.id;
-    const [microsoftConnected, provider, policy] = await Promise.all([
-      manager.existsBy(EntraConnectionEntity, { organizationId }),
-      manager.findOneBy(OidcProviderEntity, { organizationId }),
-      this.policies.read(manager, organizationId),
+    const [connection, provider, policy] = await Promise.all([
+      this.connections.find(organizationId),
+      this.providers.find(organizationId),
+      this.policies.read(organizationId),
     ]);
     return {
       organization: { name: organization.name, slug: organization.slug },
-      microsoftConnected,
+      microsoftConnected: connection !== null,
       oidc: provider && { displayName: provider.displayName },
       requireSso: policy.requireSso,
     };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@rollcall/organizations';
+import { OrganizationLookup } from '@rollcall/organizations';
 import { effectiveJitProvisioning } from '../domain/sso-policy.rules';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 
@@ -19,25 +18,21 @@ export interface SsoPolicy {
 @Injectable()
 export class GetSsoPolicy {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly policies: SsoPolicyStore,
+    private readonly organizations: OrganizationLookup,
   ) {}
 
   async execute(organizationId: string): Promise<SsoPolicy> {
-    const manager = this.dataSource.manager;
     const [policy, organization] = await Promise.all([
-      this.policies.read(manager, organizationId),
-      manager.findOneByOrFail(OrganizationEntity, { id: organizationId }),
+      this.policies.read(organizationId),
+      this.organizations.find(organizationId),
     ]);
+    if (!organization) throw new Error(`Organization ${organizationId} does not exist.`);
     return {
       ...policy,
       jitEffective:
         policy.jitDomains.length > 0 &&
-        effectiveJitProvisioning(policy.jitProvisioning, toBoolean(organization.scimEnabled)),
+        effectiveJitProvisioning(policy.jitProvisioning, organization.scimEnabled),
     };
   }
-}
-
-function toBoolean(value: boolean | number): boolean {
-  return value === true || value === 1;
 }

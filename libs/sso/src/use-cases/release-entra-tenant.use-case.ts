@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
-import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
+import { EntraConnectionStore } from '../persistence/entra-connection.store';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
 
 export interface ReleasedTenant {
@@ -17,31 +16,22 @@ export interface ReleasedTenant {
 @Injectable()
 export class ReleaseEntraTenant {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly connections: EntraConnectionStore,
     private readonly policies: SsoPolicyStore,
   ) {}
 
   execute(tenantId: string): Promise<ReleasedTenant> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const row = await manager.findOneBy(EntraConnectionEntity, { tenantId: tenantId.trim() });
-      if (!row) {
+    return this.transactions.run(async (tx) => {
+      const released = await this.connections.release(tx, tenantId.trim());
+      if (!released) {
         throw new SsoError(
           'SSO_TENANT_NOT_CONNECTED',
           'No organization has this Microsoft Entra tenant connected.',
         );
       }
-      await manager.delete(EntraConnectionEntity, { organizationId: row.organizationId });
-      await this.policies.releaseWithoutProvider(manager, row.organizationId);
-      appendEvents(manager, [
-        {
-          organizationId: row.organizationId,
-          type: 'sso.disconnected',
-          actor: 'cli',
-          subject: { type: 'sso_provider', id: 'microsoft' },
-          data: { provider: 'microsoft', tenantId: row.tenantId, releasedByOperator: true },
-        },
-      ]);
-      return { tenantId: row.tenantId, organizationId: row.organizationId };
+      await this.policies.releaseWithoutProvider(tx, released.organizationId);
+      return { tenantId: released.tenantId, organizationId: released.organizationId };
     });
   }
 }

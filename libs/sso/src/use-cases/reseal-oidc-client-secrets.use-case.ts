@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { inTransaction } from '@rollcall/db';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import { Transactions } from '@rollcall/db';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 
 /**
  * ENCRYPTION_KEY rotation: every custom OIDC client secret still sealed with a previous key is
@@ -11,20 +10,18 @@ import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
 @Injectable()
 export class ResealOidcClientSecrets {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly providers: OidcProviderStore,
     private readonly secretBox: SecretBox,
   ) {}
 
   execute(): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const rows = await manager.find(OidcProviderEntity, {
-        select: { id: true, clientSecretSealed: true },
-      });
+    return this.transactions.run(async (tx) => {
       let resealed = 0;
-      for (const row of rows) {
-        const clientSecretSealed = this.secretBox.reseal(row.clientSecretSealed, row.id);
+      for (const sealed of await this.providers.sealedClientSecrets(tx)) {
+        const clientSecretSealed = this.secretBox.reseal(sealed.clientSecretSealed, sealed.id);
         if (clientSecretSealed === null) continue;
-        await manager.update(OidcProviderEntity, { id: row.id }, { clientSecretSealed });
+        await this.providers.replaceSealedClientSecret(tx, sealed.id, clientSecretSealed);
         resealed += 1;
       }
       return resealed;

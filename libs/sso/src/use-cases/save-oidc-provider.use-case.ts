@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { OrganizationAdminEntity } from '@rollcall/organizations';
+import { Transactions } from '@rollcall/db';
+import { AdminLookup } from '@rollcall/organizations';
 import { checkIssuerUrl } from '../domain/oidc-issuer.policy';
+import {
+  toOidcProvider,
+  type OidcProvider,
+  type StoredOidcProvider,
+} from '../domain/oidc-provider';
 import { SsoError } from '../domain/sso.error';
 import { GenericOidcClient } from '../oidc/generic-oidc.client';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
-import { toOidcProvider, type OidcProvider } from './get-oidc-provider.use-case';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 
 export interface SaveOidcProviderCommand {
   organizationId: string;
@@ -23,12 +26,14 @@ export interface SaveOidcProviderCommand {
 /**
  * Creates or replaces the org's custom OIDC provider. Discovery runs first, so an issuer that
  * is unreachable or names another issuer is refused before anything is stored. The client
- * secret is sealed with the row id as context and never leaves this use case again.
+ * secret is sealed with the provider's id as context and never leaves this use case again.
  */
 @Injectable()
 export class SaveOidcProvider {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly providers: OidcProviderStore,
+    private readonly admins: AdminLookup,
     private readonly client: GenericOidcClient,
     private readonly secretBox: SecretBox,
   ) {}
@@ -38,10 +43,8 @@ export class SaveOidcProvider {
     const displayName = command.displayName.trim();
     const clientId = command.clientId.trim();
     await this.client.verify(issuer);
-    return inTransaction(this.dataSource, async (manager) => {
-      const existing = await manager.findOneBy(OidcProviderEntity, {
-        organizationId: command.organizationId,
-      });
+    return this.transactions.run(async (tx) => {
+      const existing = await this.providers.find(command.organizationId, tx);
       const id = existing?.id ?? randomUUID();
       let clientSecretSealed: string;
       if (command.clientSecret) {
@@ -51,11 +54,10 @@ export class SaveOidcProvider {
       } else {
         throw new SsoError('OIDC_CLIENT_SECRET_REQUIRED', 'Enter the client secret.');
       }
-      const admin = await manager.findOneByOrFail(OrganizationAdminEntity, {
-        id: command.adminId,
-      });
+      const admin = await this.admins.find(command.adminId, tx);
+      if (!admin) throw new Error(`Admin ${command.adminId} does not exist.`);
       const now = new Date();
-      const row: OidcProviderEntity = {
+      const provider: StoredOidcProvider = {
         id,
         organizationId: command.organizationId,
         displayName,
@@ -67,26 +69,12 @@ export class SaveOidcProvider {
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
-      if (existing) await manager.update(OidcProviderEntity, { id }, row);
-      else await manager.insert(OidcProviderEntity, row);
-      appendEvents(manager, [
-        {
-          organizationId: command.organizationId,
-          type: 'sso.connected',
-          actor: `admin:${admin.email}`,
-          subject: { type: 'sso_provider', id: 'oidc' },
-          // Never the client secret; whether it changed is enough.
-          data: {
-            provider: 'oidc',
-            issuer,
-            clientId,
-            displayName,
-            updated: existing !== null,
-            clientSecretChanged: Boolean(command.clientSecret),
-          },
-        },
-      ]);
-      return toOidcProvider(row);
+      await this.providers.save(tx, provider, {
+        updated: existing !== null,
+        clientSecretChanged: Boolean(command.clientSecret),
+        actor: `admin:${admin.email}`,
+      });
+      return toOidcProvider(provider);
     });
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SsoError } from '../domain/sso.error';
 import { EntraRoundTrip, type EntraCallback } from '../entra/entra-round-trip';
 import { microsoftIdentity } from '../entra/microsoft-identity';
-import { EntraConnectionEntity } from '../persistence/entra-connection.entity';
+import { EntraConnectionStore } from '../persistence/entra-connection.store';
 import { SignInFederatedIdentity, type SsoSignIn } from './sign-in-federated-identity.use-case';
 
 export interface SignInWithMicrosoftCommand extends EntraCallback {
@@ -19,16 +18,14 @@ export interface SignInWithMicrosoftCommand extends EntraCallback {
 @Injectable()
 export class SignInWithMicrosoft {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly connections: EntraConnectionStore,
     private readonly roundTrip: EntraRoundTrip,
     private readonly signIn: SignInFederatedIdentity,
   ) {}
 
   async execute(command: SignInWithMicrosoftCommand): Promise<SsoSignIn> {
     const { identity } = await this.roundTrip.finish(['sign_in'], command);
-    const connection = await this.dataSource
-      .getRepository(EntraConnectionEntity)
-      .findOneBy({ tenantId: identity.tenantId });
+    const connection = await this.connections.findByTenant(identity.tenantId);
     if (!connection) {
       throw new SsoError(
         'SSO_TENANT_NOT_CONNECTED',

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
 import { GenericOidcClient } from '../oidc/generic-oidc.client';
 import { oidcClientSettings } from '../oidc/oidc-client-settings';
 import { OidcRoundTrip, type OidcCallback } from '../oidc/oidc-round-trip';
 import { AdminIdentityStore } from '../persistence/admin-identity.store';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 import { SignInFederatedIdentity, type SsoSignIn } from './sign-in-federated-identity.use-case';
 
 export interface SignInWithOidcCommand extends OidcCallback {
@@ -31,7 +30,8 @@ export type OidcLinkOutcome = { kind: 'linked' } | { kind: 'link_refused'; error
 @Injectable()
 export class SignInWithOidc {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly providers: OidcProviderStore,
     private readonly client: GenericOidcClient,
     private readonly roundTrip: OidcRoundTrip,
     private readonly secretBox: SecretBox,
@@ -55,16 +55,14 @@ export class SignInWithOidc {
       ) {
         throw new SsoError('SSO_STATE_INVALID', 'This link was started by someone else.');
       }
-      const row = organizationId
-        ? await this.dataSource.getRepository(OidcProviderEntity).findOneBy({ organizationId })
-        : null;
-      if (!organizationId || !row) {
+      const provider = organizationId ? await this.providers.find(organizationId) : null;
+      if (!organizationId || !provider) {
         throw new SsoError(
           'OIDC_PROVIDER_NOT_FOUND',
           'This organization no longer has a single sign-on provider configured.',
         );
       }
-      const identity = await this.client.redeem(oidcClientSettings(row, this.secretBox), {
+      const identity = await this.client.redeem(oidcClientSettings(provider, this.secretBox), {
         code,
         ...(typeof command.iss === 'string' ? { iss: command.iss } : {}),
         redirectUri: command.redirectUri,
@@ -75,8 +73,8 @@ export class SignInWithOidc {
         const adminId = authorization.adminId ?? '';
         if (!identity.subject)
           throw new SsoError('SSO_TOKEN_INVALID', 'The ID token has no subject.');
-        await inTransaction(this.dataSource, (manager) =>
-          this.adminIdentities.link(manager, { id: adminId, organizationId }, identity),
+        await this.transactions.run((tx) =>
+          this.adminIdentities.link(tx, { id: adminId, organizationId }, identity),
         );
         return { kind: 'linked' };
       }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
 import { SsoError } from '../domain/sso.error';
 import { GenericOidcClient } from '../oidc/generic-oidc.client';
 import { oidcClientSettings } from '../oidc/oidc-client-settings';
 import { OidcRoundTrip, type StartedAuthorization } from '../oidc/oidc-round-trip';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 
 export interface StartOidcLinkCommand {
   organizationId: string;
@@ -21,25 +20,23 @@ export interface StartOidcLinkCommand {
 @Injectable()
 export class StartOidcLink {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly providers: OidcProviderStore,
     private readonly client: GenericOidcClient,
     private readonly roundTrip: OidcRoundTrip,
     private readonly secretBox: SecretBox,
   ) {}
 
   async execute(command: StartOidcLinkCommand): Promise<StartedAuthorization> {
-    const row = await this.dataSource
-      .getRepository(OidcProviderEntity)
-      .findOneBy({ organizationId: command.organizationId });
-    if (!row) {
+    const provider = await this.providers.find(command.organizationId);
+    if (!provider) {
       throw new SsoError(
         'OIDC_PROVIDER_NOT_FOUND',
         'This organization has no single sign-on provider configured.',
       );
     }
-    const settings = oidcClientSettings(row, this.secretBox);
+    const settings = oidcClientSettings(provider, this.secretBox);
     return this.roundTrip.start(
-      { purpose: 'oidc_link', organizationId: row.organizationId, adminId: command.adminId },
+      { purpose: 'oidc_link', organizationId: provider.organizationId, adminId: command.adminId },
       (secrets) =>
         this.client.authorizationUrl(settings, { ...secrets, redirectUri: command.redirectUri }),
     );

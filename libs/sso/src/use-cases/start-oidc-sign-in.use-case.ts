@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { OrganizationEntity } from '@rollcall/organizations';
+import { OrganizationLookup } from '@rollcall/organizations';
 import { SsoError } from '../domain/sso.error';
 import { GenericOidcClient } from '../oidc/generic-oidc.client';
 import { oidcClientSettings } from '../oidc/oidc-client-settings';
 import { OidcRoundTrip, type StartedAuthorization } from '../oidc/oidc-round-trip';
-import { OidcProviderEntity } from '../persistence/oidc-provider.entity';
+import { OidcProviderStore } from '../persistence/oidc-provider.store';
 
 export interface StartOidcSignInCommand {
   organizationSlug: string;
@@ -18,27 +17,25 @@ export interface StartOidcSignInCommand {
 @Injectable()
 export class StartOidcSignIn {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationLookup,
+    private readonly providers: OidcProviderStore,
     private readonly client: GenericOidcClient,
     private readonly roundTrip: OidcRoundTrip,
     private readonly secretBox: SecretBox,
   ) {}
 
   async execute(command: StartOidcSignInCommand): Promise<StartedAuthorization> {
-    const row = await this.dataSource
-      .createQueryBuilder(OidcProviderEntity, 'p')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = p.organization_id')
-      .where('o.slug = :slug', { slug: command.organizationSlug })
-      .getOne();
-    if (!row) {
+    const organization = await this.organizations.findBySlug(command.organizationSlug);
+    const provider = organization && (await this.providers.find(organization.id));
+    if (!provider) {
       throw new SsoError(
         'OIDC_PROVIDER_NOT_FOUND',
         'This organization has no single sign-on provider configured.',
       );
     }
-    const settings = oidcClientSettings(row, this.secretBox);
+    const settings = oidcClientSettings(provider, this.secretBox);
     return this.roundTrip.start(
-      { purpose: 'oidc_sign_in', organizationId: row.organizationId, adminId: null },
+      { purpose: 'oidc_sign_in', organizationId: provider.organizationId, adminId: null },
       (secrets) =>
         this.client.authorizationUrl(settings, { ...secrets, redirectUri: command.redirectUri }),
     );

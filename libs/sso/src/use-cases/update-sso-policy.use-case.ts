@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { normalizeJitDomains } from '../domain/jit-domains';
 import { SsoError } from '../domain/sso.error';
 import { SsoPolicyStore } from '../persistence/sso-policy.store';
@@ -17,7 +16,7 @@ export interface SsoPolicyChange {
 @Injectable()
 export class UpdateSsoPolicy {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly policies: SsoPolicyStore,
     private readonly getPolicy: GetSsoPolicy,
   ) {}
@@ -29,8 +28,8 @@ export class UpdateSsoPolicy {
   ): Promise<SsoPolicy> {
     // Checked before the transaction: a bad list changes nothing.
     const jitDomains = change.jitDomains && normalizeJitDomains(change.jitDomains);
-    await inTransaction(this.dataSource, async (manager) => {
-      const current = await this.policies.read(manager, organizationId);
+    await this.transactions.run(async (tx) => {
+      const current = await this.policies.read(organizationId, tx);
       const next = {
         requireSso: change.requireSso ?? current.requireSso,
         jitProvisioning:
@@ -39,22 +38,13 @@ export class UpdateSsoPolicy {
         externalIdIsObjectId: change.externalIdIsObjectId ?? current.externalIdIsObjectId,
       };
       // Without a provider, Require SSO would leave everyone but the break-glass admin out.
-      if (next.requireSso && !(await this.policies.hasProvider(manager, organizationId))) {
+      if (next.requireSso && !(await this.policies.hasProvider(organizationId, tx))) {
         throw new SsoError(
           'SSO_PROVIDER_REQUIRED',
           'Connect Microsoft Entra or a custom OIDC provider before requiring single sign-on.',
         );
       }
-      await this.policies.write(manager, organizationId, next);
-      appendEvents(manager, [
-        {
-          organizationId,
-          type: 'sso.policy_updated',
-          actor,
-          subject: { type: 'organization', id: organizationId },
-          data: { policy: next },
-        },
-      ]);
+      await this.policies.write(tx, organizationId, next, actor);
     });
     return this.getPolicy.execute(organizationId);
   }
