@@ -24,6 +24,7 @@ import { OidcProviderStore } from './persistence/oidc-provider.store';
 import { SsoPolicyEntity } from './persistence/sso-policy.entity';
 import { SsoPolicyStore } from './persistence/sso-policy.store';
 import { UserIdentityEntity } from './persistence/user-identity.entity';
+import { UserIdentityStore } from './persistence/user-identity.store';
 import { AuthenticateAdminSession } from './use-cases/authenticate-admin-session.use-case';
 import { AuthenticateMemberSession } from './use-cases/authenticate-member-session.use-case';
 import { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
@@ -111,6 +112,7 @@ const entities = [
     SsoPolicyStore,
     EntraConnectionStore,
     OidcProviderStore,
+    UserIdentityStore,
     AdminIdentityStore,
     AdminSessionStore,
     MemberSessionStore,

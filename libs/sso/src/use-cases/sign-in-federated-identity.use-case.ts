@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '@rollcall/db';
-import { DirectoryError, ProvisionUser } from '@rollcall/directory';
-import { OrganizationEntity } from '@rollcall/organizations';
+import { Transactions, isUniqueViolation, type Tx } from '@rollcall/db';
+import { DirectoryError, ProvisionUser, UserLookup, type UserSummary } from '@rollcall/directory';
+import { AdminLookup, OrganizationLookup } from '@rollcall/organizations';
 import { sessionExpiresAt } from '../domain/admin-session.policy';
 import type { MemberSignIn } from '../domain/authenticated-member';
 import type { FederatedIdentity } from '../domain/federated-identity';
 import { isJitDomain } from '../domain/jit-domains';
 import { generateCsrfToken, generateSessionSecret } from '../domain/session.secret';
+import {
+  bestMatch,
+  firstSignInKeys,
+  vouchedAddresses,
+  type FirstSignInMatch,
+} from '../domain/sign-in-match';
 import { SsoError, SsoIdentityConflict } from '../domain/sso.error';
 import { AdminIdentityStore } from '../persistence/admin-identity.store';
-import { MemberSessionEntity } from '../persistence/member-session.entity';
-import { UserIdentityEntity } from '../persistence/user-identity.entity';
+import { MemberSessionStore } from '../persistence/member-session.store';
+import { UserIdentityStore } from '../persistence/user-identity.store';
 import { GetSsoPolicy, type SsoPolicy } from './get-sso-policy.use-case';
 import { OpenAdminSession, type AdminSignIn } from './open-admin-session.use-case';
 
@@ -27,25 +31,12 @@ export interface SignInFederatedIdentityCommand {
 export type SsoSignIn =
   { kind: 'admin'; session: AdminSignIn } | { kind: 'member'; session: MemberSignIn };
 
-interface UserRow {
-  id: string;
-  userName: string;
-  active: boolean | number;
-  matchedBy: 'link' | 'user_name' | 'external_id' | 'email';
-  /** Already linked to another account of this provider and issuer. */
-  linkedElsewhere?: boolean | number | string;
+interface MatchedUser extends UserSummary {
+  matchedBy: 'link' | FirstSignInMatch;
 }
 
 const NOT_PROVISIONED =
   'Your account has no Rollcall access. Ask your administrator to assign you the app.';
-
-/** Best match first: Entra's default mapping sends the UPN as userName. */
-const MATCH_RANK: Record<UserRow['matchedBy'], number> = {
-  link: 0,
-  user_name: 1,
-  external_id: 2,
-  email: 3,
-};
 
 /**
  * Who a provider's identity is in the organization, the same for Microsoft and any OIDC
@@ -59,21 +50,22 @@ const MATCH_RANK: Record<UserRow['matchedBy'], number> = {
 @Injectable()
 export class SignInFederatedIdentity {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly openAdminSession: OpenAdminSession,
     private readonly getPolicy: GetSsoPolicy,
     private readonly provisionUser: ProvisionUser,
+    private readonly users: UserLookup,
+    private readonly organizations: OrganizationLookup,
+    private readonly admins: AdminLookup,
+    private readonly userIdentities: UserIdentityStore,
     private readonly adminIdentities: AdminIdentityStore,
+    private readonly memberSessions: MemberSessionStore,
   ) {}
 
   async execute(command: SignInFederatedIdentityCommand): Promise<SsoSignIn> {
     const { organizationId, identity } = command;
     if (!identity.subject) throw new SsoError('SSO_TOKEN_INVALID', 'The ID token has no subject.');
-    const adminId = await this.adminIdentities.adminOf(
-      this.dataSource.manager,
-      organizationId,
-      identity,
-    );
+    const adminId = await this.adminIdentities.adminOf(undefined, organizationId, identity);
     if (adminId) {
       const session = await this.openAdminSession.execute({
         adminId,
@@ -123,21 +115,10 @@ export class SignInFederatedIdentity {
   ): Promise<void> {
     const addresses = vouchedAddresses(identity);
     if (!addresses.length) return;
-    const admin = await this.dataSource
-      .createQueryBuilder()
-      .from('organization_admins', 'a')
-      .select('a.id', 'id')
-      .where('a.organization_id = :organizationId', { organizationId })
-      .andWhere('a.email_normalized IN (:...addresses)', { addresses })
-      .getRawOne<{ id: string }>();
+    const [admin] = await this.admins.findByEmails(organizationId, addresses);
     if (
       admin &&
-      (await this.adminIdentities.isLinked(
-        this.dataSource.manager,
-        admin.id,
-        identity.provider,
-        identity.issuer,
-      ))
+      (await this.adminIdentities.isLinked(undefined, admin.id, identity.provider, identity.issuer))
     ) {
       throw conflict(organizationId, identity, null);
     }
@@ -179,12 +160,12 @@ export class SignInFederatedIdentity {
     identity: FederatedIdentity,
     policy: SsoPolicy,
   ): Promise<MemberSignIn | null> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async (tx) => {
       const user =
-        (await this.linkedUser(manager, organizationId, identity)) ??
-        (await this.matchedUser(manager, organizationId, identity, policy));
+        (await this.linkedUser(tx, organizationId, identity)) ??
+        (await this.matchedUser(tx, organizationId, identity, policy));
       if (!user) return null;
-      if (!toBoolean(user.active)) {
+      if (!user.active) {
         throw new SsoError(
           'SSO_ACCOUNT_DEACTIVATED',
           'Your Rollcall account is deactivated. Ask your administrator.',
@@ -192,32 +173,21 @@ export class SignInFederatedIdentity {
       }
       const now = new Date();
       if (user.matchedBy !== 'link') {
-        await manager.insert(UserIdentityEntity, {
-          id: randomUUID(),
-          userId: user.id,
-          organizationId,
-          provider: identity.provider,
-          issuerTenant: identity.issuer,
-          subject: identity.subject,
-          createdAt: now,
-        });
+        await this.userIdentities.link(tx, { userId: user.id, organizationId, identity, at: now });
       }
       const { secret, id } = generateSessionSecret();
       const csrfToken = generateCsrfToken();
       const expiresAt = sessionExpiresAt(now);
-      await manager.insert(MemberSessionEntity, {
+      await this.memberSessions.open(tx, {
         id,
         userId: user.id,
         organizationId,
         csrfToken,
         createdAt: now,
-        lastSeenAt: now,
         expiresAt,
-        revokedAt: null,
       });
-      const organization = await manager.findOneByOrFail(OrganizationEntity, {
-        id: organizationId,
-      });
+      const organization = await this.organizations.find(organizationId, tx);
+      if (!organization) throw new Error(`Organization ${organizationId} does not exist.`);
       return {
         sessionSecret: secret,
         sessionId: id,
@@ -231,91 +201,41 @@ export class SignInFederatedIdentity {
 
   /** The user this account was linked to, whatever their userName has become since. */
   private async linkedUser(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
     identity: FederatedIdentity,
-  ): Promise<UserRow | null> {
-    const row = await manager
-      .createQueryBuilder(UserIdentityEntity, 'i')
-      .innerJoin('users', 'u', 'u.id = i.user_id')
-      .select('u.id', 'id')
-      .addSelect('u.user_name', 'userName')
-      .addSelect('u.active', 'active')
-      .where('i.provider = :provider', { provider: identity.provider })
-      .andWhere('i.issuer_tenant = :issuer', { issuer: identity.issuer })
-      .andWhere('i.subject = :subject', { subject: identity.subject })
-      .andWhere('u.organization_id = :organizationId', { organizationId })
-      .getRawOne<Omit<UserRow, 'matchedBy'>>();
-    return row ? { ...row, matchedBy: 'link' } : null;
+  ): Promise<MatchedUser | null> {
+    const userId = await this.userIdentities.linkedUserId(organizationId, identity, tx);
+    if (!userId) return null;
+    const user = (await this.users.summaries(organizationId, [userId], tx)).get(userId);
+    return user ? { ...user, matchedBy: 'link' } : null;
   }
 
   /**
-   * First sign-in: only what the provider vouches for, case-insensitively on the stored
-   * lower-cased, indexed columns. Microsoft's UPN against userName; a verified e-mail against
-   * userName and the work e-mail; `oid` against externalId where the org says it holds the
-   * objectId. The best match decides: if that user is already linked to another account of
-   * this provider, the attempt is refused rather than moved to a weaker match.
+   * First sign-in: only what the provider vouches for (see firstSignInKeys), case-insensitively
+   * on the stored lower-cased, indexed columns. The best match decides: if that user is already
+   * linked to another account of this provider, the attempt is refused rather than moved to a
+   * weaker match.
    */
   private async matchedUser(
-    manager: EntityManager,
+    tx: Tx,
     organizationId: string,
     identity: FederatedIdentity,
     policy: SsoPolicy,
-  ): Promise<UserRow | null> {
-    const userNames = normalized([identity.userPrincipalName, identity.verifiedEmail]);
-    const emails = normalized([identity.verifiedEmail]);
-    const objectIds =
-      policy.externalIdIsObjectId && identity.objectId
-        ? [...new Set([identity.objectId, identity.objectId.toLowerCase()])]
-        : [];
-    // Only the keys the identity has: an empty IN list is not valid SQL, and a placeholder
-    // value could match a user whose column holds it.
-    const conditions: { sql: string; matchedBy: UserRow['matchedBy'] }[] = [];
-    if (userNames.length) {
-      conditions.push({ sql: 'u.user_name_normalized IN (:...userNames)', matchedBy: 'user_name' });
-    }
-    if (objectIds.length) {
-      conditions.push({ sql: 'u.external_id IN (:...objectIds)', matchedBy: 'external_id' });
-    }
-    if (emails.length) {
-      conditions.push({ sql: 'u.email_normalized IN (:...emails)', matchedBy: 'email' });
-    }
-    if (!conditions.length) return null;
-    const rows = await manager
-      .createQueryBuilder()
-      .from('users', 'u')
-      .select('u.id', 'id')
-      .addSelect('u.user_name', 'userName')
-      .addSelect('u.active', 'active')
-      .addSelect(
-        `CASE ${conditions.map((c) => `WHEN ${c.sql} THEN '${c.matchedBy}'`).join(' ')} END`,
-        'matchedBy',
-      )
-      .addSelect(
-        'CASE WHEN EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.provider = :provider AND i.issuer_tenant = :issuer) THEN 1 ELSE 0 END',
-        'linkedElsewhere',
-      )
-      .where('u.organization_id = :organizationId', { organizationId })
-      .andWhere(`(${conditions.map((c) => c.sql).join(' OR ')})`)
-      .setParameters({
-        userNames,
-        objectIds,
-        emails,
-        provider: identity.provider,
-        issuer: identity.issuer,
-      })
-      .orderBy('u.created_at', 'ASC')
-      .getRawMany<UserRow>();
-    const best = rows
-      .map((row, index) => ({ row, index }))
-      .sort(
-        (a, b) => MATCH_RANK[a.row.matchedBy] - MATCH_RANK[b.row.matchedBy] || a.index - b.index,
-      )
-      .at(0)?.row;
+  ): Promise<MatchedUser | null> {
+    const candidates = await this.users.signInCandidates(
+      organizationId,
+      firstSignInKeys(identity, policy.externalIdIsObjectId),
+      tx,
+    );
+    const best = bestMatch(candidates);
     if (!best) return null;
-    if (toBoolean(best.linkedElsewhere ?? false)) {
-      throw conflict(organizationId, identity, best.id);
-    }
+    const linked = await this.userIdentities.linkedAmong(
+      candidates.map((user) => user.id),
+      identity,
+      tx,
+    );
+    if (linked.has(best.id)) throw conflict(organizationId, identity, best.id);
     return best;
   }
 }
@@ -333,20 +253,4 @@ function conflict(
     claimed: vouchedAddresses(identity)[0] ?? identity.objectId ?? identity.label,
     userId,
   });
-}
-
-function vouchedAddresses(identity: FederatedIdentity): string[] {
-  return normalized([identity.userPrincipalName, identity.verifiedEmail]);
-}
-
-function normalized(values: (string | null)[]): string[] {
-  return [
-    ...new Set(
-      values.filter((v): v is string => v !== null && v !== '').map((v) => v.toLowerCase()),
-    ),
-  ];
-}
-
-function toBoolean(value: boolean | number | string): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
 }

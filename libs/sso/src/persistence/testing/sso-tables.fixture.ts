@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-// Rows the sso persistence specs need around their own tables (admins), and the events
+// Rows the sso persistence specs need around their own tables (admins, users), and the events
 // their stores appended, read back with plain SQL in either dialect.
 
 export interface StoredEvent {
@@ -55,4 +55,20 @@ export async function insertAdmin(
     [id, organizationId, email, email, 'x', new Date().toISOString()],
   );
   return { id, email };
+}
+
+/** A bare active directory user; its id. */
+export async function insertUser(dataSource: DataSource, organizationId: string): Promise<string> {
+  const id = randomUUID();
+  const userName = `user-${id}@example.com`;
+  const now = new Date().toISOString();
+  const postgres = dataSource.options.type === 'postgres';
+  await dataSource.query(
+    `INSERT INTO users
+       (id, organization_id, user_name, user_name_normalized, active, source, resource, version,
+        created_at, updated_at)
+     VALUES (${placeholders(dataSource, 10)})`,
+    [id, organizationId, userName, userName, postgres ? true : 1, 'scim', '{}', 1, now, now],
+  );
+  return id;
 }
