@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Transactions } from '@rollcall/db';
 import { DirectoryModule } from '@rollcall/directory';
+import { OrganizationsModule } from '@rollcall/organizations';
 import { GroupRoleMappingEntity } from './persistence/group-role-mapping.entity';
+import { GroupRoleMappingStore } from './persistence/group-role-mapping.store';
 import { TeamMemberEntity } from './persistence/team-member.entity';
+import { TeamListStore } from './persistence/team-list.store';
+import { TeamMemberStore } from './persistence/team-member.store';
 import { TeamResourceEntity } from './persistence/team-resource.entity';
+import { TeamResourceStore } from './persistence/team-resource.store';
 import { TeamEntity } from './persistence/team.entity';
 import { TypeOrmTeamStore } from './persistence/typeorm-team.store';
 import { CreateTeamResource } from './use-cases/create-team-resource.use-case';
@@ -66,9 +72,15 @@ const useCases = [
       GroupRoleMappingEntity,
     ]),
     DirectoryModule,
+    OrganizationsModule,
   ],
   providers: [
+    Transactions,
     TypeOrmTeamStore,
+    TeamListStore,
+    TeamMemberStore,
+    TeamResourceStore,
+    GroupRoleMappingStore,
     TeamMembership,
     TeamRename,
     EffectiveRoleChanges,

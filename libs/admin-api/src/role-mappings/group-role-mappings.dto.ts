@@ -9,7 +9,7 @@ import {
   type RoleName,
   type SetGroupRoleMappingRequest,
 } from '@rollcall/contracts';
-import type { GroupRoleMappingEntity } from '@rollcall/teams';
+import type { GroupRoleMapping } from '@rollcall/teams';
 import { isoDate } from '../http/iso-date.format';
 
 export class SetGroupRoleMappingDto implements SetGroupRoleMappingRequest {
@@ -43,7 +43,7 @@ export class GroupRoleMappingListDto implements GroupRoleMappingListView {
   precedence!: typeof ROLE_PRECEDENCE;
 }
 
-export function toGroupRoleMappingDto(mapping: GroupRoleMappingEntity): GroupRoleMappingDto {
+export function toGroupRoleMappingDto(mapping: GroupRoleMapping): GroupRoleMappingDto {
   return {
     groupName: mapping.groupName,
     role: isRoleName(mapping.role) ? mapping.role : 'member',

@@ -29,16 +29,17 @@ export class AdminTeamReader {
 
   async detail(organizationId: string, teamId: string): Promise<TeamDetailDto> {
     const team = await this.summary(organizationId, teamId);
-    const members = await this.firstMembers(teamId);
+    const members = await this.firstMembers(organizationId, teamId);
     const resources = await this.listTeamResources.execute(organizationId, teamId);
     return { team, members, resources: resources.map(toTeamResourceDto) };
   }
 
-  private async firstMembers(teamId: string): Promise<TeamMemberDto[]> {
-    const chunks = this.readTeamMembers.chunks(teamId, MAX_TEAM_DETAIL_MEMBERS);
-    const first = await chunks.next();
-    await chunks.return(undefined);
-    const members = first.done ? [] : first.value;
+  private async firstMembers(organizationId: string, teamId: string): Promise<TeamMemberDto[]> {
+    const members = await this.readTeamMembers.first(
+      organizationId,
+      teamId,
+      MAX_TEAM_DETAIL_MEMBERS,
+    );
     return members.map((member) => ({
       id: member.userId,
       userName: member.userName,

@@ -22,7 +22,7 @@ import type {
   DeletedTeam,
   Team,
   TeamContents,
-  TeamResourceEntity,
+  TeamResource,
   TeamResourceKind,
 } from '@rollcall/teams';
 import { isoDate, isoDateOrNull } from '../http/iso-date.format';
@@ -224,7 +224,7 @@ export function toTeamSummaryDto(team: Team, contents: TeamContents): TeamSummar
   };
 }
 
-export function toTeamResourceDto(resource: TeamResourceEntity): TeamResourceDto {
+export function toTeamResourceDto(resource: TeamResource): TeamResourceDto {
   return {
     id: resource.id,
     teamId: resource.teamId,

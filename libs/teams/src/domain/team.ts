@@ -14,6 +14,11 @@ export interface Team {
   purgeAfter: Date | null;
 }
 
+/** The key a team's name is unique on among live teams, and role mappings match it on. */
+export function normalizedTeamName(name: string): string {
+  return name.toLowerCase();
+}
+
 export interface TeamMember {
   userId: string;
   userName: string;
@@ -26,4 +31,10 @@ export interface TeamMember {
 export interface TeamContents {
   members: number;
   resources: Record<string, number>;
+}
+
+/** A live team a user is in: the read-only SCIM User `groups` attribute. */
+export interface UserTeam {
+  id: string;
+  name: string;
 }

@@ -21,3 +21,11 @@ export class TeamsError extends Error {
     this.name = 'TeamsError';
   }
 }
+
+export function teamNameTaken(name: string): TeamsError {
+  return new TeamsError('TEAM_NAME_TAKEN', `A team named "${name}" already exists.`);
+}
+
+export function teamNotFound(id: string): TeamsError {
+  return new TeamsError('TEAM_NOT_FOUND', `Group ${id} not found.`);
+}

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
+import type { TeamResource } from '../domain/team-resource';
 import { parseTeamResourceKind } from '../domain/team-resource-kind';
-import { teamEvent } from '../domain/team-events';
-import { TeamsError } from '../domain/teams.error';
-import { toTeam } from '../persistence/team.mapper';
-import { TeamResourceEntity } from '../persistence/team-resource.entity';
-import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
+import { TeamsError, teamNotFound } from '../domain/teams.error';
+import { TeamResourceStore } from '../persistence/team-resource.store';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 
 export interface CreateTeamResourceCommand {
   kind: unknown;
@@ -18,8 +16,9 @@ export interface CreateTeamResourceCommand {
 @Injectable()
 export class CreateTeamResource {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly teams: TypeOrmTeamStore,
+    private readonly resources: TeamResourceStore,
   ) {}
 
   execute(
@@ -27,29 +26,24 @@ export class CreateTeamResource {
     teamId: string,
     command: CreateTeamResourceCommand,
     actor: string,
-  ): Promise<TeamResourceEntity> {
+  ): Promise<TeamResource> {
     const kind = parseTeamResourceKind(command.kind);
     const name = typeof command.name === 'string' ? command.name.trim() : '';
     if (!name || name.length > 200) {
       throw new TeamsError('RESOURCE_NAME_REQUIRED', 'A resource name has 1 to 200 characters.');
     }
-    return inTransaction(this.dataSource, async (manager) => {
-      const team = await this.teams.findLive(organizationId, teamId, manager);
+    return this.transactions.run(async (tx) => {
+      const team = await this.teams.findLive(organizationId, teamId, tx);
       if (!team) throw teamNotFound(teamId);
-      const resource = Object.assign(new TeamResourceEntity(), {
+      const resource: TeamResource = {
         id: randomUUID(),
         teamId,
         organizationId,
         kind,
         name,
         createdAt: new Date(),
-      });
-      await manager.insert(TeamResourceEntity, resource);
-      appendEvents(manager, [
-        teamEvent('team.resource_created', toTeam(team), actor, {
-          resource: { id: resource.id, kind, name },
-        }),
-      ]);
+      };
+      await this.resources.create(tx, team, resource, actor);
       return resource;
     });
   }

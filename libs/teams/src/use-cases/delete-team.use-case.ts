@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { OrganizationEntity } from '@rollcall/organizations';
-import { teamEvent } from '../domain/team-events';
-import { TeamEntity } from '../persistence/team.entity';
-import { toTeam } from '../persistence/team.mapper';
-import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
+import { Transactions } from '@rollcall/db';
+import { OrganizationLookup } from '@rollcall/organizations';
+import { teamNotFound } from '../domain/teams.error';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { TeamRename } from './team-rename';
 
 export interface TeamDeletion {
@@ -24,44 +21,26 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class DeleteTeam {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly teams: TypeOrmTeamStore,
+    private readonly organizations: OrganizationLookup,
     private readonly rename: TeamRename,
   ) {}
 
   execute(organizationId: string, id: string, deletedBy: string): Promise<TeamDeletion> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const entity = await this.teams.findLive(organizationId, id, manager);
-      if (!entity) throw teamNotFound(id);
-      const team = toTeam(entity);
-      const organization = await manager.findOneOrFail(OrganizationEntity, {
-        where: { id: organizationId },
-      });
-      const contents = await this.teams.contents(id, manager);
+    return this.transactions.run(async (tx) => {
+      const team = await this.teams.findLive(organizationId, id, tx);
+      if (!team) throw teamNotFound(id);
+      const organization = await this.organizations.find(organizationId, tx);
+      if (!organization) throw new Error(`Organization ${organizationId} not found.`);
+      const roles = await this.rename.liveness(tx, team, deletedBy);
       if (organization.deletedTeamRetentionDays <= 0) {
-        await this.rename.liveness(manager, team, deletedBy, () =>
-          manager.delete(TeamEntity, { id, organizationId }),
-        );
-        appendEvents(manager, [teamEvent('team.purged', team, deletedBy, { contents })]);
+        await this.teams.purge(tx, [team], deletedBy, roles);
         return { purgeAfter: null };
       }
-      const now = new Date();
-      const purgeAfter = new Date(now.getTime() + organization.deletedTeamRetentionDays * DAY_MS);
-      await this.rename.liveness(manager, team, deletedBy, () =>
-        manager.update(
-          TeamEntity,
-          { id, organizationId },
-          { deletedAt: now, deletedBy, purgeAfter, updatedAt: now, version: entity.version + 1 },
-        ),
-      );
-      appendEvents(manager, [
-        teamEvent(
-          'team.deletion_scheduled',
-          { ...team, deletedAt: now, deletedBy, purgeAfter, updatedAt: now },
-          deletedBy,
-          { purgeAfter: purgeAfter.toISOString(), contents },
-        ),
-      ]);
+      const at = new Date();
+      const purgeAfter = new Date(at.getTime() + organization.deletedTeamRetentionDays * DAY_MS);
+      await this.teams.scheduleDeletion(tx, team, { deletedBy, at, purgeAfter }, roles);
       return { purgeAfter };
     });
   }

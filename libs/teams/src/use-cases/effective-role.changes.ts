@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { isRoleName } from '@rollcall/contracts';
-import { appendEvents, type NewEvent } from '@rollcall/db';
-import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
+import { appendEvents, type NewEvent, type Tx } from '@rollcall/db';
+import { UserLookup } from '@rollcall/directory';
+import type { RoleWatch } from '../domain/role-watch';
+import { GroupRoleMappingStore } from '../persistence/group-role-mapping.store';
 import { ResolveEffectiveRoles, type EffectiveRole } from './resolve-effective-roles.use-case';
 
 function sameRole(a: EffectiveRole | undefined, b: EffectiveRole | undefined): boolean {
@@ -19,74 +20,72 @@ function sameRole(a: EffectiveRole | undefined, b: EffectiveRole | undefined): b
 export class EffectiveRoleChanges {
   constructor(
     private readonly roles: ResolveEffectiveRoles,
-    private readonly teams: TypeOrmTeamStore,
+    private readonly mappings: GroupRoleMappingStore,
+    private readonly users: UserLookup,
   ) {}
 
   /** Whether a group of this (normalized) name grants a role: only then can members' roles move. */
-  async isMapped(
-    manager: EntityManager,
-    organizationId: string,
-    ...namesNormalized: string[]
-  ): Promise<boolean> {
+  async isMapped(tx: Tx, organizationId: string, ...namesNormalized: string[]): Promise<boolean> {
     for (const name of new Set(namesNormalized)) {
-      if (await this.teams.isMapped(manager, organizationId, name)) return true;
+      if (await this.mappings.isMapped(tx, organizationId, name)) return true;
     }
     return false;
   }
 
   /**
-   * A user's own roleName changed (already written): their role before and after differ only
-   * in the explicit part, over the same mapped-or-default base.
+   * A user's own roleName changed (already written, by the directory): their role before and
+   * after differ only in the explicit part, over the same mapped-or-default base.
    */
   async explicitRoleChanged(
-    manager: EntityManager,
+    tx: Tx,
     user: { id: string; organizationId: string; userName: string },
     before: string | null,
     after: string | null,
     actor: string,
   ): Promise<void> {
-    const base = (await this.roles.execute(user.organizationId, [user.id], manager, false)).get(
-      user.id,
-    );
+    const base = (await this.roles.execute(user.organizationId, [user.id], tx, false)).get(user.id);
     const effective = (explicit: string | null): EffectiveRole | undefined =>
       explicit && isRoleName(explicit) ? { role: explicit, source: 'roleName' } : base;
     const [was, is] = [effective(before), effective(after)];
     if (sameRole(was, is)) return;
-    appendEvents(manager, [
+    // The write was the directory's: this hook of its transaction tells what it meant here.
+    appendEvents(tx, [
       this.roleChanged(user.organizationId, user.id, user.userName, was, is, actor),
     ]);
   }
 
-  /** Runs `change` and tells the role changes it made to `userIds`. */
-  async track<T>(
-    manager: EntityManager,
+  /**
+   * The roles of `userIds` now, before a change; the watch answers the role changes once the
+   * change is written (the store making it appends them). None to watch: undefined.
+   */
+  async watch(
+    tx: Tx,
     organizationId: string,
     userIds: readonly string[],
     actor: string,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    if (userIds.length === 0) return change();
-    const before = await this.roles.execute(organizationId, userIds, manager);
-    const result = await change();
-    const after = await this.roles.execute(organizationId, userIds, manager);
-    const moved = userIds.filter((id) => after.has(id) && !sameRole(before.get(id), after.get(id)));
-    if (moved.length > 0) {
-      const names = await this.teams.userNames(manager, moved);
-      appendEvents(
-        manager,
-        moved.map((id) =>
+  ): Promise<RoleWatch | undefined> {
+    if (userIds.length === 0) return undefined;
+    const before = await this.roles.execute(organizationId, userIds, tx);
+    return {
+      moved: async () => {
+        const after = await this.roles.execute(organizationId, userIds, tx);
+        const moved = userIds.filter(
+          (id) => after.has(id) && !sameRole(before.get(id), after.get(id)),
+        );
+        if (moved.length === 0) return [];
+        const users = await this.users.summaries(organizationId, moved, tx);
+        return moved.map((id) =>
           this.roleChanged(
             organizationId,
             id,
-            names.get(id) ?? null,
+            users.get(id)?.userName ?? null,
             before.get(id),
             after.get(id),
             actor,
           ),
-        ),
-      );
-    }
-    return result;
+        );
+      },
+    };
   }
 
   private roleChanged(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Team } from '../domain/team';
-import { toTeam } from '../persistence/team.mapper';
-import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
+import { teamNotFound } from '../domain/teams.error';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 
 @Injectable()
 export class GetTeam {
@@ -9,8 +9,8 @@ export class GetTeam {
 
   /** A live team; one pending deletion is gone as far as SCIM is concerned. */
   async execute(organizationId: string, id: string): Promise<Team> {
-    const row = await this.teams.findLive(organizationId, id);
-    if (!row) throw teamNotFound(id);
-    return toTeam(row);
+    const team = await this.teams.findLive(organizationId, id);
+    if (!team) throw teamNotFound(id);
+    return team;
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { GroupRoleMappingEntity } from '../persistence/group-role-mapping.entity';
+import type { GroupRoleMapping } from '../domain/group-role-mapping';
+import { GroupRoleMappingStore } from '../persistence/group-role-mapping.store';
 
 @Injectable()
 export class ListGroupRoleMappings {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly mappings: GroupRoleMappingStore) {}
 
-  execute(organizationId: string): Promise<GroupRoleMappingEntity[]> {
-    return this.dataSource
-      .getRepository(GroupRoleMappingEntity)
-      .find({ where: { organizationId }, order: { groupName: 'ASC' } });
+  execute(organizationId: string): Promise<GroupRoleMapping[]> {
+    return this.mappings.list(organizationId);
   }
 }

@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TeamResourceEntity } from '../persistence/team-resource.entity';
-import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
+import type { TeamResource } from '../domain/team-resource';
+import { TeamResourceStore } from '../persistence/team-resource.store';
+import { teamNotFound } from '../domain/teams.error';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 
 @Injectable()
 export class ListTeamResources {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly teams: TypeOrmTeamStore,
+    private readonly resources: TeamResourceStore,
   ) {}
 
   /** A team's resources (also while it is pending deletion, to show what would be lost). */
-  async execute(organizationId: string, teamId: string): Promise<TeamResourceEntity[]> {
+  async execute(organizationId: string, teamId: string): Promise<TeamResource[]> {
     if (!(await this.teams.findAny(organizationId, teamId))) throw teamNotFound(teamId);
-    return this.dataSource.getRepository(TeamResourceEntity).find({
-      where: { organizationId, teamId },
-      order: { kind: 'ASC', name: 'ASC' },
-    });
+    return this.resources.list(organizationId, teamId);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parseFilter } from '@rollcall/scim-core';
 import type { Team } from '../domain/team';
-import { toTeam } from '../persistence/team.mapper';
-import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
+import { TeamListStore } from '../persistence/team-list.store';
 
 export interface ListTeamsQuery {
   filter?: string;
@@ -15,16 +14,15 @@ export interface ListTeamsQuery {
 /** Live teams, filtered in SQL; members are not read here at all. */
 @Injectable()
 export class ListTeams {
-  constructor(private readonly teams: TypeOrmTeamStore) {}
+  constructor(private readonly lists: TeamListStore) {}
 
   async execute(
     organizationId: string,
     query: ListTeamsQuery,
   ): Promise<{ total: number; teams: Team[] }> {
-    const page = await this.teams.page(organizationId, {
+    return this.lists.page(organizationId, {
       ...query,
       filter: query.filter === undefined ? undefined : parseFilter(query.filter),
     });
-    return { total: page.total, teams: page.teams.map(toTeam) };
   }
 }

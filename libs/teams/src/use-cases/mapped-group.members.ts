@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '@rollcall/db';
+import type { RoleWatch } from '../domain/role-watch';
+import { TeamMemberStore } from '../persistence/team-member.store';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { EffectiveRoleChanges } from './effective-role.changes';
 
@@ -8,18 +10,19 @@ import { EffectiveRoleChanges } from './effective-role.changes';
 export class MappedGroupMembers {
   constructor(
     private readonly teams: TypeOrmTeamStore,
+    private readonly members: TeamMemberStore,
     private readonly roleChanges: EffectiveRoleChanges,
   ) {}
 
-  async tracking<T>(
-    manager: EntityManager,
+  /** The roles of the members of the live team of this name, watched before the mapping changes. */
+  async watch(
+    tx: Tx,
     organizationId: string,
     groupNameNormalized: string,
     actor: string,
-    change: () => Promise<T>,
-  ): Promise<T> {
-    const teamId = await this.teams.liveTeamNamed(manager, organizationId, groupNameNormalized);
-    const members = teamId ? await this.teams.memberIds(manager, teamId) : [];
-    return this.roleChanges.track(manager, organizationId, members, actor, change);
+  ): Promise<RoleWatch | undefined> {
+    const teamId = await this.teams.liveTeamNamed(tx, organizationId, groupNameNormalized);
+    const members = teamId ? await this.members.memberIds(tx, teamId) : [];
+    return this.roleChanges.watch(tx, organizationId, members, actor);
   }
 }

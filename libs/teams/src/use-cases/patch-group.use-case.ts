@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions, type Tx } from '@rollcall/db';
 import {
   GROUP_RESOURCE_SCHEMAS,
   applyPatch,
@@ -9,10 +8,9 @@ import {
   type MemberOperation,
 } from '@rollcall/scim-core';
 import { groupFields } from '../domain/group-document';
-import type { Team } from '../domain/team';
-import { changedTeamAttributes, teamEvent } from '../domain/team-events';
-import { toTeam } from '../persistence/team.mapper';
-import { TypeOrmTeamStore, teamNameTaken, teamNotFound } from '../persistence/typeorm-team.store';
+import { normalizedTeamName, type Team } from '../domain/team';
+import { teamNameTaken, teamNotFound } from '../domain/teams.error';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { TeamMembership } from './team-membership';
 import { TeamRename } from './team-rename';
 
@@ -24,7 +22,7 @@ import { TeamRename } from './team-rename';
 @Injectable()
 export class PatchGroup {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly teams: TypeOrmTeamStore,
     private readonly membership: TeamMembership,
     private readonly rename: TeamRename,
@@ -32,51 +30,43 @@ export class PatchGroup {
 
   async execute(organizationId: string, id: string, body: unknown, actor: string): Promise<Team> {
     const { memberOperations, otherOperations } = splitMemberOperations(parsePatchRequest(body));
-    return inTransaction(this.dataSource, async (manager) => {
-      const entity = await this.teams.findLive(organizationId, id, manager);
-      if (!entity) throw teamNotFound(id);
-      const before = toTeam(entity);
+    return this.transactions.run(async (tx) => {
+      const before = await this.teams.findLive(organizationId, id, tx);
+      if (!before) throw teamNotFound(id);
       const now = new Date();
+      let after = before;
       if (otherOperations.length > 0) {
         const current = {
-          displayName: entity.name,
-          ...(entity.externalId ? { externalId: entity.externalId } : {}),
+          displayName: before.name,
+          ...(before.externalId ? { externalId: before.externalId } : {}),
         };
         const { name, externalId } = groupFields(
           applyPatch(current, otherOperations, GROUP_RESOURCE_SCHEMAS),
         );
-        const nameNormalized = name.toLowerCase();
+        const nameNormalized = normalizedTeamName(name);
         if (
-          nameNormalized !== entity.nameNormalized &&
-          (await this.teams.nameTaken(manager, organizationId, nameNormalized, id))
+          nameNormalized !== normalizedTeamName(before.name) &&
+          (await this.teams.nameTaken(tx, organizationId, nameNormalized, id))
         ) {
           throw teamNameTaken(name);
         }
-        Object.assign(entity, { name, nameNormalized, externalId });
+        after = { ...after, name, externalId };
       }
-      if (otherOperations.length > 0 || memberOperations.length > 0) {
-        Object.assign(entity, { version: entity.version + 1, updatedAt: now });
-      }
-      const after = toTeam(entity);
       // The new name first: mapped roles of the members added below follow it.
-      const changed = changedTeamAttributes(before, after);
       if (otherOperations.length > 0 || memberOperations.length > 0) {
-        await this.rename.renamed(manager, before, after, actor, () =>
-          this.teams.save(manager, entity, false),
-        );
-      }
-      if (changed.length > 0) {
-        appendEvents(manager, [teamEvent('team.updated', after, actor, { changed })]);
+        after = { ...after, version: before.version + 1, updatedAt: now };
+        const roles = await this.rename.renamed(tx, before, after, actor);
+        await this.teams.update(tx, before, after, actor, roles);
       }
       for (const operation of memberOperations) {
-        await this.applyMembers(manager, after, operation, now, actor);
+        await this.applyMembers(tx, after, operation, now, actor);
       }
       return after;
     });
   }
 
   private async applyMembers(
-    manager: EntityManager,
+    tx: Tx,
     team: Team,
     operation: MemberOperation,
     now: Date,
@@ -84,17 +74,17 @@ export class PatchGroup {
   ): Promise<void> {
     switch (operation.kind) {
       case 'add':
-        await this.membership.add(manager, team, operation.memberIds, now, actor);
+        await this.membership.add(tx, team, operation.memberIds, now, actor);
         return;
       case 'remove':
         // Removing someone who is not a member (any more) is not an error: Entra retries.
-        await this.membership.remove(manager, team, operation.memberIds, actor);
+        await this.membership.remove(tx, team, operation.memberIds, actor);
         return;
       case 'replace':
-        await this.membership.set(manager, team, operation.memberIds, now, actor);
+        await this.membership.set(tx, team, operation.memberIds, now, actor);
         return;
       case 'removeAll':
-        await this.membership.removeAll(manager, team, actor);
+        await this.membership.removeAll(tx, team, actor);
         return;
     }
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@rollcall/organizations';
+import { OrganizationLookup } from '@rollcall/organizations';
 import type { Team, TeamContents } from '../domain/team';
-import { toTeam } from '../persistence/team.mapper';
-import { TypeOrmTeamStore, teamNotFound } from '../persistence/typeorm-team.store';
+import { teamNotFound } from '../domain/teams.error';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 
 export interface TeamDeletionPreview extends TeamContents {
   team: Team;
@@ -15,18 +14,17 @@ export interface TeamDeletionPreview extends TeamContents {
 @Injectable()
 export class PreviewTeamDeletion {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly teams: TypeOrmTeamStore,
+    private readonly organizations: OrganizationLookup,
   ) {}
 
   async execute(organizationId: string, id: string): Promise<TeamDeletionPreview> {
-    const row = await this.teams.findLive(organizationId, id);
-    if (!row) throw teamNotFound(id);
-    const organization = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .findOneByOrFail({ id: organizationId });
+    const team = await this.teams.findLive(organizationId, id);
+    if (!team) throw teamNotFound(id);
+    const organization = await this.organizations.find(organizationId);
+    if (!organization) throw new Error(`Organization ${organizationId} not found.`);
     return {
-      team: toTeam(row),
+      team,
       ...(await this.teams.contents(id)),
       retentionDays: organization.deletedTeamRetentionDays,
     };

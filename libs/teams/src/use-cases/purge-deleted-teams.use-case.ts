@@ -6,10 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { BACKGROUND_JOBS, appendEvents, inTransaction, schedulePeriodicJob } from '@rollcall/db';
-import { teamEvent } from '../domain/team-events';
-import { toTeam } from '../persistence/team.mapper';
+import { BACKGROUND_JOBS, Transactions, schedulePeriodicJob } from '@rollcall/db';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 
 const PURGE_EVERY_MS = 5 * 60 * 1000;
@@ -27,7 +24,7 @@ export class PurgeDeletedTeams implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly teams: TypeOrmTeamStore,
     @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
   ) {}
@@ -49,20 +46,10 @@ export class PurgeDeletedTeams implements OnModuleInit, OnModuleDestroy {
   async execute(now = new Date()): Promise<number> {
     let purged = 0;
     for (;;) {
-      const batch = await inTransaction(this.dataSource, async (manager) => {
-        const due = await this.teams.dueForPurge(manager, now, BATCH);
+      const batch = await this.transactions.run(async (tx) => {
+        const due = await this.teams.dueForPurge(tx, now, BATCH);
         if (due.length === 0) return 0;
-        const ids = due.map((team) => team.id);
-        const contents = await this.teams.contentsOf(ids, manager);
-        await this.teams.deleteForGood(manager, ids);
-        appendEvents(
-          manager,
-          due.map((entity) =>
-            teamEvent('team.purged', toTeam(entity), TEAM_RETENTION_ACTOR, {
-              contents: contents.get(entity.id),
-            }),
-          ),
-        );
+        await this.teams.purge(tx, due, TEAM_RETENTION_ACTOR);
         return due.length;
       });
       purged += batch;

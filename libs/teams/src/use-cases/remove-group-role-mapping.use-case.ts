@@ -1,37 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { GroupRoleMappingEntity } from '../persistence/group-role-mapping.entity';
+import { Transactions } from '@rollcall/db';
+import { GroupRoleMappingStore } from '../persistence/group-role-mapping.store';
 import { MappedGroupMembers } from './mapped-group.members';
 
 @Injectable()
 export class RemoveGroupRoleMapping {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly mappings: GroupRoleMappingStore,
     private readonly members: MappedGroupMembers,
   ) {}
 
+  /** Removing a mapping that is not there changes nothing, and tells nothing. */
   async execute(organizationId: string, groupName: string, actor: string): Promise<void> {
-    const groupNameNormalized = groupName.trim().toLowerCase();
-    await inTransaction(this.dataSource, async (manager) => {
-      const result = await this.members.tracking(
-        manager,
-        organizationId,
-        groupNameNormalized,
-        actor,
-        () => manager.delete(GroupRoleMappingEntity, { organizationId, groupNameNormalized }),
-      );
-      // Removing a mapping that is not there changes nothing, and tells nothing.
-      if (!result.affected) return;
-      appendEvents(manager, [
-        {
-          organizationId,
-          type: 'group_role_mapping.removed',
-          actor,
-          subject: { type: 'group_role_mapping', id: groupNameNormalized },
-          data: { groupName: groupName.trim() },
-        },
-      ]);
+    const name = groupName.trim();
+    await this.transactions.run(async (tx) => {
+      const roles = await this.members.watch(tx, organizationId, name.toLowerCase(), actor);
+      await this.mappings.remove(tx, organizationId, name, actor, roles);
     });
   }
 }

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { normalizeGroupInput } from '../domain/group-document';
-import type { Team } from '../domain/team';
-import { changedTeamAttributes, teamEvent } from '../domain/team-events';
-import { TeamsError } from '../domain/teams.error';
-import { toTeam } from '../persistence/team.mapper';
-import { TypeOrmTeamStore, teamNameTaken, teamNotFound } from '../persistence/typeorm-team.store';
+import { normalizedTeamName, type Team } from '../domain/team';
+import { TeamsError, teamNameTaken, teamNotFound } from '../domain/teams.error';
+import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { TeamRename } from './team-rename';
 import { TeamMembership } from './team-membership';
 
@@ -14,7 +11,7 @@ import { TeamMembership } from './team-membership';
 @Injectable()
 export class ReplaceGroup {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly teams: TypeOrmTeamStore,
     private readonly membership: TeamMembership,
     private readonly rename: TeamRename,
@@ -26,30 +23,23 @@ export class ReplaceGroup {
       throw new TeamsError('TEAM_ID_IMMUTABLE', 'id is immutable and must match the URL.');
     }
     const input = normalizeGroupInput(body);
-    return inTransaction(this.dataSource, async (manager) => {
-      const entity = await this.teams.findLive(organizationId, id, manager);
-      if (!entity) throw teamNotFound(id);
-      const nameNormalized = input.name.toLowerCase();
-      if (await this.teams.nameTaken(manager, organizationId, nameNormalized, id)) {
+    return this.transactions.run(async (tx) => {
+      const before = await this.teams.findLive(organizationId, id, tx);
+      if (!before) throw teamNotFound(id);
+      if (await this.teams.nameTaken(tx, organizationId, normalizedTeamName(input.name), id)) {
         throw teamNameTaken(input.name);
       }
-      const before = toTeam(entity);
       const now = new Date();
-      Object.assign(entity, {
+      const after: Team = {
+        ...before,
         name: input.name,
-        nameNormalized,
         externalId: input.externalId,
-        version: entity.version + 1,
+        version: before.version + 1,
         updatedAt: now,
-      });
-      const after = toTeam(entity);
-      const changed = changedTeamAttributes(before, after);
-      await this.rename.renamed(manager, before, after, actor, () =>
-        this.teams.save(manager, entity, false),
-      );
-      if (changed.length > 0)
-        appendEvents(manager, [teamEvent('team.updated', after, actor, { changed })]);
-      await this.membership.set(manager, after, input.memberIds ?? [], now, actor);
+      };
+      const roles = await this.rename.renamed(tx, before, after, actor);
+      await this.teams.update(tx, before, after, actor, roles);
+      await this.membership.set(tx, after, input.memberIds ?? [], now, actor);
       return after;
     });
   }

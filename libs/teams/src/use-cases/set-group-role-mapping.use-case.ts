@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import { resolveRoleName } from '@rollcall/directory';
+import type { GroupRoleMapping } from '../domain/group-role-mapping';
 import { TeamsError } from '../domain/teams.error';
-import { GroupRoleMappingEntity } from '../persistence/group-role-mapping.entity';
+import { GroupRoleMappingStore } from '../persistence/group-role-mapping.store';
 import { MappedGroupMembers } from './mapped-group.members';
 
 /** Members of the group named `groupName` get `role` (unless their own roleName says otherwise). */
 @Injectable()
 export class SetGroupRoleMapping {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly mappings: GroupRoleMappingStore,
     private readonly members: MappedGroupMembers,
   ) {}
 
@@ -19,41 +20,26 @@ export class SetGroupRoleMapping {
     groupName: unknown,
     role: unknown,
     actor: string,
-  ): Promise<GroupRoleMappingEntity> {
+  ): Promise<GroupRoleMapping> {
     const name = typeof groupName === 'string' ? groupName.trim() : '';
     if (!name) throw new TeamsError('ROLE_MAPPING_INVALID', 'A group name is required.');
     const resolved = resolveRoleName(typeof role === 'string' ? role : '');
     if (!resolved) throw new TeamsError('ROLE_MAPPING_INVALID', 'A role is required.');
-    return inTransaction(this.dataSource, async (manager) => {
-      const mapping = Object.assign(new GroupRoleMappingEntity(), {
+    return this.transactions.run(async (tx) => {
+      const mapping: GroupRoleMapping = {
         organizationId,
         groupNameNormalized: name.toLowerCase(),
         groupName: name,
         role: resolved,
         createdAt: new Date(),
-      });
-      await this.members.tracking(
-        manager,
+      };
+      const roles = await this.members.watch(
+        tx,
         organizationId,
         mapping.groupNameNormalized,
         actor,
-        async () => {
-          await manager.delete(GroupRoleMappingEntity, {
-            organizationId,
-            groupNameNormalized: mapping.groupNameNormalized,
-          });
-          await manager.insert(GroupRoleMappingEntity, mapping);
-        },
       );
-      appendEvents(manager, [
-        {
-          organizationId,
-          type: 'group_role_mapping.set',
-          actor,
-          subject: { type: 'group_role_mapping', id: mapping.groupNameNormalized },
-          data: { groupName: name, role: resolved },
-        },
-      ]);
+      await this.mappings.set(tx, mapping, actor, roles);
       return mapping;
     });
   }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { appendEvents } from '@rollcall/db';
-import { memberEvents } from '../domain/team-events';
-import type { Team } from '../domain/team';
-import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
+import type { Tx } from '@rollcall/db';
+import { UserLookup } from '@rollcall/directory';
+import type { RoleWatch } from '../domain/role-watch';
+import { normalizedTeamName, type Team } from '../domain/team';
+import { TeamsError } from '../domain/teams.error';
+import { TeamMemberStore } from '../persistence/team-member.store';
 import { EffectiveRoleChanges } from './effective-role.changes';
 
 /**
- * Membership changes of one team inside a transaction, with their events: one
+ * Membership changes of one team inside a transaction. The store tells one
  * `team.member_added`/`team.member_removed` per member whose membership actually changed
  * (adding a member twice or removing a non-member tells nothing), and `user.role_changed`
  * for the members whose role moved when the team's name is mapped to a role.
@@ -15,77 +16,89 @@ import { EffectiveRoleChanges } from './effective-role.changes';
 @Injectable()
 export class TeamMembership {
   constructor(
-    private readonly teams: TypeOrmTeamStore,
+    private readonly members: TeamMemberStore,
+    private readonly users: UserLookup,
     private readonly roleChanges: EffectiveRoleChanges,
   ) {}
 
   async add(
-    manager: EntityManager,
+    tx: Tx,
     team: Team,
     userIds: readonly string[],
     now: Date,
     actor: string,
   ): Promise<void> {
     if (userIds.length === 0) return;
-    const names = await this.teams.assertUsersInOrganization(manager, team.organizationId, userIds);
-    const added = await this.withRoles(manager, team, [...names.keys()], actor, () =>
-      this.teams.addMembers(manager, team.id, userIds, now),
-    );
-    appendEvents(manager, memberEvents('team.member_added', team, added, names, actor));
+    const names = await this.usersInOrganization(tx, team.organizationId, userIds);
+    const roles = await this.watchRoles(tx, team, [...names.keys()], actor);
+    await this.members.add(tx, team, userIds, names, now, actor, roles);
   }
 
-  async remove(
-    manager: EntityManager,
-    team: Team,
-    userIds: readonly string[],
-    actor: string,
-  ): Promise<void> {
+  async remove(tx: Tx, team: Team, userIds: readonly string[], actor: string): Promise<void> {
     if (userIds.length === 0) return;
-    const removed = await this.withRoles(manager, team, userIds, actor, () =>
-      this.teams.removeMembers(manager, team.id, userIds),
-    );
-    if (removed.length === 0) return;
-    const names = await this.teams.userNames(manager, removed);
-    appendEvents(manager, memberEvents('team.member_removed', team, removed, names, actor));
+    const roles = await this.watchRoles(tx, team, userIds, actor);
+    await this.members.remove(tx, team, userIds, actor, roles);
   }
 
   /** The members become exactly `userIds`: only the difference is written and told. */
   async set(
-    manager: EntityManager,
+    tx: Tx,
     team: Team,
     userIds: readonly string[],
     now: Date,
     actor: string,
   ): Promise<void> {
     const wanted = new Set(userIds);
-    const current = await this.teams.memberIds(manager, team.id);
+    const current = await this.members.memberIds(tx, team.id);
     await this.remove(
-      manager,
+      tx,
       team,
       current.filter((id) => !wanted.has(id)),
       actor,
     );
-    await this.add(manager, team, [...wanted], now, actor);
+    await this.add(tx, team, [...wanted], now, actor);
   }
 
-  async removeAll(manager: EntityManager, team: Team, actor: string): Promise<void> {
-    await this.remove(manager, team, await this.teams.memberIds(manager, team.id), actor);
+  async removeAll(tx: Tx, team: Team, actor: string): Promise<void> {
+    await this.remove(tx, team, await this.members.memberIds(tx, team.id), actor);
   }
 
-  private async withRoles<T>(
-    manager: EntityManager,
+  /**
+   * Every id must be a user of this organization: another org's user is not found here.
+   * Returns their userNames by id (what membership events tell).
+   */
+  private async usersInOrganization(
+    tx: Tx,
+    organizationId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    const users = await this.users.summaries(organizationId, userIds, tx);
+    const missing = [...new Set(userIds)].filter((id) => !users.has(id));
+    if (missing.length > 0) {
+      const listed = missing
+        .slice(0, 5)
+        .map((id) => `"${id}"`)
+        .join(', ');
+      const more = missing.length > 5 ? ` (and ${missing.length - 5} more)` : '';
+      throw new TeamsError(
+        'MEMBER_NOT_IN_ORGANIZATION',
+        `No user with id ${listed}${more} in this organization.`,
+      );
+    }
+    return new Map([...users].map(([id, user]) => [id, user.userName]));
+  }
+
+  private async watchRoles(
+    tx: Tx,
     team: Team,
     userIds: readonly string[],
     actor: string,
-    change: () => Promise<T>,
-  ): Promise<T> {
+  ): Promise<RoleWatch | undefined> {
     const mapped = await this.roleChanges.isMapped(
-      manager,
+      tx,
       team.organizationId,
-      team.name.toLowerCase(),
+      normalizedTeamName(team.name),
     );
-    return mapped
-      ? this.roleChanges.track(manager, team.organizationId, userIds, actor, change)
-      : change();
+    return mapped ? this.roleChanges.watch(tx, team.organizationId, userIds, actor) : undefined;
   }
 }

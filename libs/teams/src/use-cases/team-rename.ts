@@ -1,47 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { Team } from '../domain/team';
-import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
+import type { Tx } from '@rollcall/db';
+import type { RoleWatch } from '../domain/role-watch';
+import { normalizedTeamName, type Team } from '../domain/team';
+import { TeamMemberStore } from '../persistence/team-member.store';
 import { EffectiveRoleChanges } from './effective-role.changes';
 
 /**
  * Role mappings match a group by name, so renaming a team, deleting it or bringing it back
- * can move its members' roles. `apply` runs the write and tells those moves when one of the
- * names involved is mapped (for any other team it costs one look-up per name).
+ * can move its members' roles. Before such a write, these watch the members' roles when one
+ * of the names involved is mapped (for any other team it costs one look-up per name); the
+ * store making the write tells the moves.
  */
 @Injectable()
 export class TeamRename {
   constructor(
-    private readonly teams: TypeOrmTeamStore,
+    private readonly members: TeamMemberStore,
     private readonly roleChanges: EffectiveRoleChanges,
   ) {}
 
   /** A rename: only when the name really changes. */
-  renamed<T>(
-    manager: EntityManager,
-    before: Team,
-    after: Team,
-    actor: string,
-    write: () => Promise<T>,
-  ): Promise<T> {
-    const [was, is] = [before.name.toLowerCase(), after.name.toLowerCase()];
-    return was === is ? write() : this.apply(manager, before, [was, is], actor, write);
+  renamed(tx: Tx, before: Team, after: Team, actor: string): Promise<RoleWatch | undefined> {
+    const [was, is] = [normalizedTeamName(before.name), normalizedTeamName(after.name)];
+    return was === is ? Promise.resolve(undefined) : this.watch(tx, before, [was, is], actor);
   }
 
   /** The team stops or starts counting (deleted, purged, restored). */
-  liveness<T>(manager: EntityManager, team: Team, actor: string, write: () => Promise<T>) {
-    return this.apply(manager, team, [team.name.toLowerCase()], actor, write);
+  liveness(tx: Tx, team: Team, actor: string): Promise<RoleWatch | undefined> {
+    return this.watch(tx, team, [normalizedTeamName(team.name)], actor);
   }
 
-  private async apply<T>(
-    manager: EntityManager,
+  private async watch(
+    tx: Tx,
     team: Team,
     names: string[],
     actor: string,
-    write: () => Promise<T>,
-  ): Promise<T> {
-    if (!(await this.roleChanges.isMapped(manager, team.organizationId, ...names))) return write();
-    const members = await this.teams.memberIds(manager, team.id);
-    return this.roleChanges.track(manager, team.organizationId, members, actor, write);
+  ): Promise<RoleWatch | undefined> {
+    if (!(await this.roleChanges.isMapped(tx, team.organizationId, ...names))) return undefined;
+    const members = await this.members.memberIds(tx, team.id);
+    return this.roleChanges.watch(tx, team.organizationId, members, actor);
   }
 }

@@ -130,7 +130,10 @@ export class ScimGroupsController {
     const query = listQueryOf(request, this.options);
     const { total, teams } = await this.listTeams.execute(principal.organizationId, query);
     const members = requestsAttribute(query, 'members', GROUP_RESOURCE_SCHEMAS)
-      ? await this.members.ofTeams(teams.map((team) => team.id))
+      ? await this.members.ofTeams(
+          principal.organizationId,
+          teams.map((team) => team.id),
+        )
       : undefined;
     const resources = teams.map((team) =>
       projectResource(
@@ -176,7 +179,7 @@ export class ScimGroupsController {
     response.status(200);
     response.write(`${opening.slice(0, -1)}${opening.length > 2 ? ',' : ''}"members":[`);
     let first = true;
-    for await (const chunk of this.members.chunks(team.id)) {
+    for await (const chunk of this.members.chunks(team.organizationId, team.id)) {
       const text = chunk.map((m) => JSON.stringify(renderScimMember(m, this.baseUrl))).join(',');
       response.write(first ? text : `,${text}`);
       first = false;
@@ -289,7 +292,7 @@ export class ScimGroupsController {
   private async withMembers(team: Team, projection: ScimProjection, response: Response) {
     const head = this.head(team, projection, response);
     if (!requestsAttribute(projection, 'members', GROUP_RESOURCE_SCHEMAS)) return head;
-    const members = (await this.members.ofTeams([team.id])).get(team.id) ?? [];
+    const members = (await this.members.ofTeams(team.organizationId, [team.id])).get(team.id) ?? [];
     return { ...head, members: members.map((m) => renderScimMember(m, this.baseUrl)) };
   }
 }
