@@ -99,7 +99,8 @@ const INSERT_ATTEMPT = new SqlStatement(
    VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
 const MARK_FAILING = new SqlStatement(
-  `UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL`,
+  `UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL
+   RETURNING id`,
 );
 const CLEAR_FAILING = new SqlStatement(
   `UPDATE webhook_endpoints SET failing_since = NULL
@@ -206,9 +207,13 @@ export class WebhookClaimStore {
     return true;
   }
 
-  /** A delivery ran out of retries: the endpoint is failing (since the first such one). */
-  async markFailing(tx: Tx, endpointId: string, at: Date): Promise<void> {
-    await this.sql.run(tx, MARK_FAILING, [this.sql.values.timestamp(at), endpointId]);
+  /**
+   * A delivery ran out of retries: the endpoint is failing (since the first such one). True
+   * when this made it failing, false when it already was.
+   */
+  async markFailing(tx: Tx, endpointId: string, at: Date): Promise<boolean> {
+    const rows = await this.sql.run(tx, MARK_FAILING, [this.sql.values.timestamp(at), endpointId]);
+    return rows.length > 0;
   }
 
   /**

@@ -363,11 +363,19 @@ describe('webhook deliveries', () => {
   it('marks an endpoint failing, and clears it only for a success that began after the failure', async () => {
     const organizationId = await createOrganization();
     const id = await createEndpoint(organizationId);
+    const bystander = await createEndpoint(organizationId);
     const failedAt = new Date();
-    await transactions.run((tx) => claims.markFailing(tx, id, failedAt));
+    // True for the change from not failing to failing (what /metrics counts), once.
+    expect(await transactions.run((tx) => claims.markFailing(tx, id, failedAt))).toBe(true);
     // The first failure is the one kept.
-    await transactions.run((tx) => claims.markFailing(tx, id, new Date(failedAt.getTime() + 5)));
+    expect(
+      await transactions.run((tx) => claims.markFailing(tx, id, new Date(failedAt.getTime() + 5))),
+    ).toBe(false);
     expect((await endpoints.find(organizationId, id))?.failingSince).toEqual(failedAt);
+    expect((await endpoints.find(organizationId, bystander))?.failingSince).toBeNull();
+    expect(await transactions.run((tx) => claims.markFailing(tx, randomUUID(), failedAt))).toBe(
+      false,
+    );
     await transactions.run((tx) =>
       claims.clearFailing(tx, id, new Date(failedAt.getTime() - 1000)),
     );
@@ -376,5 +384,18 @@ describe('webhook deliveries', () => {
       claims.clearFailing(tx, id, new Date(failedAt.getTime() + 1000)),
     );
     expect((await endpoints.find(organizationId, id))?.failingSince).toBeNull();
+  });
+
+  it('leaves an endpoint as it was when the transaction that marked it failing rolls back', async () => {
+    const organizationId = await createOrganization();
+    const id = await createEndpoint(organizationId);
+    await expect(
+      transactions.run(async (tx) => {
+        expect(await claims.markFailing(tx, id, new Date())).toBe(true);
+        throw new Error('recording the attempt failed');
+      }),
+    ).rejects.toThrow('recording the attempt failed');
+    expect((await endpoints.find(organizationId, id))?.failingSince).toBeNull();
+    expect(await transactions.run((tx) => claims.markFailing(tx, id, new Date()))).toBe(true);
   });
 });
