@@ -25,6 +25,16 @@ export type {
   WebhookDeliveryPage,
 } from './webhooks/domain/webhook-delivery';
 export { DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './webhooks/domain/webhook-retry.schedule';
+export {
+  WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS,
+  WEBHOOK_ATTEMPT_OUTCOMES,
+  WebhookDeliveryStats,
+} from './webhooks/delivery/webhook-delivery.stats';
+export type {
+  WebhookAttemptDurations,
+  WebhookAttemptOutcome,
+  WebhookDeliveryStatsSnapshot,
+} from './webhooks/delivery/webhook-delivery.stats';
 export { WebhookDeliveryModule } from './webhooks/webhook-delivery.module';
 export {
   DEFAULT_WEBHOOK_POLL_INTERVAL_MS,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Transactions } from '@rollcall/db';
+import { WebhookDeliveryStats } from './delivery/webhook-delivery.stats';
 import { WebhookDispatcher } from './delivery/webhook.dispatcher';
 import { WebhookSender } from './delivery/webhook.sender';
 import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from './webhooks.options';
@@ -7,6 +8,7 @@ import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from './webhook
 /**
  * The dispatcher, for the processes that serve HTTP (every worker, every replica), not the
  * CLI. Its stores come from EventsModule; OutboundHttp and SecretBox from the app's core.
+ * It exports what the dispatcher counts, for the app's /metrics.
  */
 @Module({})
 export class WebhookDeliveryModule {
@@ -17,8 +19,10 @@ export class WebhookDeliveryModule {
         { provide: WEBHOOK_DELIVERY_OPTIONS, useValue: options },
         Transactions,
         WebhookSender,
+        WebhookDeliveryStats,
         WebhookDispatcher,
       ],
+      exports: [WebhookDeliveryStats],
     };
   }
 }

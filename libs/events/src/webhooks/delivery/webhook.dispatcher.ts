@@ -16,7 +16,8 @@ import {
 } from '../persistence/webhook-claim.store';
 import { WebhookFanOutStore } from '../persistence/webhook-fan-out.store';
 import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from '../webhooks.options';
-import { WebhookSender, type SendResult } from './webhook.sender';
+import { WebhookDeliveryStats } from './webhook-delivery.stats';
+import { WebhookSender, attemptOutcomeOf, type SendResult } from './webhook.sender';
 
 /** Attempts one process makes at a time; a slow receiver holds one of them at most this long. */
 const MAX_IN_FLIGHT = 16;
@@ -52,6 +53,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly claims: WebhookClaimStore,
     private readonly secretBox: SecretBox,
     private readonly sender: WebhookSender,
+    private readonly stats: WebhookDeliveryStats,
     @Inject(WEBHOOK_DELIVERY_OPTIONS) private readonly options: WebhookDeliveryOptions,
   ) {}
 
@@ -132,10 +134,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     for (const delivery of claimed) {
       const attempt = this.attempt(delivery).finally(() => {
         this.inFlight.delete(attempt);
+        this.stats.setInFlight(this.inFlight.size);
         this.wake();
       });
       this.inFlight.add(attempt);
     }
+    this.stats.setInFlight(this.inFlight.size);
     return claimed.length === room;
   }
 
@@ -156,20 +160,23 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       nextAttemptAt,
     };
     try {
-      await this.transactions.run(async (tx) => {
+      const markedFailing = await this.transactions.run(async (tx) => {
         const recorded = await this.claims.record(tx, delivery, outcome);
         if (!recorded) {
           this.logger.warn(
             `Delivery ${delivery.id}: the lease ran out before the attempt was recorded; it will be retried`,
           );
-          return;
+          return false;
         }
         if (succeeded) {
           await this.claims.clearFailing(tx, delivery.endpointId, attemptedAt);
         } else if (outcome.status === 'failed' && delivery.payload !== null) {
-          await this.claims.markFailing(tx, delivery.endpointId, new Date());
+          return this.claims.markFailing(tx, delivery.endpointId, new Date());
         }
+        return false;
       });
+      // Counted once committed: a transaction that rolled back marked nothing.
+      if (markedFailing) this.stats.endpointMarkedFailing();
     } catch (error) {
       // The lease runs out and the delivery is tried again: at least once.
       this.logger.warn({ err: error }, `Delivery ${delivery.id}: recording the attempt failed`);
@@ -198,7 +205,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       };
     }
     const body = JSON.stringify(delivery.payload);
-    return this.sender.send(
+    const result = await this.sender.send(
       delivery.url,
       {
         'content-type': 'application/json',
@@ -209,6 +216,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       },
       body,
     );
+    // What reaches the sender is an attempt at the receiver, even one refused before it could
+    // connect; the two cases above never got that far.
+    this.stats.attempted(attemptOutcomeOf(result), result.durationMs);
+    return result;
   }
 
   /** The current secret, and the previous one while its overlap lasts. */

@@ -3,10 +3,16 @@ import https from 'node:https';
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboundError, OutboundHttp, outboundUrl } from '@rollcall/outbound';
 import { WEBHOOK_DELIVERY_OPTIONS, type WebhookDeliveryOptions } from '../webhooks.options';
+import type { WebhookAttemptOutcome } from './webhook-delivery.stats';
 
 /** Bytes of the receiver's answer read at most: enough for an admin to see what it said. */
 const MAX_READ_BYTES = 4 * 1024;
 const MAX_SNIPPET_CHARS = 1_000;
+
+// Why no response came, as stored with the attempt (and read by attemptOutcomeOf).
+const TIMED_OUT = 'timeout';
+const REFUSED_BY_POLICY = 'refused by policy';
+const INVALID_URL = 'invalid URL';
 
 /** What a POST to a receiver came to. */
 export interface SendResult {
@@ -44,7 +50,7 @@ export class WebhookSender {
     } catch {
       return Promise.resolve({
         responseStatus: null,
-        error: 'invalid URL',
+        error: INVALID_URL,
         responseSnippet: null,
         durationMs: 0,
       });
@@ -110,11 +116,11 @@ function describe(error: unknown): string {
   if (error instanceof OutboundError) {
     switch (error.code) {
       case 'TIMEOUT':
-        return 'timeout';
+        return TIMED_OUT;
       case 'ADDRESS_RESTRICTED':
-        return 'refused by policy';
+        return REFUSED_BY_POLICY;
       case 'URL_INVALID':
-        return 'invalid URL';
+        return INVALID_URL;
       case 'RESPONSE_TOO_LARGE':
         return 'response too large';
       case 'REDIRECT_REFUSED':
@@ -126,4 +132,17 @@ function describe(error: unknown): string {
   }
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Z_]{3,32}$/.test(code) ? `network (${code})` : 'network';
+}
+
+/**
+ * How a POST to a receiver ended, for /metrics: by the status of the answer, else by why none
+ * came. A URL the outbound rules do not accept is refused before any connection, as a
+ * restricted address is.
+ */
+export function attemptOutcomeOf(result: SendResult): WebhookAttemptOutcome {
+  const status = result.responseStatus;
+  if (status !== null) return status >= 200 && status < 300 ? 'delivered' : 'http_error';
+  if (result.error === TIMED_OUT) return 'timeout';
+  if (result.error === REFUSED_BY_POLICY || result.error === INVALID_URL) return 'refused';
+  return 'network_error';
 }
