@@ -27,6 +27,7 @@ import { HttpMetrics } from './metrics/http-metrics';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { ProvisioningLogMetrics } from './metrics/provisioning-log.metrics';
+import { WebhookMetrics } from './metrics/webhook.metrics';
 
 /** Everything the HTTP server serves. The CLI uses CoreModule alone. */
 @Module({})
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         HttpMetrics,
         DatabaseAvailability,
         ProvisioningLogMetrics,
+        WebhookMetrics,
         { provide: APP_FILTER, useClass: EdgeExceptionFilter },
       ],
     };
