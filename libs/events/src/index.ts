@@ -26,12 +26,11 @@ export type {
 } from './webhooks/domain/webhook-delivery';
 export { DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './webhooks/domain/webhook-retry.schedule';
 export {
-  WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS,
   WEBHOOK_ATTEMPT_OUTCOMES,
   WebhookDeliveryStats,
 } from './webhooks/delivery/webhook-delivery.stats';
 export type {
-  WebhookAttemptDurations,
+  WebhookAttemptListener,
   WebhookAttemptOutcome,
   WebhookDeliveryStatsSnapshot,
 } from './webhooks/delivery/webhook-delivery.stats';

@@ -1,65 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import {
-  WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS,
-  WEBHOOK_ATTEMPT_OUTCOMES,
-  WebhookDeliveryStats,
-  type WebhookAttemptDurations,
-} from '@rollcall/events';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { WEBHOOK_ATTEMPT_OUTCOMES, WebhookDeliveryStats } from '@rollcall/events';
 import { HttpMetrics } from './http-metrics';
 
-/** One line of a histogram's exposition, in the shape prom-client's own histograms give. */
-interface HistogramLine {
-  metricName: string;
-  labels: Record<string, string | number>;
-  sharedLabels: Record<string, never>;
-  value: number;
-}
-
 /**
- * A histogram whose buckets are counted elsewhere and read at scrape time. prom-client can
- * only observe values one by one, so the lines are built here: the registry renders what
- * `getForPromString()` returns (its `get()` reads the same), as it does for any histogram.
- */
-class ReadOnlyHistogram extends Histogram {
-  constructor(
-    private readonly config: { name: string; help: string; registers: Registry[] },
-    private readonly read: () => WebhookAttemptDurations,
-  ) {
-    super({ ...config, buckets: [...WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS] });
-  }
-
-  getForPromString(): Promise<{
-    name: string;
-    help: string;
-    type: 'histogram';
-    aggregator: 'sum';
-    values: HistogramLine[];
-  }> {
-    const { buckets, sumSeconds, count } = this.read();
-    const { name, help } = this.config;
-    const line = (suffix: string, value: number, le?: string | number): HistogramLine => ({
-      metricName: `${name}${suffix}`,
-      labels: le === undefined ? {} : { le },
-      sharedLabels: {},
-      value,
-    });
-    const values = [
-      ...WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS.map((bound, index) =>
-        line('_bucket', buckets[index] ?? 0, bound),
-      ),
-      line('_bucket', count, '+Inf'),
-      line('_sum', sumSeconds),
-      line('_count', count),
-    ];
-    return Promise.resolve({ name, help, type: 'histogram', aggregator: 'sum', values });
-  }
-}
-
-/**
- * Webhook delivery as seen by Prometheus: read from the dispatcher's stats at scrape time, so
- * the events lib knows nothing of metrics. Like every series here, each worker reports its
+ * Webhook delivery as seen by Prometheus: counts read from the dispatcher's stats at scrape
+ * time and durations observed as attempts end, so the events lib knows nothing of metrics. Like every series here, each worker reports its
  * own deliveries (a scrape is answered by one of them).
  */
 @Injectable()
@@ -84,14 +31,15 @@ export class WebhookMetrics implements OnModuleInit {
         for (const outcome of WEBHOOK_ATTEMPT_OUTCOMES) this.inc({ outcome }, attempts[outcome]);
       },
     });
-    new ReadOnlyHistogram(
-      {
-        name: 'rollcall_webhook_attempt_duration_seconds',
-        help: 'How long webhook delivery attempts took, from the request to the answer read (or the failure).',
-        registers,
-      },
-      () => stats.snapshot().durations,
-    );
+    const durations = new Histogram({
+      name: 'rollcall_webhook_attempt_duration_seconds',
+      help: 'How long webhook delivery attempts took, from the request to the answer read (or the failure).',
+      // From a receiver next door to past the default 10 s time cap, so attempts cut off by
+      // it (a little over 10 s) stand apart.
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30],
+      registers,
+    });
+    stats.onAttempt((_outcome, seconds) => durations.observe(seconds));
     new Counter({
       name: 'rollcall_webhook_endpoints_marked_failing_total',
       help: 'Webhook endpoints marked failing because a delivery ran out of retries.',

@@ -1,18 +1,9 @@
-import {
-  WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS,
-  WEBHOOK_ATTEMPT_OUTCOMES,
-  WebhookDeliveryStats,
-} from './webhook-delivery.stats';
+import { WEBHOOK_ATTEMPT_OUTCOMES, WebhookDeliveryStats } from './webhook-delivery.stats';
 
 describe('WebhookDeliveryStats', () => {
-  it('starts at zero for every outcome, bucket and count', () => {
+  it('starts at zero for every outcome', () => {
     expect(new WebhookDeliveryStats().snapshot()).toEqual({
       attempts: { delivered: 0, http_error: 0, timeout: 0, network_error: 0, refused: 0 },
-      durations: {
-        buckets: WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS.map(() => 0),
-        sumSeconds: 0,
-        count: 0,
-      },
       endpointsMarkedFailing: 0,
       inFlight: 0,
     });
@@ -25,52 +16,39 @@ describe('WebhookDeliveryStats', () => {
     ]);
   });
 
-  it('counts attempts by outcome and files their durations in cumulative buckets', () => {
+  it('counts attempts by outcome and tells its listeners each duration in seconds', () => {
     const stats = new WebhookDeliveryStats();
+    const heard: [string, number][] = [];
+    stats.onAttempt((outcome, seconds) => heard.push([outcome, seconds]));
     stats.attempted('delivered', 20);
     stats.attempted('delivered', 50);
     stats.attempted('http_error', 300);
     stats.attempted('timeout', 10_004);
     stats.attempted('network_error', 0);
     stats.attempted('refused', 45_000);
-    const { attempts, durations } = stats.snapshot();
-    expect(attempts).toEqual({
+    expect(stats.snapshot().attempts).toEqual({
       delivered: 2,
       http_error: 1,
       timeout: 1,
       network_error: 1,
       refused: 1,
     });
-    // A bound holds what took at most that long: 50 ms is in the 0.05 s bucket.
-    const atMost = Object.fromEntries(
-      WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS.map((bound, index) => [
-        String(bound),
-        durations.buckets[index],
-      ]),
-    );
-    expect(atMost).toEqual({
-      '0.05': 3,
-      '0.1': 3,
-      '0.25': 3,
-      '0.5': 4,
-      '1': 4,
-      '2.5': 4,
-      '5': 4,
-      '10': 4,
-      '15': 5,
-      '30': 5,
-    });
-    // Past the last bound: only in the count (the +Inf bucket).
-    expect(durations.count).toBe(6);
-    expect(durations.sumSeconds).toBeCloseTo(0.02 + 0.05 + 0.3 + 10.004 + 45, 9);
+    expect(heard).toEqual([
+      ['delivered', 0.02],
+      ['delivered', 0.05],
+      ['http_error', 0.3],
+      ['timeout', 10.004],
+      ['network_error', 0],
+      ['refused', 45],
+    ]);
   });
 
   it('takes a negative duration (a clock step) as zero', () => {
     const stats = new WebhookDeliveryStats();
+    const heard: number[] = [];
+    stats.onAttempt((_outcome, seconds) => heard.push(seconds));
     stats.attempted('delivered', -5);
-    const { durations } = stats.snapshot();
-    expect(durations.sumSeconds).toBe(0);
-    expect(durations.buckets[0]).toBe(1);
+    expect(heard).toEqual([0]);
   });
 
   it('counts endpoints marked failing and reports the deliveries in flight as last set', () => {
@@ -87,7 +65,6 @@ describe('WebhookDeliveryStats', () => {
     const before = stats.snapshot();
     stats.attempted('delivered', 1);
     expect(before.attempts.delivered).toBe(0);
-    expect(before.durations.buckets[0]).toBe(0);
     expect(stats.snapshot().attempts.delivered).toBe(1);
   });
 });

@@ -15,25 +15,14 @@ export const WEBHOOK_ATTEMPT_OUTCOMES: readonly WebhookAttemptOutcome[] = [
   'refused',
 ];
 
-/**
- * Upper bounds of the attempt-duration buckets, in seconds: from a receiver next door to past
- * the default 10 s time cap, so attempts cut off by it (a little over 10 s) stand apart.
- */
-export const WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS: readonly number[] = [
-  0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30,
-];
-
-/** Attempt durations as a Prometheus histogram holds them. */
-export interface WebhookAttemptDurations {
-  /** Per bound of WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS: the attempts that took at most that. */
-  buckets: number[];
-  sumSeconds: number;
-  count: number;
-}
+/** Told of every attempt as it ends (the app's metrics observe the durations). */
+export type WebhookAttemptListener = (
+  outcome: WebhookAttemptOutcome,
+  durationSeconds: number,
+) => void;
 
 export interface WebhookDeliveryStatsSnapshot {
   attempts: Record<WebhookAttemptOutcome, number>;
-  durations: WebhookAttemptDurations;
   /** Endpoints this process turned failing (they were not). */
   endpointsMarkedFailing: number;
   /** Deliveries this process holds right now, from the claim until the outcome is recorded. */
@@ -53,10 +42,7 @@ export class WebhookDeliveryStats {
     network_error: 0,
     refused: 0,
   };
-  /** Per bucket, the attempts in it alone (cumulated when read); longer ones are only counted. */
-  private readonly perBucket = WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS.map(() => 0);
-  private sumSeconds = 0;
-  private count = 0;
+  private readonly listeners: WebhookAttemptListener[] = [];
   private markedFailing = 0;
   private inFlight = 0;
 
@@ -64,10 +50,12 @@ export class WebhookDeliveryStats {
   attempted(outcome: WebhookAttemptOutcome, durationMs: number): void {
     const seconds = Math.max(0, durationMs) / 1000;
     this.attempts[outcome] += 1;
-    this.sumSeconds += seconds;
-    this.count += 1;
-    const bucket = WEBHOOK_ATTEMPT_DURATION_BUCKETS_SECONDS.findIndex((bound) => seconds <= bound);
-    if (bucket !== -1) this.perBucket[bucket] = (this.perBucket[bucket] ?? 0) + 1;
+    for (const listener of this.listeners) listener(outcome, seconds);
+  }
+
+  /** Hears every attempt from now on, with its duration in seconds (never negative). */
+  onAttempt(listener: WebhookAttemptListener): void {
+    this.listeners.push(listener);
   }
 
   /** An endpoint that was active is failing now (a delivery ran out of retries). */
@@ -80,15 +68,8 @@ export class WebhookDeliveryStats {
   }
 
   snapshot(): WebhookDeliveryStatsSnapshot {
-    let atMost = 0;
-    const buckets = this.perBucket.map((inBucket) => (atMost += inBucket));
     return {
       attempts: { ...this.attempts },
-      durations: {
-        buckets,
-        sumSeconds: this.sumSeconds,
-        count: this.count,
-      },
       endpointsMarkedFailing: this.markedFailing,
       inFlight: this.inFlight,
     };
