@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@rollcall/organizations';
 import {
   CreateTeamResource,
   ListDeletedTeams,
@@ -245,7 +244,7 @@ describe('SCIM /Groups: deletion, users’ groups, roles from groups, tenant iso
     it('deletes for good at once when the retention window is 0', async () => {
       const org = await api.createOrganization('No retention');
       await dataSource
-        .getRepository(OrganizationEntity)
+        .getRepository('OrganizationEntity')
         .update({ id: org.orgId }, { deletedTeamRetentionDays: 0 });
       const immediate = new ScimGroups(api, org.scimToken);
       const members = await immediate.createUsers(2);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RecordProvisioningRequest } from '@rollcall/audit';
 import type { ProvisioningLogPageView, SsoStatusView } from '@rollcall/contracts';
-import { hashPassword, OrganizationAdminEntity } from '@rollcall/organizations';
+import { hashPassword } from '@rollcall/organizations';
 import { AdminClient } from './support/admin-client';
 import {
   EntraEmulator,
@@ -84,7 +84,7 @@ describe('SSO account takeover attempts', () => {
     );
     await api.app
       .get(DataSource)
-      .getRepository(OrganizationAdminEntity)
+      .getRepository('OrganizationAdminEntity')
       .insert({
         id: randomUUID(),
         organizationId: org.orgId,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrganizationSignInView, SsoPolicyView, SsoStatusView } from '@rollcall/contracts';
-import { hashPassword, OrganizationAdminEntity } from '@rollcall/organizations';
+import { hashPassword } from '@rollcall/organizations';
 import { AdminClient, anonymous, type AdminErrorBody } from './support/admin-client';
 import { GenericIdp } from './support/oidc-provider/generic-idp';
 import { cookiePairs, startAccountLink } from './support/oidc-emulator/microsoft-flow';
@@ -40,7 +40,7 @@ describe('Org SSO policy and member sessions', () => {
     // A second admin, created after the org's first one (the break-glass admin).
     await api.app
       .get(DataSource)
-      .getRepository(OrganizationAdminEntity)
+      .getRepository('OrganizationAdminEntity')
       .insert({
         id: randomUUID(),
         organizationId: org.orgId,
