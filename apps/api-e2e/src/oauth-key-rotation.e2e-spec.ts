@@ -1,7 +1,12 @@
+import { ModuleRef } from '@nestjs/core';
 import { decodeProtectedHeader, type JWK } from 'jose';
 import { DataSource } from 'typeorm';
-import { SecretBox } from '@rollcall/crypto';
-import { CreateOAuthClient, SigningKeyRing, type AccessTokenClaims } from '@rollcall/scim-oauth';
+import {
+  CreateOAuthClient,
+  ScimOAuthModule,
+  SigningKeyRing,
+  type AccessTokenClaims,
+} from '@rollcall/scim-oauth';
 import { clientCredentialsToken } from './support/oauth-token.client';
 import { testConnectionPath } from './support/scim-expectations';
 import { TestApi, type TestOrganization } from './support/test-api';
@@ -46,8 +51,9 @@ async function scimStatus(token: string): Promise<number> {
   return (await api.scim(token, 'GET', testConnectionPath())).status;
 }
 
-function anotherReplica(): SigningKeyRing {
-  return new SigningKeyRing(api.app.get(DataSource), api.app.get(SecretBox));
+/** A ring of its own (nothing loaded yet) over the same database, as on another replica. */
+function anotherReplica(): Promise<SigningKeyRing> {
+  return api.app.select(ScimOAuthModule).get(ModuleRef, { strict: true }).create(SigningKeyRing);
 }
 
 async function moveKey(kid: string, dates: { activatesAt: Date; signsUntil: Date }) {
@@ -71,7 +77,7 @@ it('rotates: a retired key keeps its tokens valid while they can live, then leav
     activatesAt: new Date(now - 30 * 24 * HOUR_MS),
     signsUntil: new Date(now - HOUR_MS),
   });
-  const replica = anotherReplica();
+  const replica = await anotherReplica();
   const claims: AccessTokenClaims = {
     iss: 'https://rollcall.test',
     aud: 'https://rollcall.test/scim/v2',
@@ -105,7 +111,7 @@ it('rotates: a retired key keeps its tokens valid while they can live, then leav
     activatesAt: new Date(now - 31 * 24 * HOUR_MS),
     signsUntil: new Date(now - 7 * HOUR_MS),
   });
-  const later = anotherReplica();
+  const later = await anotherReplica();
   expect((await later.jwks()).keys.map((k) => k.kid)).toEqual([secondKid]);
   expect(await later.verificationKey(firstKid)).toBeUndefined();
   const rows = await api.app

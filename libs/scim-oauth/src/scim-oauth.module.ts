@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Transactions } from '@rollcall/db';
+import { OrganizationsModule } from '@rollcall/organizations';
 import { ClientSecretAuthenticator } from './keys/client-secret.authenticator';
 import { CredentialStatusCache } from './keys/credential-status.cache';
 import { FederatedAssertionVerifier } from './keys/federated-assertion.verifier';
+import { ProvisioningStatusCache } from './keys/provisioning-status.cache';
 import { SigningKeyRing } from './keys/signing-key.ring';
 import { FederatedAssertionJtiEntity } from './persistence/federated-assertion-jti.entity';
 import { FederatedCredentialEntity } from './persistence/federated-credential.entity';
+import { FederatedCredentialStore } from './persistence/federated-credential.store';
 import { OAuthClientSecretEntity } from './persistence/oauth-client-secret.entity';
 import { OAuthClientEntity } from './persistence/oauth-client.entity';
+import { OAuthClientStore } from './persistence/oauth-client.store';
 import { SigningKeyEntity } from './persistence/signing-key.entity';
+import { SigningKeyStore } from './persistence/signing-key.store';
 import { AuthenticateScimAccessToken } from './use-cases/authenticate-scim-access-token.use-case';
 import { CreateFederatedCredential } from './use-cases/create-federated-credential.use-case';
 import { CreateOAuthClientSecret } from './use-cases/create-oauth-client-secret.use-case';
@@ -48,11 +54,17 @@ const useCases = [
       FederatedAssertionJtiEntity,
       SigningKeyEntity,
     ]),
+    OrganizationsModule,
   ],
   providers: [
     ...useCases,
+    Transactions,
+    OAuthClientStore,
+    FederatedCredentialStore,
+    SigningKeyStore,
     SigningKeyRing,
     CredentialStatusCache,
+    ProvisioningStatusCache,
     ClientSecretAuthenticator,
     FederatedAssertionVerifier,
   ],

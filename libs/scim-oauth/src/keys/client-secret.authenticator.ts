@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '@rollcall/organizations';
 import type { AccessTokenSubject } from '../domain/access-token.claims';
 import { hashClientSecret } from '../domain/oauth-client.secret';
 import { OAuthTokenError } from '../domain/oauth-token.error';
-import { touchLastUsed } from '../persistence/last-used.touch';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
-import { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
+import { ProvisioningStatusCache } from './provisioning-status.cache';
 
 /** RFC 6749 §2.3.1: a client_id and one of its live secrets, of an org with provisioning on. */
 @Injectable()
 export class ClientSecretAuthenticator {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly clients: OAuthClientStore,
+    private readonly provisioning: ProvisioningStatusCache,
+  ) {}
 
   async authenticate(
     clientId: string,
@@ -21,28 +21,19 @@ export class ClientSecretAuthenticator {
     // One answer for every failure: which half was wrong is nobody's business (RFC 6749 §5.2).
     const refused = () =>
       new OAuthTokenError('invalid_client', 'Client authentication failed.', basic);
-    const client = await this.dataSource
-      .createQueryBuilder(OAuthClientEntity, 'c')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = c.organization_id')
-      .where('c.client_id = :clientId', { clientId })
-      .andWhere('c.revoked_at IS NULL')
-      .andWhere('o.scim_enabled = :enabled', { enabled: true })
-      .getOne();
-    // Looked up by its SHA-256: an indexed equality on a hash leaks nothing about the secret.
-    const secret = await this.dataSource.getRepository(OAuthClientSecretEntity).findOne({
-      where: { secretHash: hashClientSecret(clientSecret) },
-    });
-    if (
-      !client ||
-      !secret ||
-      secret.oauthClientId !== client.id ||
-      secret.revokedAt ||
-      secret.expiresAt.getTime() <= Date.now()
-    ) {
+    // The secret is looked up by its SHA-256: an indexed equality on a hash leaks nothing
+    // about the secret.
+    const grant = await this.clients.findGrant(
+      clientId,
+      hashClientSecret(clientSecret),
+      new Date(),
+    );
+    if (!grant || !(await this.provisioning.isEnabled(grant.client.organizationId))) {
       throw refused();
     }
-    await touchLastUsed(this.dataSource, OAuthClientEntity, client);
-    await touchLastUsed(this.dataSource, OAuthClientSecretEntity, secret);
+    const { client, secret } = grant;
+    await this.clients.touch(client);
+    await this.clients.touchSecret(secret);
     return {
       organizationId: client.organizationId,
       credentialType: 'client',

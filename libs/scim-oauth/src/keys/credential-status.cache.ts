@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CacheInvalidation } from '@rollcall/db';
-import { OrganizationEntity, SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
+import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
 import type { CredentialType } from '../domain/access-token.claims';
-import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
-import { OAuthClientEntity } from '../persistence/oauth-client.entity';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
+import { FederatedCredentialStore } from '../persistence/federated-credential.store';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
+import { ProvisioningStatusCache } from './provisioning-status.cache';
 
 /**
  * How long a credential's state is trusted in memory: a safety net only. A revocation, or
@@ -37,7 +36,8 @@ interface Entry {
 /**
  * Whether the credential behind an access token is still live: not revoked, its org has
  * provisioning on, and (for client tokens) the secret presented is not revoked or expired.
- * At most one database read per credential every 30 s, whatever the request rate.
+ * At most one read of its table per credential every 30 s, whatever the request rate, and
+ * one of its organization's provisioning switch shared by all the organization's credentials.
  */
 @Injectable()
 export class CredentialStatusCache {
@@ -45,7 +45,9 @@ export class CredentialStatusCache {
   private subscribed = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly clients: OAuthClientStore,
+    private readonly federatedCredentials: FederatedCredentialStore,
+    private readonly provisioning: ProvisioningStatusCache,
     private readonly invalidation: CacheInvalidation,
   ) {}
 
@@ -82,41 +84,27 @@ export class CredentialStatusCache {
   }
 
   private async read(ref: CredentialRef): Promise<Status> {
-    if (ref.credentialType === 'federated') {
-      const row = await this.dataSource
-        .createQueryBuilder(FederatedCredentialEntity, 'f')
-        .innerJoin(OrganizationEntity, 'o', 'o.id = f.organization_id')
-        .select(['f.id'])
-        .where('f.id = :id', { id: ref.credentialId })
-        .andWhere('f.organization_id = :org', { org: ref.organizationId })
-        .andWhere('f.revoked_at IS NULL')
-        .andWhere('o.scim_enabled = :enabled', { enabled: true })
-        .getOne();
-      return { live: row !== null };
+    const status = await this.credentialStatus(ref);
+    // The organization is asked only about a credential that is live itself.
+    if (!status.live || !(await this.provisioning.isEnabled(ref.organizationId))) {
+      return { live: false };
     }
-    const query = this.dataSource
-      .createQueryBuilder(OAuthClientEntity, 'c')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = c.organization_id')
-      .select(['c.id'])
-      .where('c.id = :id', { id: ref.credentialId })
-      .andWhere('c.organization_id = :org', { org: ref.organizationId })
-      .andWhere('c.revoked_at IS NULL')
-      .andWhere('o.scim_enabled = :enabled', { enabled: true });
-    if (!ref.secretId) return { live: (await query.getOne()) !== null };
-    // A revoked secret ends the tokens issued with it; an expired one too.
-    const row = await query
-      .innerJoin(OAuthClientSecretEntity, 's', 's.oauth_client_id = c.id')
-      .addSelect('s.expires_at', 'expires_at')
-      .andWhere('s.id = :secretId', { secretId: ref.secretId })
-      .andWhere('s.revoked_at IS NULL')
-      .andWhere('s.expires_at > :now', { now: new Date() })
-      .getRawOne<{ expires_at: Date | string }>();
-    return row ? { live: true, expiresAt: timestampOf(row.expires_at) } : { live: false };
+    return status;
   }
-}
 
-/** PostgreSQL returns timestamptz as a Date; SQLite keeps TypeORM's UTC `YYYY-MM-DD hh:mm:ss.SSS`. */
-function timestampOf(value: Date | string): number {
-  if (value instanceof Date) return value.getTime();
-  return Date.parse(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
+  private async credentialStatus(ref: CredentialRef): Promise<Status> {
+    const { organizationId, credentialId, secretId } = ref;
+    if (ref.credentialType === 'federated') {
+      return { live: await this.federatedCredentials.isLive(organizationId, credentialId) };
+    }
+    if (!secretId) return { live: await this.clients.isLive(organizationId, credentialId) };
+    // A revoked secret ends the tokens issued with it; an expired one too.
+    const expiresAt = await this.clients.liveSecretExpiry(
+      organizationId,
+      credentialId,
+      secretId,
+      new Date(),
+    );
+    return expiresAt ? { live: true, expiresAt: expiresAt.getTime() } : { live: false };
+  }
 }

@@ -1,14 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { DataSource, LessThan } from 'typeorm';
-import { inTransaction, isUniqueViolation } from '@rollcall/db';
-import { OrganizationEntity } from '@rollcall/organizations';
 import { OutboundError, OutboundHttp } from '@rollcall/outbound';
 import type { AccessTokenSubject } from '../domain/access-token.claims';
 import { trustedUrl } from '../domain/federated-credential.rules';
-import { FederatedAssertionJtiEntity } from '../persistence/federated-assertion-jti.entity';
-import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
-import { touchLastUsed } from '../persistence/last-used.touch';
+import { FederatedCredentialStore } from '../persistence/federated-credential.store';
+import { ProvisioningStatusCache } from './provisioning-status.cache';
 
 /** RFC 7518 asymmetric algorithms only: never `none`, never a shared-secret HMAC. */
 export const ASSERTION_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
@@ -45,7 +41,8 @@ export class FederatedAssertionVerifier {
   private lastPurge = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly credentials: FederatedCredentialStore,
+    private readonly provisioning: ProvisioningStatusCache,
     private readonly outbound: OutboundHttp,
   ) {}
 
@@ -66,16 +63,13 @@ export class FederatedAssertionVerifier {
     if (audiences.length === 0 || audiences.length > MAX_AUDIENCES) {
       throw new AssertionRejected('aud missing or too many');
     }
-    const candidates = await this.dataSource
-      .createQueryBuilder(FederatedCredentialEntity, 'f')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = f.organization_id')
-      .where('f.issuer = :issuer', { issuer: claims.iss })
-      .andWhere('f.subject = :subject', { subject: claims.sub })
-      .andWhere('f.audience IN (:...audiences)', { audiences })
-      .andWhere('f.revoked_at IS NULL')
-      .andWhere('o.scim_enabled = :enabled', { enabled: true })
-      .limit(2)
-      .getMany();
+    const live = await this.credentials.findLiveByAssertionClaims(
+      claims.iss,
+      claims.sub,
+      audiences,
+    );
+    const enabled = await this.provisioning.enabledAmong(live.map((c) => c.organizationId));
+    const candidates = live.filter((c) => enabled.has(c.organizationId));
     // One audience names one credential; an assertion naming two is for nobody.
     const credential = candidates.length === 1 ? candidates[0] : undefined;
     if (!credential) throw new AssertionRejected('no single live credential for iss, sub, aud');
@@ -104,7 +98,7 @@ export class FederatedAssertionVerifier {
       throw new AssertionRejected('jti (or uti) missing or too long');
     }
     await this.recordJti(credential.id, tokenId, Number(payload.exp));
-    await touchLastUsed(this.dataSource, FederatedCredentialEntity, credential);
+    await this.credentials.touch(credential);
     return {
       organizationId: credential.organizationId,
       credentialType: 'federated',
@@ -117,13 +111,8 @@ export class FederatedAssertionVerifier {
   private async recordJti(credentialId: string, jti: string, exp: number): Promise<void> {
     // Kept until the assertion expires (plus the leeway it was accepted with).
     const expiresAt = new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000);
-    try {
-      await inTransaction(this.dataSource, (manager) =>
-        manager.insert(FederatedAssertionJtiEntity, { credentialId, jti, expiresAt }),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AssertionRejected('jti replayed');
-      throw error;
+    if (!(await this.credentials.recordJti(credentialId, jti, expiresAt))) {
+      throw new AssertionRejected('jti replayed');
     }
     await this.purgeExpiredJtis();
   }
@@ -132,9 +121,7 @@ export class FederatedAssertionVerifier {
     const now = Date.now();
     if (now - this.lastPurge < JTI_PURGE_INTERVAL_MS) return;
     this.lastPurge = now;
-    await this.dataSource
-      .getRepository(FederatedAssertionJtiEntity)
-      .delete({ expiresAt: LessThan(new Date(now)) });
+    await this.credentials.purgeExpiredJtis(new Date(now));
   }
 
   private keySet(jwksUri: string): ReturnType<typeof createRemoteJWKSet> {

@@ -10,12 +10,12 @@ import {
   type JWK,
   type KeyLike,
 } from 'jose';
-import { DataSource, In } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { inTransaction } from '@rollcall/db';
+import { Transactions } from '@rollcall/db';
 import type { AccessTokenClaims } from '../domain/access-token.claims';
+import type { SigningKey } from '../domain/signing-key';
 import { planKeyRotation } from '../domain/signing-key.schedule';
-import { SigningKeyEntity } from '../persistence/signing-key.entity';
+import { SigningKeyStore } from '../persistence/signing-key.store';
 
 /** Rollcall's access tokens are ES256: small signatures, fast to check. */
 export const ACCESS_TOKEN_ALGORITHM = 'ES256';
@@ -44,7 +44,8 @@ export class SigningKeyRing {
   private lastUnknownKidRefresh = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly store: SigningKeyStore,
     private readonly secretBox: SecretBox,
   ) {}
 
@@ -96,13 +97,9 @@ export class SigningKeyRing {
 
   private async load(): Promise<LoadedKeys> {
     const now = new Date();
-    let rows = await this.dataSource.getRepository(SigningKeyEntity).find();
+    let rows = await this.store.all();
     let plan = planKeyRotation(rows, now);
-    if (plan.expired.length) {
-      await this.dataSource
-        .getRepository(SigningKeyEntity)
-        .delete({ kid: In(plan.expired.map((k) => k.kid)) });
-    }
+    await this.store.delete(plan.expired.map((k) => k.kid));
     if (plan.create) {
       rows = [
         ...plan.published,
@@ -130,13 +127,13 @@ export class SigningKeyRing {
     };
   }
 
-  private async createKey(activatesAt: Date, signsUntil: Date): Promise<SigningKeyEntity> {
+  private async createKey(activatesAt: Date, signsUntil: Date): Promise<SigningKey> {
     const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, {
       extractable: true,
     });
     const kid = randomUUID();
     const jwk = await exportJWK(publicKey);
-    const row: SigningKeyEntity = {
+    const row: SigningKey = {
       kid,
       algorithm: ACCESS_TOKEN_ALGORITHM,
       publicJwk: JSON.stringify({ ...jwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' }),
@@ -145,7 +142,7 @@ export class SigningKeyRing {
       activatesAt,
       signsUntil,
     };
-    await inTransaction(this.dataSource, (manager) => manager.insert(SigningKeyEntity, row));
+    await this.transactions.run((tx) => this.store.insert(tx, row));
     return row;
   }
 }

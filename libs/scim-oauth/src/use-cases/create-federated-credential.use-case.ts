@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction, isUniqueViolation } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
+import { Transactions } from '@rollcall/db';
+import type { FederatedCredential } from '../domain/federated-credential';
 import { claimValue, credentialAudience, trustedUrl } from '../domain/federated-credential.rules';
 import { accessTokenLifetimeMinutes, credentialName } from '../domain/lifetimes';
-import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
+import { FederatedCredentialStore } from '../persistence/federated-credential.store';
 import {
   toFederatedCredentialSummary,
   type FederatedCredentialSummary,
@@ -31,12 +29,15 @@ export interface CreateFederatedCredentialCommand {
  */
 @Injectable()
 export class CreateFederatedCredential {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly credentials: FederatedCredentialStore,
+  ) {}
 
   async execute(command: CreateFederatedCredentialCommand): Promise<FederatedCredentialSummary> {
     // `iss` is compared exactly (OIDC Discovery §4.3), so it is stored as typed.
     const issuer = trustedUrl(command.issuer, 'The issuer', 500);
-    const row: FederatedCredentialEntity = {
+    const credential: FederatedCredential = {
       id: randomUUID(),
       organizationId: command.organizationId,
       name: credentialName(command.name, 'credential'),
@@ -49,28 +50,8 @@ export class CreateFederatedCredential {
       lastUsedAt: null,
       revokedAt: null,
     };
-    try {
-      await inTransaction(this.dataSource, async (manager) => {
-        await manager.insert(FederatedCredentialEntity, row);
-        appendEvents(manager, [
-          credentialEvent('credential.created', row.organizationId, command.actor, {
-            kind: 'federated_credential',
-            id: row.id,
-            name: row.name,
-          }),
-        ]);
-      });
-    } catch (error) {
-      // Unique per organization only: whether another organization trusts the same pair is
-      // none of this one's business, and the audience keeps their assertions apart.
-      if (isUniqueViolation(error)) {
-        throw new ScimOAuthError(
-          'FEDERATED_CREDENTIAL_TAKEN',
-          'This organization already has a live federated credential for this issuer and subject.',
-        );
-      }
-      throw error;
-    }
-    return toFederatedCredentialSummary(row);
+    // A live credential of this organization for the same pair: FEDERATED_CREDENTIAL_TAKEN.
+    await this.transactions.run((tx) => this.credentials.create(tx, credential, command.actor));
+    return toFederatedCredentialSummary(credential);
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
+import { Transactions } from '@rollcall/db';
 import { clientSecretExpiry } from '../domain/lifetimes';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
 import { toSecretSummary, type OAuthClientSecretSummary } from './credential.summaries';
 import { findOAuthClient } from './find-oauth-client';
 import { newClientSecret } from './new-client-secret';
@@ -21,7 +19,10 @@ export interface CreatedOAuthClientSecret {
 /** A further secret for a client: rotation is add a secret, switch Entra, revoke the old one. */
 @Injectable()
 export class CreateOAuthClientSecret {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly clients: OAuthClientStore,
+  ) {}
 
   execute(command: {
     organizationId: string;
@@ -31,14 +32,17 @@ export class CreateOAuthClientSecret {
   }): Promise<CreatedOAuthClientSecret> {
     const now = new Date();
     const expiresAt = clientSecretExpiry(command.lifetimeDays, now);
-    return inTransaction(this.dataSource, async (manager) => {
-      const client = await findOAuthClient(manager, command.organizationId, command.clientId);
+    return this.transactions.run(async (tx) => {
+      const client = await findOAuthClient(
+        this.clients,
+        tx,
+        command.organizationId,
+        command.clientId,
+      );
       if (client.revokedAt) {
         throw new ScimOAuthError('OAUTH_CLIENT_REVOKED', 'The OAuth client is revoked.');
       }
-      const live = await manager.count(OAuthClientSecretEntity, {
-        where: { oauthClientId: client.id, revokedAt: IsNull(), expiresAt: MoreThan(now) },
-      });
+      const live = await this.clients.countLiveSecrets(tx, client.id, now);
       if (live >= MAX_LIVE_CLIENT_SECRETS) {
         throw new ScimOAuthError(
           'OAUTH_CLIENT_SECRET_LIMIT_REACHED',
@@ -46,14 +50,7 @@ export class CreateOAuthClientSecret {
         );
       }
       const { row, clientSecret } = newClientSecret(client.id, expiresAt, now);
-      await manager.insert(OAuthClientSecretEntity, row);
-      appendEvents(manager, [
-        credentialEvent('credential.created', client.organizationId, command.actor, {
-          kind: 'oauth_client_secret',
-          id: row.id,
-          clientId: client.clientId,
-        }),
-      ]);
+      await this.clients.addSecret(tx, client, row, command.actor);
       return { secret: toSecretSummary(row), clientSecret };
     });
   }

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
+import { Transactions } from '@rollcall/db';
 import {
   accessTokenLifetimeMinutes,
   clientSecretExpiry,
   credentialName,
 } from '../domain/lifetimes';
+import type { OAuthClient } from '../domain/oauth-client';
 import { generateClientId } from '../domain/oauth-client.secret';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
-import { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
 import { toClientSummary, type OAuthClientSummary } from './credential.summaries';
 import { newClientSecret } from './new-client-secret';
 
@@ -31,11 +29,14 @@ export interface CreatedOAuthClient {
 /** A new OAuth client for Entra's provisioning service, with its first secret. */
 @Injectable()
 export class CreateOAuthClient {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly clients: OAuthClientStore,
+  ) {}
 
   async execute(command: CreateOAuthClientCommand): Promise<CreatedOAuthClient> {
     const now = new Date();
-    const client: OAuthClientEntity = {
+    const client: OAuthClient = {
       id: randomUUID(),
       organizationId: command.organizationId,
       clientId: generateClientId(),
@@ -50,18 +51,7 @@ export class CreateOAuthClient {
       clientSecretExpiry(command.secretLifetimeDays, now),
       now,
     );
-    await inTransaction(this.dataSource, async (manager) => {
-      await manager.insert(OAuthClientEntity, client);
-      await manager.insert(OAuthClientSecretEntity, secret);
-      appendEvents(manager, [
-        credentialEvent('credential.created', client.organizationId, command.actor, {
-          kind: 'oauth_client',
-          id: client.id,
-          name: client.name,
-          clientId: client.clientId,
-        }),
-      ]);
-    });
+    await this.transactions.run((tx) => this.clients.create(tx, client, secret, command.actor));
     return { client: toClientSummary(client, [secret]), clientSecret };
   }
 }

@@ -1,6 +1,5 @@
-import type { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
-import type { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
-import type { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import type { FederatedCredential } from '../domain/federated-credential';
+import type { OAuthClient, OAuthClientSecret } from '../domain/oauth-client';
 
 /** A client secret as listed: its prefix, never the secret or its hash. */
 export interface OAuthClientSecretSummary {
@@ -36,7 +35,7 @@ export interface FederatedCredentialSummary {
   revokedAt: Date | null;
 }
 
-export function toSecretSummary(row: OAuthClientSecretEntity): OAuthClientSecretSummary {
+export function toSecretSummary(row: OAuthClientSecret): OAuthClientSecretSummary {
   return {
     id: row.id,
     prefix: row.prefix,
@@ -48,8 +47,8 @@ export function toSecretSummary(row: OAuthClientSecretEntity): OAuthClientSecret
 }
 
 export function toClientSummary(
-  row: OAuthClientEntity,
-  secrets: OAuthClientSecretEntity[],
+  row: OAuthClient,
+  secrets: readonly OAuthClientSecret[],
 ): OAuthClientSummary {
   return {
     id: row.id,
@@ -67,9 +66,7 @@ export function toClientSummary(
   };
 }
 
-export function toFederatedCredentialSummary(
-  row: FederatedCredentialEntity,
-): FederatedCredentialSummary {
+export function toFederatedCredentialSummary(row: FederatedCredential): FederatedCredentialSummary {
   return {
     id: row.id,
     name: row.name,

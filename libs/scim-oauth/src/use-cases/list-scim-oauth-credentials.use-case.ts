@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
-import { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import { FederatedCredentialStore } from '../persistence/federated-credential.store';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
 import {
   toClientSummary,
   toFederatedCredentialSummary,
@@ -18,22 +16,15 @@ export interface ScimOAuthCredentials {
 /** An organization's OAuth clients (with their secrets) and federated credentials, newest first. */
 @Injectable()
 export class ListScimOAuthCredentials {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly oauthClients: OAuthClientStore,
+    private readonly federatedCredentials: FederatedCredentialStore,
+  ) {}
 
   async execute(organizationId: string): Promise<ScimOAuthCredentials> {
-    const clients = await this.dataSource.getRepository(OAuthClientEntity).find({
-      where: { organizationId },
-      order: { createdAt: 'DESC' },
-    });
-    const secrets = clients.length
-      ? await this.dataSource
-          .getRepository(OAuthClientSecretEntity)
-          .find({ where: { oauthClientId: In(clients.map((c) => c.id)) } })
-      : [];
-    const federated = await this.dataSource.getRepository(FederatedCredentialEntity).find({
-      where: { organizationId },
-      order: { createdAt: 'DESC' },
-    });
+    const clients = await this.oauthClients.listInOrganization(organizationId);
+    const secrets = await this.oauthClients.secretsOf(clients.map((c) => c.id));
+    const federated = await this.federatedCredentials.listInOrganization(organizationId);
     return {
       clients: clients.map((c) => toClientSummary(c, secrets)),
       federatedCredentials: federated.map(toFederatedCredentialSummary),

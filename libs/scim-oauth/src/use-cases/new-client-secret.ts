@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { NewOAuthClientSecret } from '../domain/oauth-client';
 import { generateClientSecret } from '../domain/oauth-client.secret';
-import type { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
 
 /**
- * A fresh secret for a client: the row to store (hash and visible prefix only) and the
- * secret itself, which is shown once and never stored.
+ * A fresh secret for a client: what to store (hash and visible prefix only) and the secret
+ * itself, which is shown once and never stored.
  */
 export function newClientSecret(
   oauthClientId: string,
   expiresAt: Date,
   now: Date,
-): { row: OAuthClientSecretEntity; clientSecret: string } {
+): { row: NewOAuthClientSecret; clientSecret: string } {
   const generated = generateClientSecret();
   return {
     row: {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '@rollcall/crypto';
-import { inTransaction } from '@rollcall/db';
-import { SigningKeyEntity } from '../persistence/signing-key.entity';
+import { Transactions } from '@rollcall/db';
+import { SigningKeyStore } from '../persistence/signing-key.store';
 
 /**
  * ENCRYPTION_KEY rotation: every token signing key still sealed with a previous key is sealed
@@ -11,20 +10,19 @@ import { SigningKeyEntity } from '../persistence/signing-key.entity';
 @Injectable()
 export class ResealSigningKeys {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly keys: SigningKeyStore,
     private readonly secretBox: SecretBox,
   ) {}
 
   execute(): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const rows = await manager.find(SigningKeyEntity, {
-        select: { kid: true, privateKeySealed: true },
-      });
+    return this.transactions.run(async (tx) => {
+      const rows = await this.keys.sealedPrivateKeys(tx);
       let resealed = 0;
       for (const row of rows) {
         const privateKeySealed = this.secretBox.reseal(row.privateKeySealed, row.kid);
         if (privateKeySealed === null) continue;
-        await manager.update(SigningKeyEntity, { kid: row.kid }, { privateKeySealed });
+        await this.keys.replaceSealedPrivateKey(tx, row.kid, privateKeySealed);
         resealed += 1;
       }
       return resealed;

@@ -1,37 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
-import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
+import { Transactions } from '@rollcall/db';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { FederatedCredentialEntity } from '../persistence/federated-credential.entity';
+import { FederatedCredentialStore } from '../persistence/federated-credential.store';
 
 /** Stops trusting a federated credential: no more exchanges, and its tokens stop working. */
 @Injectable()
 export class RevokeFederatedCredential {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly invalidation: CacheInvalidation,
+    private readonly transactions: Transactions,
+    private readonly credentials: FederatedCredentialStore,
   ) {}
 
   async execute(command: { organizationId: string; id: string; actor: string }): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const row = await manager.findOne(FederatedCredentialEntity, {
-        where: { id: command.id, organizationId: command.organizationId },
-      });
-      if (!row) {
+    await this.transactions.run(async (tx) => {
+      const credential = await this.credentials.findInOrganization(
+        tx,
+        command.organizationId,
+        command.id,
+      );
+      if (!credential) {
         throw new ScimOAuthError('FEDERATED_CREDENTIAL_NOT_FOUND', 'No such federated credential.');
       }
-      if (row.revokedAt) return;
-      await manager.update(FederatedCredentialEntity, { id: row.id }, { revokedAt: new Date() });
-      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
-      appendEvents(manager, [
-        credentialEvent('credential.revoked', row.organizationId, command.actor, {
-          kind: 'federated_credential',
-          id: row.id,
-          name: row.name,
-        }),
-      ]);
+      if (credential.revokedAt) return;
+      await this.credentials.revoke(tx, credential, new Date(), command.actor);
     });
   }
 }

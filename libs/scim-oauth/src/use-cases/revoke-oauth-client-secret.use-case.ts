@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
-import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
+import { Transactions } from '@rollcall/db';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
 import { findOAuthClient } from './find-oauth-client';
 
 /** Revokes one secret of a client: it gets no new tokens, and its tokens stop working. */
 @Injectable()
 export class RevokeOAuthClientSecret {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly invalidation: CacheInvalidation,
+    private readonly transactions: Transactions,
+    private readonly clients: OAuthClientStore,
   ) {}
 
   async execute(command: {
@@ -21,24 +18,19 @@ export class RevokeOAuthClientSecret {
     secretId: string;
     actor: string;
   }): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const client = await findOAuthClient(manager, command.organizationId, command.clientId);
-      const secret = await manager.findOne(OAuthClientSecretEntity, {
-        where: { id: command.secretId, oauthClientId: client.id },
-      });
+    await this.transactions.run(async (tx) => {
+      const client = await findOAuthClient(
+        this.clients,
+        tx,
+        command.organizationId,
+        command.clientId,
+      );
+      const secret = await this.clients.findSecret(tx, client.id, command.secretId);
       if (!secret) {
         throw new ScimOAuthError('OAUTH_CLIENT_SECRET_NOT_FOUND', 'No such client secret.');
       }
       if (secret.revokedAt) return;
-      await manager.update(OAuthClientSecretEntity, { id: secret.id }, { revokedAt: new Date() });
-      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
-      appendEvents(manager, [
-        credentialEvent('credential.revoked', command.organizationId, command.actor, {
-          kind: 'oauth_client_secret',
-          id: secret.id,
-          clientId: client.clientId,
-        }),
-      ]);
+      await this.clients.revokeSecret(tx, client, secret, new Date(), command.actor);
     });
   }
 }

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CacheInvalidation, appendEvents, inTransaction } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
-import { SCIM_CREDENTIALS_TOPIC } from '@rollcall/organizations';
-import { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import { Transactions } from '@rollcall/db';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
 import { findOAuthClient } from './find-oauth-client';
 
 /**
@@ -13,24 +10,15 @@ import { findOAuthClient } from './find-oauth-client';
 @Injectable()
 export class RevokeOAuthClient {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly invalidation: CacheInvalidation,
+    private readonly transactions: Transactions,
+    private readonly clients: OAuthClientStore,
   ) {}
 
   async execute(command: { organizationId: string; id: string; actor: string }): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const client = await findOAuthClient(manager, command.organizationId, command.id);
+    await this.transactions.run(async (tx) => {
+      const client = await findOAuthClient(this.clients, tx, command.organizationId, command.id);
       if (client.revokedAt) return;
-      await manager.update(OAuthClientEntity, { id: client.id }, { revokedAt: new Date() });
-      await this.invalidation.announce(manager, SCIM_CREDENTIALS_TOPIC);
-      appendEvents(manager, [
-        credentialEvent('credential.revoked', command.organizationId, command.actor, {
-          kind: 'oauth_client',
-          id: client.id,
-          name: client.name,
-          clientId: client.clientId,
-        }),
-      ]);
+      await this.clients.revoke(tx, client, new Date(), command.actor);
     });
   }
 }

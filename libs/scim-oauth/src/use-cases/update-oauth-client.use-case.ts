@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { appendEvents, inTransaction } from '@rollcall/db';
-import { credentialEvent } from '../domain/credential.events';
+import { Transactions } from '@rollcall/db';
 import { accessTokenLifetimeMinutes, credentialName } from '../domain/lifetimes';
 import { ScimOAuthError } from '../domain/scim-oauth.error';
-import { OAuthClientSecretEntity } from '../persistence/oauth-client-secret.entity';
-import { OAuthClientEntity } from '../persistence/oauth-client.entity';
+import { OAuthClientStore } from '../persistence/oauth-client.store';
 import { toClientSummary, type OAuthClientSummary } from './credential.summaries';
 import { findOAuthClient } from './find-oauth-client';
 
@@ -21,11 +18,14 @@ export interface UpdateOAuthClientCommand {
 /** Renames a client or changes the lifetime of the tokens it gets next. */
 @Injectable()
 export class UpdateOAuthClient {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly clients: OAuthClientStore,
+  ) {}
 
   execute(command: UpdateOAuthClientCommand): Promise<OAuthClientSummary> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const client = await findOAuthClient(manager, command.organizationId, command.id);
+    return this.transactions.run(async (tx) => {
+      const client = await findOAuthClient(this.clients, tx, command.organizationId, command.id);
       if (client.revokedAt) {
         throw new ScimOAuthError('OAUTH_CLIENT_REVOKED', 'The OAuth client is revoked.');
       }
@@ -35,22 +35,8 @@ export class UpdateOAuthClient {
           command.accessTokenLifetimeMinutes,
         );
       }
-      await manager.update(
-        OAuthClientEntity,
-        { id: client.id },
-        { name: client.name, accessTokenLifetimeMinutes: client.accessTokenLifetimeMinutes },
-      );
-      appendEvents(manager, [
-        credentialEvent('credential.updated', command.organizationId, command.actor, {
-          kind: 'oauth_client',
-          id: client.id,
-          name: client.name,
-          clientId: client.clientId,
-        }),
-      ]);
-      const secrets = await manager.find(OAuthClientSecretEntity, {
-        where: { oauthClientId: client.id },
-      });
+      await this.clients.update(tx, client, command.actor);
+      const secrets = await this.clients.secretsOf([client.id], tx);
       return toClientSummary(client, secrets);
     });
   }
