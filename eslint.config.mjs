@@ -180,5 +180,42 @@ export default [
       ],
     },
   },
+  {
+    // Use cases, controllers and the rest of a feature speak domain types and call their
+    // feature's stores; only \`persistence/\` (stores, entities, ports) touches TypeORM, and
+    // another feature's tables are read through the port its owner exports.
+    files: ['libs/**/*.ts'],
+    ignores: [
+      'libs/**/persistence/**',
+      // A feature's module registers its entities with TypeORM.
+      'libs/**/*.module.ts',
+      'libs/db/**',
+      'libs/**/*.spec.ts',
+      'libs/**/*.int-spec.ts',
+      'libs/**/testing/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'Only a store in persistence/ touches TypeORM.' },
+            { name: '@nestjs/typeorm', message: 'Only a store in persistence/ touches TypeORM.' },
+          ],
+          patterns: [
+            {
+              regex: '\\.entity$',
+              message: 'Entities stay in persistence/; use cases speak domain types.',
+            },
+            {
+              regex: '^@rollcall/[a-z-]+$',
+              importNamePattern: 'Entity$',
+              message: "Read another feature's tables through the port its owner exports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 ];

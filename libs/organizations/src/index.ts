@@ -17,10 +17,6 @@ export { AdminLookup } from './persistence/admin.lookup';
 export type { AdminCredentials, AdminProfile } from './domain/admin-profile';
 export { OrganizationLookup } from './persistence/organization.lookup';
 export type { OrganizationProfile } from './domain/organization-profile';
-export { ORGANIZATION_ENTITIES } from './persistence/organization.entities';
-// Until no other feature reads these tables through TypeORM: use the look-ups instead.
-export { OrganizationAdminEntity } from './persistence/organization-admin.entity';
-export { OrganizationEntity } from './persistence/organization.entity';
 export { AuthenticateScimToken } from './use-cases/authenticate-scim-token.use-case';
 export type { ScimPrincipal, ScimTokenSummary } from './domain/scim-token';
 export {

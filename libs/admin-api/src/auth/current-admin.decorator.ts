@@ -60,7 +60,7 @@ export const CurrentCaller = createParamDecorator(
       };
     }
     const session = sessionOf(context);
-    // The session carries the admin's e-mail as stored with OrganizationAdminEntity.
+    // The session carries the admin's e-mail as the organizations feature stores it.
     return { organizationId: session.organization.id, actor: `admin:${session.admin.email}` };
   },
 );
