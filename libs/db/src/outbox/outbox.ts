@@ -28,10 +28,7 @@ const pendingEvents = new WeakMap<EntityManager, NewEvent[]>();
  * out by `inTransaction` takes events: anything else would write them outside the change's
  * transaction, which is the bug the outbox exists to rule out, so it throws.
  */
-export function appendEvents(
-  transaction: EntityManager | Tx,
-  events: readonly NewEvent[],
-): void {
+export function appendEvents(transaction: EntityManager | Tx, events: readonly NewEvent[]): void {
   const pending = pendingEvents.get(transaction as EntityManager);
   if (!pending) {
     throw new Error('Events are appended in the transaction of their change: use inTransaction().');
