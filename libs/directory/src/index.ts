@@ -9,6 +9,7 @@ export type {
   SignInCandidate,
   SignInKeys,
   SignInMatch,
+  UserRef,
   UserSummary,
 } from './persistence/user.lookup';
 export { DeleteUser } from './use-cases/delete-user.use-case';

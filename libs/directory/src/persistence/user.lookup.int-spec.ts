@@ -294,3 +294,71 @@ describe('UserLookup.signInCandidates', () => {
     expect(found).toHaveLength(1);
   });
 });
+
+describe('UserLookup.withoutRole', () => {
+  /** Every page of `limit`, followed from the start, as the caller walks them. */
+  async function allPages(organizationId: string, limit: number): Promise<string[][]> {
+    const pages: string[][] = [];
+    let afterId: string | null = null;
+    for (;;) {
+      const page = await lookup.withoutRole(organizationId, afterId, limit);
+      pages.push(page.map((user) => user.id));
+      const last = page.at(-1);
+      if (!last || page.length < limit) return pages;
+      afterId = last.id;
+    }
+  }
+
+  it('pages the organization’s users without a role of their own, deactivated ones too, by id', async () => {
+    const org = await createOrganization();
+    const other = await createOrganization();
+    const plain = newUser(org, { userName: 'plain@example.com' });
+    const inactive = newUser(org, { userName: 'inactive@example.com', active: false });
+    const third = newUser(org, { userName: 'third@example.com', displayName: 'Third' });
+    const withRole = newUser(org, { userName: 'lead@example.com', roleName: 'Team Lead' });
+    const inactiveWithRole = newUser(org, {
+      userName: 'admin@example.com',
+      roleName: 'admin',
+      active: false,
+    });
+    await insert(plain, inactive, third, withRole, inactiveWithRole);
+    await insert(newUser(other, { userName: 'plain@example.com' }));
+    const expected = [plain, inactive, third].map((user) => user.id).sort();
+
+    expect(await lookup.withoutRole(org, null, 10)).toEqual(
+      expected.map((id) => ({
+        id,
+        userName: [plain, inactive, third].find((user) => user.id === id)?.userName,
+      })),
+    );
+    expect(await allPages(org, 2)).toEqual([expected.slice(0, 2), expected.slice(2)]);
+    // A page that is exactly full is followed by an empty one.
+    expect(await allPages(org, 3)).toEqual([expected, []]);
+    expect(await lookup.withoutRole(org, expected[2] ?? '', 10)).toEqual([]);
+    expect(await lookup.withoutRole(randomUUID(), null, 10)).toEqual([]);
+  });
+
+  it('reads 12,000 users in pages of 5,000, one statement each', async () => {
+    const org = await createOrganization();
+    const ids = await insertMany(org, 12_000);
+    let pages: string[][] = [];
+    expect(
+      await statementsOf(async () => {
+        pages = await allPages(org, 5_000);
+      }),
+    ).toBe(3);
+    expect(pages.map((page) => page.length)).toEqual([5_000, 5_000, 2_000]);
+    expect(pages.flat()).toEqual([...ids].sort());
+  });
+
+  it('reads inside the caller’s transaction, which sees its own uncommitted users', async () => {
+    const org = await createOrganization();
+    const user = newUser(org, { userName: 'pending@example.com' });
+    await inTransaction(dataSource, async (manager) => {
+      await store.insert(txOf(manager), user, 'scim:test');
+      expect(await lookup.withoutRole(org, null, 10, txOf(manager))).toEqual([
+        { id: user.id, userName: 'pending@example.com' },
+      ]);
+    });
+  });
+});

@@ -13,6 +13,12 @@ export interface UserSummary {
   role: RoleName | null;
 }
 
+/** A user named in a long list: the id, and the userName that events carry. */
+export interface UserRef {
+  id: string;
+  userName: string;
+}
+
 export type SignInMatch = 'user_name' | 'external_id' | 'email';
 
 export interface SignInCandidate extends UserSummary {
@@ -55,6 +61,13 @@ function lookupStatements(dialect: SqlDialect) {
   return {
     summaries: new SqlStatement(
       `SELECT ${SUMMARY_COLUMNS} FROM users WHERE organization_id = ? AND ${inIdList('id', dialect)}`,
+    ),
+    // Keyset pages in primary-key order: each page starts where the last ended, so a page costs
+    // the same however far into a 100k-user organization it is, and a page is one statement.
+    withoutRole: new SqlStatement(
+      `SELECT id, user_name FROM users
+       WHERE organization_id = ? AND role IS NULL AND id > ?
+       ORDER BY id LIMIT ?`,
     ),
     // The CASE names the best key that holds, in the order a sign-in trusts them. The
     // organization is repeated in each branch so that each is a search of its own index
@@ -99,6 +112,26 @@ export class UserLookup {
     ]);
     for (const row of rows) summaries.set(row.id, this.toSummary(row));
     return summaries;
+  }
+
+  /**
+   * One page of the organization's users who have no role of their own (no roleName; deactivated
+   * ones too), in id order: the first `limit` with an id after `afterId` (null: from the start).
+   * A page shorter than `limit` is the last.
+   */
+  async withoutRole(
+    organizationId: string,
+    afterId: string | null,
+    limit: number,
+    tx?: Tx,
+  ): Promise<UserRef[]> {
+    // Every id sorts after the empty string, so it starts the first page.
+    const rows = await this.sql.run<{ id: string; user_name: string }>(
+      tx,
+      this.statements.withoutRole,
+      [organizationId, afterId ?? '', limit],
+    );
+    return rows.map((row) => ({ id: row.id, userName: row.user_name }));
   }
 
   /**
