@@ -48,4 +48,9 @@ export { RenameOrganization } from './use-cases/rename-organization.use-case';
 export { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 export type { RevokedScimToken } from './use-cases/revoke-scim-token.use-case';
 export { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
+export { OrganizationSettingsHooks } from './use-cases/organization-settings.hooks';
+export type {
+  OrganizationSettingsHook,
+  OrganizationSettingsUpdate,
+} from './use-cases/organization-settings.hooks';
 export type { OrganizationSettingsChange } from './domain/organization-settings';

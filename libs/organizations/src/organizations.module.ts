@@ -20,6 +20,7 @@ import { ListApiKeys } from './use-cases/list-api-keys.use-case';
 import { ListAdmins } from './use-cases/list-admins.use-case';
 import { ListOrganizations } from './use-cases/list-organizations.use-case';
 import { ListScimTokens } from './use-cases/list-scim-tokens.use-case';
+import { OrganizationSettingsHooks } from './use-cases/organization-settings.hooks';
 import { RenameOrganization } from './use-cases/rename-organization.use-case';
 import { ResetAdminPassword } from './use-cases/reset-admin-password.use-case';
 import { RevokeApiKey } from './use-cases/revoke-api-key.use-case';
@@ -57,8 +58,10 @@ const useCases = [
     ApiKeyStore,
     OrganizationLookup,
     AdminLookup,
+    OrganizationSettingsHooks,
   ],
-  // The look-ups are how other features read organizations and their admins.
-  exports: [...useCases, OrganizationLookup, AdminLookup],
+  // The look-ups are how other features read organizations and their admins; the hooks how
+  // they hear of a settings change.
+  exports: [...useCases, OrganizationLookup, AdminLookup, OrganizationSettingsHooks],
 })
 export class OrganizationsModule {}

@@ -16,6 +16,7 @@ import { OrganizationEntity } from '../persistence/organization.entity';
 import { ScimTokenEntity } from '../persistence/scim-token.entity';
 import { ScimTokenStore } from '../persistence/scim-token.store';
 import { AuthenticateScimToken } from './authenticate-scim-token.use-case';
+import { OrganizationSettingsHooks } from './organization-settings.hooks';
 import { RevokeScimToken } from './revoke-scim-token.use-case';
 import { UpdateOrganizationSettings } from './update-organization-settings.use-case';
 
@@ -176,6 +177,7 @@ describe('AuthenticateScimToken', () => {
       main.transactions,
       new OrganizationLookup(main.dataSource),
       new OrganizationStore(main.dataSource, main.invalidation),
+      new OrganizationSettingsHooks(),
     );
     await settings.execute(organizationId, { scimEnabled: false }, 'admin:test@example.com');
     expect(await main.authenticate.execute(token)).toBeNull();

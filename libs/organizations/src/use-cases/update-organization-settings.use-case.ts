@@ -5,14 +5,20 @@ import { changedSettings, type OrganizationSettingsChange } from '../domain/orga
 import { OrganizationError } from '../domain/organization.error';
 import { OrganizationLookup } from '../persistence/organization.lookup';
 import { OrganizationStore } from '../persistence/organization.store';
+import { OrganizationSettingsHooks } from './organization-settings.hooks';
 
-/** Turning provisioning off refuses the org's credentials in every process from its next request. */
+/**
+ * Turning provisioning off refuses the org's credentials in every process from its next request.
+ * What else a change means (a new default role moves users' roles) is the hooks' to write, in
+ * the same transaction.
+ */
 @Injectable()
 export class UpdateOrganizationSettings {
   constructor(
     private readonly transactions: Transactions,
     private readonly organizations: OrganizationLookup,
     private readonly store: OrganizationStore,
+    private readonly hooks: OrganizationSettingsHooks,
   ) {}
 
   execute(
@@ -26,7 +32,9 @@ export class UpdateOrganizationSettings {
         throw new OrganizationError('ORGANIZATION_NOT_FOUND', 'No such organization.');
       }
       if (changedSettings(organization, change).length === 0) return organization;
-      return this.store.updateSettings(tx, organization, change, actor, new Date());
+      const updated = await this.store.updateSettings(tx, organization, change, actor, new Date());
+      await this.hooks.run(tx, { organizationId, before: organization, after: updated, actor });
+      return updated;
     });
   }
 }
