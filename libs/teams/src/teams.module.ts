@@ -36,6 +36,7 @@ import { SetGroupRoleMapping } from './use-cases/set-group-role-mapping.use-case
 import { DirectoryChangesListener } from './use-cases/directory-changes.listener';
 import { EffectiveRoleChanges } from './use-cases/effective-role.changes';
 import { MappedGroupMembers } from './use-cases/mapped-group.members';
+import { OrganizationSettingsListener } from './use-cases/organization-settings.listener';
 import { TeamMembership } from './use-cases/team-membership';
 import { TeamRename } from './use-cases/team-rename';
 
@@ -86,6 +87,7 @@ const useCases = [
     EffectiveRoleChanges,
     MappedGroupMembers,
     DirectoryChangesListener,
+    OrganizationSettingsListener,
     ...useCases,
   ],
   exports: useCases,

@@ -142,4 +142,50 @@ describe('GroupRoleMappingStore', () => {
     expect(await db.mappings.mappedRoles(await db.organization(), [ada])).toEqual([]);
     expect(await db.mappings.mappedRoles(org, [])).toEqual([]);
   });
+
+  it('answers which users hold a role through a mapped live team, in one statement', async () => {
+    const org = await db.organization();
+    const other = await db.organization();
+    const [ada, bob, eve, zoe] = [
+      await db.user(org, 'ada@example.com'),
+      await db.user(org, 'bob@example.com'),
+      await db.user(org, 'eve@example.com'),
+      await db.user(org, 'zoe@example.com'),
+    ];
+    const add = (team: Team, ids: string[]) =>
+      db.run((tx) => db.members.add(tx, team, ids, new Map(), new Date(), 'admin:spec'));
+    // Ada twice (two mapped teams), Bob once; Eve only in an unmapped team and a deleted
+    // mapped one; Zoe in no team. The other organization maps a group of the same name.
+    const admins = await db.team(org, 'Admins');
+    const leads = await db.team(org, 'Leads');
+    const deleted = await db.team(org, 'Deleted');
+    await set(aMapping(org, 'Admins', 'admin'));
+    await set(aMapping(org, 'Leads', 'team_lead'));
+    await set(aMapping(org, 'Deleted', 'admin'));
+    await set(aMapping(other, 'Unmapped', 'admin'));
+    await add(admins, [ada]);
+    await add(leads, [ada, bob]);
+    await add(await db.team(org, 'Unmapped'), [eve]);
+    await add(deleted, [eve]);
+    await db.run((tx) =>
+      db.teams.scheduleDeletion(tx, deleted, {
+        deletedBy: 'admin:spec',
+        at: new Date(),
+        purgeAfter: new Date(),
+      }),
+    );
+
+    let holders = new Set<string>();
+    const statements = await db.statementsDuring(() =>
+      db.run(async (tx) => {
+        holders = await db.mappings.holders(tx, org, [ada, bob, eve, zoe]);
+      }),
+    );
+    expect([...holders].sort()).toEqual([ada, bob].sort());
+    expect(statements.filter((sql) => sql.includes('team_members'))).toHaveLength(1);
+    await db.run(async (tx) => {
+      expect(await db.mappings.holders(tx, other, [ada, bob, eve])).toEqual(new Set());
+      expect(await db.mappings.holders(tx, org, [])).toEqual(new Set());
+    });
+  });
 });

@@ -40,6 +40,7 @@ const DELETE = new SqlStatement(
 export class GroupRoleMappingStore {
   private readonly sql: SqlRunner;
   private readonly mappedRolesOf: SqlStatement;
+  private readonly holdersOf: SqlStatement;
 
   constructor(dataSource: DataSource) {
     this.sql = new SqlRunner(dataSource);
@@ -47,6 +48,12 @@ export class GroupRoleMappingStore {
     // are this feature's.
     this.mappedRolesOf = new SqlStatement(
       `SELECT tm.user_id, m.role, t.name FROM team_members tm
+       JOIN teams t ON t.id = tm.team_id AND t.deleted_at IS NULL
+       JOIN group_role_mappings m ON m.organization_id = t.organization_id AND m.group_name_normalized = t.name_normalized
+       WHERE t.organization_id = ? AND ${inIdList('tm.user_id', this.sql.dialect)}`,
+    );
+    this.holdersOf = new SqlStatement(
+      `SELECT DISTINCT tm.user_id FROM team_members tm
        JOIN teams t ON t.id = tm.team_id AND t.deleted_at IS NULL
        JOIN group_role_mappings m ON m.organization_id = t.organization_id AND m.group_name_normalized = t.name_normalized
        WHERE t.organization_id = ? AND ${inIdList('tm.user_id', this.sql.dialect)}`,
@@ -83,6 +90,19 @@ export class GroupRoleMappingStore {
       }
     }
     return roles;
+  }
+
+  /**
+   * Which of `userIds` hold a role through a mapped live team, in one statement whatever the
+   * number of ids (the caller bounds it): only whether, not which role, so no row per team.
+   */
+  async holders(tx: Tx, organizationId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await this.sql.run<{ user_id: string }>(tx, this.holdersOf, [
+      organizationId,
+      this.sql.values.idList(userIds),
+    ]);
+    return new Set(rows.map((row) => row.user_id));
   }
 
   /** The mapping of `mapping`'s group name becomes `mapping`, told as `group_role_mapping.set`. */

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { isRoleName } from '@rollcall/contracts';
+import { isRoleName, type RoleName } from '@rollcall/contracts';
 import { appendEvents, type NewEvent, type Tx } from '@rollcall/db';
 import { UserLookup } from '@rollcall/directory';
 import type { RoleWatch } from '../domain/role-watch';
 import { GroupRoleMappingStore } from '../persistence/group-role-mapping.store';
 import { ResolveEffectiveRoles, type EffectiveRole } from './resolve-effective-roles.use-case';
+
+/**
+ * Users read per page when the default role changes: an organization may have 100k, and each
+ * page costs two statements (its ids, then which of them a mapped group holds).
+ */
+const DEFAULT_ROLE_PAGE = 5_000;
 
 function sameRole(a: EffectiveRole | undefined, b: EffectiveRole | undefined): boolean {
   return a?.role === b?.role && a?.source === b?.source && a?.groupName === b?.groupName;
@@ -13,8 +19,9 @@ function sameRole(a: EffectiveRole | undefined, b: EffectiveRole | undefined): b
 /**
  * Tells `user.role_changed` when a change moves someone's effective role: their own roleName,
  * a membership of a group mapped to a role, a mapped group renamed, deleted or restored, a
- * mapping set or removed. The roles are resolved before and after the change inside its
- * transaction, so the event says what the commit did, and nothing when it changed nothing.
+ * mapping set or removed, the organization's default role. The roles are resolved before and
+ * after the change inside its transaction, so the event says what the commit did, and nothing
+ * when it changed nothing.
  */
 @Injectable()
 export class EffectiveRoleChanges {
@@ -52,6 +59,45 @@ export class EffectiveRoleChanges {
     appendEvents(tx, [
       this.roleChanged(user.organizationId, user.id, user.userName, was, is, actor),
     ]);
+  }
+
+  /**
+   * The organization's default role changed (already written, by organizations): everyone whose
+   * role was the default — no roleName and no mapped group, deactivated users included, whose
+   * role is resolved the same way — now has the new one. Read a page of users at a time and
+   * told page by page, so 100k users cost some forty statements, never one per user.
+   */
+  async defaultRoleChanged(
+    tx: Tx,
+    organizationId: string,
+    before: RoleName,
+    after: RoleName,
+    actor: string,
+    pageSize = DEFAULT_ROLE_PAGE,
+  ): Promise<void> {
+    if (before === after) return;
+    const was: EffectiveRole = { role: before, source: 'default' };
+    const is: EffectiveRole = { role: after, source: 'default' };
+    let afterId: string | null = null;
+    for (;;) {
+      const page = await this.users.withoutRole(organizationId, afterId, pageSize, tx);
+      const last = page.at(-1);
+      if (!last) return;
+      const mapped = await this.mappings.holders(
+        tx,
+        organizationId,
+        page.map((user) => user.id),
+      );
+      // The write was the organization's: this hook of its transaction tells what it meant here.
+      appendEvents(
+        tx,
+        page
+          .filter((user) => !mapped.has(user.id))
+          .map((user) => this.roleChanged(organizationId, user.id, user.userName, was, is, actor)),
+      );
+      if (page.length < pageSize) return;
+      afterId = last.id;
+    }
   }
 
   /**
