@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   Logger,
   NotFoundException,
@@ -6,7 +7,7 @@ import {
 } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ScimError } from '@rollcall/scim-core';
-import { writeEdgeError } from './edge-error.writer';
+import { isScimRequest, writeEdgeError } from './edge-error.writer';
 import { assignRequestId } from './logger.options';
 import { findUnstorableString, unstorableQueryParameter } from './unstorable-input.guard';
 
@@ -151,12 +152,25 @@ function hasBody(request: Request): boolean {
   );
 }
 
+const JSON_MEDIA_TYPES = ['application/json', 'application/scim+json', 'application/*+json'];
+
+/**
+ * Okta's SCIM client sends some bodies with no Content-Type, or as text/plain; under /scim/v2
+ * every body is JSON, so those go through the same parser (same limit, depth, charset and
+ * error answers). Elsewhere only a JSON media type is read as JSON.
+ */
+function readsAsJson(request: Request): boolean {
+  if (request.is(JSON_MEDIA_TYPES)) return true;
+  if (!isScimRequest(request)) return false;
+  return !request.headers['content-type'] || request.is('text/plain') === 'text/plain';
+}
+
 /**
  * JSON bodies (SCIM clients send `application/scim+json`, RFC 7644 §3.1; Entra sometimes
- * plain `application/json`) up to a limit. Parse failures never reach a controller, so they
- * are answered here in the edge's error shape: invalid or too deeply nested JSON → 400
- * invalidSyntax, a body that does not decompress → 400, an unknown charset → 415, too big →
- * 413.
+ * plain `application/json`; Okta sometimes none, or text/plain) up to a limit. Parse failures
+ * never reach a controller, so they are answered here in the edge's error shape: invalid or
+ * too deeply nested JSON → 400 invalidSyntax, a body that does not decompress → 400, an
+ * unknown charset → 415, too big → 413.
  *
  * One middleware rather than a layer per step: the request id, then the parsers only when
  * there is a body (each of them would skip a bodiless request anyway), then the refusal of
@@ -166,7 +180,8 @@ export function useBodyParsing(app: INestApplication, maxBodyBytes: number): voi
   const logger = new Logger('Http');
   const json = express.json({
     limit: maxBodyBytes,
-    type: ['application/json', 'application/scim+json', 'application/*+json'],
+    // body-parser types the request as node's; the middleware below hands it Express's.
+    type: (message: IncomingMessage) => readsAsJson(message as Request),
     verify: rejectDeepJson,
   });
   const urlencoded = express.urlencoded({ extended: false, limit: maxBodyBytes });

@@ -15,6 +15,11 @@ import { toApiErrorBody } from './api-error.response';
 
 const SCIM_PREFIX = `/${SCIM_BASE_PATH}`;
 
+/** A request to the SCIM edge, which answers in SCIM's own shapes. */
+export function isScimRequest(request: Request): boolean {
+  return request.path === SCIM_PREFIX || request.path.startsWith(`${SCIM_PREFIX}/`);
+}
+
 /**
  * Each edge answers in its own error shape: SCIM under /scim/v2, RFC 6749 on the token
  * endpoint, the admin API elsewhere.
@@ -25,7 +30,7 @@ export function writeEdgeError(
   response: Response,
   logger: Logger,
 ): void {
-  if (request.path === SCIM_PREFIX || request.path.startsWith(`${SCIM_PREFIX}/`)) {
+  if (isScimRequest(request)) {
     writeScimError(error, request, response, logger);
     return;
   }

@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { Request, Response } from 'express';
 import { DATABASE_UNAVAILABLE_LOCAL } from '@rollcall/db';
 import { SCIM_CONTENT_TYPE, toScimErrorResponse } from './scim-error.response';
+import { methodNotAllowed } from './scim-method-not-allowed';
 
 /** Writes any failure of a SCIM request as the RFC 7644 error envelope. */
 @Catch()
@@ -25,7 +26,8 @@ export function writeScimError(
   response: Response,
   logger: Logger,
 ): void {
-  const { status, body, headers, unexpected, databaseUnavailable } = toScimErrorResponse(exception);
+  const { status, body, headers, unexpected, databaseUnavailable } =
+    methodNotAllowed(exception, request) ?? toScimErrorResponse(exception);
   if (databaseUnavailable) {
     response.locals[DATABASE_UNAVAILABLE_LOCAL] = databaseUnavailable;
     logger.warn(
