@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { ClusterMetricsGatherer } from './cluster-metrics.primary';
 
 /** Which worker a process is (1…N): set by the primary, kept when a worker is replaced. */
 export const WORKER_INDEX_ENV = 'ROLLCALL_WORKER_INDEX';
@@ -54,6 +55,7 @@ interface Slot {
  * the SQLite file and the encryption key file, which the others then find in place.
  * A worker that fails before the whole group first listened fails the start (the process
  * exits with its code), as the single-process server would; later, it is replaced.
+ * It also sums the workers' metrics for a scrape that one of them takes.
  */
 export function runClusterPrimary(options: ClusterOptions): void {
   const { log } = options;
@@ -83,6 +85,12 @@ export function runClusterPrimary(options: ClusterOptions): void {
     [...slots.values()].flatMap((slot) => (slot.worker ? [slot.worker] : []));
 
   const listeningWorkers = new WeakSet<Worker>();
+
+  // A scrape taken by any worker is answered for them all (see ClusterMetricsGatherer).
+  const metrics = new ClusterMetricsGatherer(() =>
+    running().filter((worker) => listeningWorkers.has(worker)),
+  );
+  cluster.on('message', (worker, message) => metrics.onMessage(worker, message));
   cluster.on('listening', (worker) => {
     listeningWorkers.add(worker);
     if (listening || stopping) return;
@@ -100,6 +108,7 @@ export function runClusterPrimary(options: ClusterOptions): void {
   cluster.on('exit', (worker, code, signal) => {
     const index = indexOf(worker);
     if (index === undefined) return;
+    metrics.forget(worker);
     const slot = slots.get(index);
     if (slot) slot.worker = undefined;
     const how = signal ? `signal ${signal}` : `code ${code}`;
