@@ -25,6 +25,7 @@ import { EdgeExceptionFilter } from './http/edge-exception.filter';
 import { asyncStdout, loggerOptions } from './http/logger.options';
 import { HttpMetrics } from './metrics/http-metrics';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsScrape } from './metrics/metrics-scrape';
 import { MetricsController } from './metrics/metrics.controller';
 import { ProvisioningLogMetrics } from './metrics/provisioning-log.metrics';
 import { WebhookMetrics } from './metrics/webhook.metrics';
@@ -65,6 +66,7 @@ export class AppModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         HttpMetrics,
+        MetricsScrape,
         DatabaseAvailability,
         ProvisioningLogMetrics,
         WebhookMetrics,

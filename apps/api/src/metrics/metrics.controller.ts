@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { HttpMetrics } from './http-metrics';
+import { MetricsScrape } from './metrics-scrape';
 
 // Hashed first so the comparison takes the same time whatever the lengths.
 function digest(value: string): Buffer {
@@ -13,7 +13,8 @@ function digest(value: string): Buffer {
 
 /**
  * Prometheus scrape endpoint. Open by default (bind it to a private network); with
- * METRICS_TOKEN set it answers only `Authorization: Bearer <METRICS_TOKEN>`.
+ * METRICS_TOKEN set it answers only `Authorization: Bearer <METRICS_TOKEN>`, checked before a
+ * cluster worker asks the others for theirs.
  */
 @ApiExcludeController()
 @Controller('metrics')
@@ -21,7 +22,7 @@ export class MetricsController {
   private readonly expected: Buffer | undefined;
 
   constructor(
-    private readonly metrics: HttpMetrics,
+    private readonly scrapes: MetricsScrape,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.expected = config.metricsToken ? digest(config.metricsToken) : undefined;
@@ -33,7 +34,7 @@ export class MetricsController {
     if (this.expected && !this.authorized(request.get('authorization'))) {
       throw new UnauthorizedException('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
     }
-    return this.metrics.registry.metrics();
+    return this.scrapes.text();
   }
 
   private authorized(header: string | undefined): boolean {

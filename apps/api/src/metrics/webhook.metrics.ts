@@ -6,8 +6,8 @@ import { HttpMetrics } from './http-metrics';
 
 /**
  * Webhook delivery as seen by Prometheus: counts read from the dispatcher's stats at scrape
- * time and durations observed as attempts end, so the events lib knows nothing of metrics. Like every series here, each worker reports its
- * own deliveries (a scrape is answered by one of them).
+ * time and durations observed as attempts end, so the events lib knows nothing of metrics. Each
+ * worker counts its own deliveries; under a cluster a scrape reads the sum over the workers.
  */
 @Injectable()
 export class WebhookMetrics implements OnModuleInit {
