@@ -233,6 +233,15 @@ describe('SCIM /Groups: create, read, filter, project, page, sort', () => {
         () => [beta.id, gamma.id],
       ],
       ['displayName sw', () => `displayName sw "alpha ${tag}"`, () => [alpha.id]],
+      // Okta and Microsoft's reference server leave strings unquoted.
+      ['unquoted externalId eq', () => `externalId eq ext-beta-${tag}`, () => [beta.id]],
+      ['unquoted id eq', () => `id eq ${gamma.id}`, () => [gamma.id]],
+      ['unquoted members[value eq]', () => `members[value eq ${ben}]`, () => [beta.id]],
+      [
+        'unquoted values inside and/or',
+        () => `(displayName sw Gamma and externalId ew ${tag}) or members[value eq ${ben}]`,
+        () => [beta.id, gamma.id],
+      ],
     ])('filters by %s', async (_name, filter, expected) => {
       expect(await groups.idsMatching(filter())).toEqual([...expected()].sort());
     });
@@ -244,6 +253,13 @@ describe('SCIM /Groups: create, read, filter, project, page, sort', () => {
         'invalidFilter',
       );
     });
+
+    it.each(['displayName eq or', `displayName eq Beta ${tag}`, 'members[value eq ]'])(
+      'answers 400 invalidFilter for a malformed unquoted value: %s',
+      async (filter) => {
+        await expectScimError(await groups.query({ filter }), 400, 'invalidFilter');
+      },
+    );
 
     it('lists members unless excluded, and never another organization’s groups', async () => {
       const page = await groups.list({ filter: `displayName eq "Beta ${tag}"` });

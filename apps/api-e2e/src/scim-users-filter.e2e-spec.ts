@@ -174,6 +174,15 @@ describe('SCIM /Users: filters compiled to SQL (RFC 7644 §3.4.2.2)', () => {
       ['meta.lastModified gt "2000-01-01T00:00:00Z"', [ALICE, BOB, CAROL, DAVE]],
       ['meta.lastModified lt "2000-01-01T00:00:00Z"', []],
       ['meta.created ge "2000-01-01T00:00:00.000Z"', [ALICE, BOB, CAROL, DAVE]],
+      // Okta and Microsoft's reference server leave strings and dateTimes unquoted.
+      ['name.familyName eq Archer', [ALICE]],
+      ['userName eq alice@contoso.example', [ALICE]],
+      ['meta.created gt 2000-01-01T00:00:00Z', [ALICE, BOB, CAROL, DAVE]],
+      ['meta.lastModified lt 2000-01-01T00:00:00Z', []],
+      ['emails[type eq work and value co @fabrikam]', [BOB, CAROL]],
+      [`active eq true and ${ENTERPRISE_URN}:department eq Engineering`, [ALICE, CAROL]],
+      ['(title co Manager) or not (userName ew @contoso.example)', [BOB, CAROL]],
+      ['externalId eq "ext-bob" or externalId eq ext-dave', [BOB, DAVE]],
     ])('%s', async (filter, expected) => {
       expect(await users.userNamesMatching(filter)).toEqual(expected);
     });
@@ -210,6 +219,14 @@ describe('SCIM /Users: filters compiled to SQL (RFC 7644 §3.4.2.2)', () => {
       'userName eq "unterminated',
       'emails[type eq "work"',
       'and',
+      'userName eq and',
+      'userName eq pr',
+      'userName eq alice@contoso.example)',
+      'userName eq alice @contoso.example',
+      'userName eq (alice)',
+      'displayName eq 01',
+      'active eq yes',
+      'meta.created gt yesterday',
     ])('answers 400 invalidFilter for a malformed filter: %s', async (filter) => {
       await expectScimError(await users.query({ filter }), 400, 'invalidFilter');
     });

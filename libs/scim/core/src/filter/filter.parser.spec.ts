@@ -174,7 +174,25 @@ describe('parseFilter', () => {
     ['userName xx "a"', /operator.*position 9/],
     ['userName eq "unterminated', /Unterminated.*position 12/],
     ['userName eq "bad \\q escape"', /Invalid string/],
-    ['userName eq john', /value.*'john'/],
+    ['userName eq eq', /value.*'eq'/],
+    ['userName eq AND', /value.*'AND'/],
+    ['userName eq pr', /value.*'pr'/],
+    ['userName eq not (x pr)', /value.*'not'/],
+    ['userName eq or x pr', /value.*'or'/],
+    ['userName eq (john)', /value.*'\('/],
+    ['userName eq )', /value.*'\)'/],
+    ['emails[value eq ]', /value.*'\]'/],
+    ['userName eq john)', /end of the filter/],
+    ['(userName eq john', /'\)'/],
+    ['userName eq jo(hn)', /end of the filter/],
+    ['userName eq jo"hn"', /end of the filter/],
+    ['userName eq john doe', /end of the filter/],
+    ['userName eq a\u0000b', /value/],
+    ['userName eq a\u0007b', /value/],
+    ['userName eq \ud800', /value/],
+    ['x eq +1', /value/],
+    ['x eq .5', /value/],
+    ['x eq 1.', /value/],
     ['userName eq "a" and', /attribute path.*end/],
     ['(userName eq "a"', /'\)'/],
     ['userName eq "a")', /end of the filter/],
@@ -192,6 +210,63 @@ describe('parseFilter', () => {
     ['emails[value eq "\\udc00"] pr', /NUL or a lone surrogate/],
   ])('rejects %j', (text, detail) => {
     expectInvalidFilter(() => parseFilter(text), detail);
+  });
+
+  // Okta's suite and Microsoft's reference server leave strings and dateTimes unquoted.
+  it.each<[string, FilterNode]>([
+    [
+      'name.familyName eq Employee',
+      { kind: 'compare', path: p('name', 'familyName'), op: 'eq', value: 'Employee' },
+    ],
+    [
+      'meta.created gt 2015-10-10T14:38:21Z',
+      { kind: 'compare', path: p('meta', 'created'), op: 'gt', value: '2015-10-10T14:38:21Z' },
+    ],
+    [
+      'userName eq bjensen@example.com',
+      { kind: 'compare', path: p('userName'), op: 'eq', value: 'bjensen@example.com' },
+    ],
+    [
+      '(userName eq john) or not(title sw Vice-President)',
+      {
+        kind: 'or',
+        left: { kind: 'compare', path: p('userName'), op: 'eq', value: 'john' },
+        right: {
+          kind: 'not',
+          filter: { kind: 'compare', path: p('title'), op: 'sw', value: 'Vice-President' },
+        },
+      },
+    ],
+    [
+      'emails[type eq work and value ew @example.com]',
+      {
+        kind: 'valuePath',
+        path: p('emails'),
+        filter: {
+          kind: 'and',
+          left: { kind: 'compare', path: p('type'), op: 'eq', value: 'work' },
+          right: { kind: 'compare', path: p('value'), op: 'ew', value: '@example.com' },
+        },
+      },
+    ],
+    ['x eq trueish', { kind: 'compare', path: p('x'), op: 'eq', value: 'trueish' }],
+    ['x eq 12ab', { kind: 'compare', path: p('x'), op: 'eq', value: '12ab' }],
+    ['x eq displayName', { kind: 'compare', path: p('x'), op: 'eq', value: 'displayName' }],
+    // Quoted, the same words keep their exact meaning: strings, never literals.
+    ['x eq "true"', { kind: 'compare', path: p('x'), op: 'eq', value: 'true' }],
+    ['x eq "null"', { kind: 'compare', path: p('x'), op: 'eq', value: 'null' }],
+    ['x eq "42"', { kind: 'compare', path: p('x'), op: 'eq', value: '42' }],
+    ['x eq "and"', { kind: 'compare', path: p('x'), op: 'eq', value: 'and' }],
+    ['x eq "a b)"', { kind: 'compare', path: p('x'), op: 'eq', value: 'a b)' }],
+    ['x eq False', { kind: 'compare', path: p('x'), op: 'eq', value: false }],
+    ['x eq -2.5e3', { kind: 'compare', path: p('x'), op: 'eq', value: -2500 }],
+  ])('accepts the unquoted value in %s', (text, expected) => {
+    expect(parseFilter(text)).toEqual(expected);
+  });
+
+  it('prints an unquoted value back quoted, as the same string', () => {
+    const text = printFilter(parseFilter('meta.created gt 2015-10-10T14:38:21Z and title co VP'));
+    expect(text).toBe('meta.created gt "2015-10-10T14:38:21Z" and title co "VP"');
   });
 
   it('limits length and nesting depth', () => {

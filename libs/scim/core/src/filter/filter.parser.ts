@@ -15,6 +15,12 @@ export const MAX_FILTER_LENGTH = 4000;
 export const MAX_FILTER_DEPTH = 50;
 
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** What a client could only have meant as a number: `01`, `+1`, `1.`, `.5`, `1e999`. */
+const NUMBER_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Words that are grammar, never a value, so `userName eq and` stays an error. */
+const KEYWORDS = new Set<string>(['and', 'or', 'not', 'pr', ...COMPARE_OPERATORS]);
+/** Control characters and lone surrogates match no stored value; PostgreSQL refuses NUL. */
+const UNSTORABLE = /[\p{Cc}\p{Cs}]/u;
 
 export interface ParseFilterOptions {
   /**
@@ -136,6 +142,7 @@ class FilterParser {
         const value = Number(token.text);
         if (Number.isFinite(value)) return value;
       }
+      if (isUnquotedString(token.text)) return token.text;
     }
     throw this.unexpected(token, 'a value (a "string", a number, true, false or null)');
   }
@@ -183,4 +190,15 @@ class FilterParser {
 
 function isCompareOperator(op: string): op is CompareOperator {
   return (COMPARE_OPERATORS as readonly string[]).includes(op);
+}
+
+/**
+ * Okta and Microsoft's reference server send `name.familyName eq Employee` and
+ * `meta.created gt 2015-10-10T14:38:21Z`: an unquoted word that is no JSON literal can only
+ * be a string (or a dateTime, which filters spell as a string). The lexer already ends a
+ * word at whitespace, a bracket or a quote. Keywords, number look-alikes and control
+ * characters (which JSON would have escaped) stay errors rather than being guessed at.
+ */
+function isUnquotedString(text: string): boolean {
+  return !KEYWORDS.has(text.toLowerCase()) && !NUMBER_LIKE.test(text) && !UNSTORABLE.test(text);
 }
