@@ -1,5 +1,7 @@
 export { SCIM_ERROR_SCHEMA, ScimError, scimErrorBody } from './errors/scim-error';
 export type { ScimErrorBody, ScimType } from './errors/scim-error';
+export { entityTagsMatch, versionTag } from './etag/entity-tags';
+export type { VersionPrecondition } from './etag/entity-tags';
 export type {
   ScimAttributeDefinition,
   ScimAttributeType,

@@ -12,7 +12,9 @@ export type ScimType =
   | 'noTarget'
   | 'invalidValue'
   | 'invalidVers'
-  | 'sensitive';
+  | 'sensitive'
+  // Not in RFC 7644 Table 9: the 412 of a stale If-Match (§3.14), as SCIM clients expect it.
+  | 'preconditionFailed';
 
 export interface ScimErrorBody {
   schemas: [typeof SCIM_ERROR_SCHEMA];

@@ -75,7 +75,7 @@ describe('serviceProviderConfigDocument', () => {
       filter: { supported: true, maxResults: 200 },
       changePassword: { supported: false },
       sort: { supported: true },
-      etag: { supported: false },
+      etag: { supported: true },
       authenticationSchemes: [scheme],
       meta: {
         resourceType: 'ServiceProviderConfig',

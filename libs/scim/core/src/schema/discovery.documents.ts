@@ -93,7 +93,7 @@ export function serviceProviderConfigDocument(
     filter: { supported: true, maxResults: opts.maxResults },
     changePassword: { supported: false },
     sort: { supported: true },
-    etag: { supported: false },
+    etag: { supported: true },
     authenticationSchemes: opts.authenticationSchemes.map((scheme) => ({ ...scheme })),
     meta: {
       resourceType: 'ServiceProviderConfig',
