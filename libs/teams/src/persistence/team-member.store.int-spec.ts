@@ -143,6 +143,15 @@ describe('TeamMemberStore', () => {
     expect(left.sort()).toEqual([x.id, y.id].sort());
     expect(await db.count('team_members', 'user_id = ?', [leaving])).toBe(0);
     expect(await db.count('team_members', 'user_id = ?', [staying])).toBe(2);
+    // The groups' members changed, so do their versions (ETags): once each.
+    const [xAfter, yAfter] = await db.teams.teamsByIds(org, [x.id, y.id].sort());
+    const versions = new Map([xAfter, yAfter].map((team) => [team?.id, team?.version]));
+    expect(versions).toEqual(
+      new Map([
+        [x.id, x.version + 1],
+        [y.id, pending.version + 1],
+      ]),
+    );
     const events = (await db.events(org)).slice(before);
     expect(events.map((event) => [event.type, event.actor])).toEqual([
       ['team.member_removed', 'scim:rcs_abc'],

@@ -18,6 +18,14 @@ import { TypeOrmTeamStore } from './typeorm-team.store';
 const REMOVE_USER_FROM_TEAMS = new SqlStatement(
   'DELETE FROM team_members WHERE user_id = ? AND team_id IN (SELECT id FROM teams WHERE organization_id = ?) RETURNING team_id',
 );
+/**
+ * The same on PostgreSQL, the teams' new versions included: their rows are updated (locked)
+ * before their memberships go, the order a group write takes them in, so the two cannot
+ * deadlock.
+ */
+const REMOVE_USER_FROM_TEAMS_BUMPING = new SqlStatement(
+  'WITH bumped AS (UPDATE teams SET version = version + 1, updated_at = ? WHERE organization_id = ? AND id IN (SELECT team_id FROM team_members WHERE user_id = ?) RETURNING id) DELETE FROM team_members WHERE user_id = ? AND team_id IN (SELECT id FROM bumped) RETURNING team_id',
+);
 const MEMBER_IDS = new SqlStatement('SELECT user_id FROM team_members WHERE team_id = ?');
 const MEMBER_ID_PAGE = new SqlStatement(
   'SELECT user_id FROM team_members WHERE team_id = ? AND user_id > ? ORDER BY user_id LIMIT ?',
@@ -39,6 +47,9 @@ function listStatements(dialect: SqlDialect) {
     ),
     memberIdsOf: new SqlStatement(
       `SELECT team_id, user_id FROM team_members WHERE ${inIdList('team_id', dialect)} ORDER BY user_id`,
+    ),
+    bumpVersions: new SqlStatement(
+      `UPDATE teams SET version = version + 1, updated_at = ? WHERE ${inIdList('id', dialect)}`,
     ),
     teamsOfUsers: new SqlStatement(
       `SELECT tm.user_id, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id AND t.deleted_at IS NULL WHERE t.organization_id = ? AND ${inIdList('tm.user_id', dialect)} ORDER BY t.name`,
@@ -130,8 +141,9 @@ export class TeamMemberStore {
 
   /**
    * A user about to be deleted leaves every team (live ones and those pending deletion), one
-   * `team.member_removed` each, instead of a silent foreign-key cascade. One statement for a
-   * user in no team (the usual case); the teams' rows only when needed. The teams' ids.
+   * `team.member_removed` each, instead of a silent foreign-key cascade. Their teams get a
+   * new version (a group's ETag changes with its members). One statement for a user in no
+   * team (the usual case); the teams' rows only when needed. The teams' ids.
    */
   async removeUserFromTeams(
     tx: Tx,
@@ -139,12 +151,27 @@ export class TeamMemberStore {
     userId: string,
     actor: string,
   ): Promise<string[]> {
-    const rows = await this.sql.run<{ team_id: string }>(tx, REMOVE_USER_FROM_TEAMS, [
-      userId,
-      organizationId,
-    ]);
+    const now = this.sql.values.timestamp(new Date());
+    const rows =
+      this.sql.dialect === 'postgres'
+        ? await this.sql.run<{ team_id: string }>(tx, REMOVE_USER_FROM_TEAMS_BUMPING, [
+            now,
+            organizationId,
+            userId,
+            userId,
+          ])
+        : await this.sql.run<{ team_id: string }>(tx, REMOVE_USER_FROM_TEAMS, [
+            userId,
+            organizationId,
+          ]);
     const teamIds = rows.map((row) => row.team_id);
     if (teamIds.length === 0) return teamIds;
+    if (this.sql.dialect !== 'postgres') {
+      // SQLite writers take turns (BEGIN IMMEDIATE): the order of the two cannot deadlock.
+      for (const ids of chunked(teamIds)) {
+        await this.sql.run(tx, this.lists.bumpVersions, [now, this.sql.values.idList(ids)]);
+      }
+    }
     const names = await this.userNames(tx, organizationId, [userId]);
     for (const team of await this.teams.teamsByIds(organizationId, teamIds, tx)) {
       appendEvents(tx, memberEvents('team.member_removed', team, [userId], names, actor));
