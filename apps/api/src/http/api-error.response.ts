@@ -37,6 +37,8 @@ function directoryStatus(code: DirectoryErrorCode): number {
     case 'USER_ID_IMMUTABLE':
     case 'ROLE_UNKNOWN':
       return 400;
+    case 'USER_VERSION_MISMATCH':
+      return 412;
   }
 }
 
@@ -57,6 +59,8 @@ function teamsStatus(code: TeamsErrorCode): number {
     case 'RESOURCE_NAME_REQUIRED':
     case 'ROLE_MAPPING_INVALID':
       return 400;
+    case 'TEAM_VERSION_MISMATCH':
+      return 412;
   }
 }
 

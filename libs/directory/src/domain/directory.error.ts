@@ -3,7 +3,8 @@ export type DirectoryErrorCode =
   | 'USER_NAME_REQUIRED'
   | 'USER_NAME_TAKEN'
   | 'USER_ID_IMMUTABLE'
-  | 'ROLE_UNKNOWN';
+  | 'ROLE_UNKNOWN'
+  | 'USER_VERSION_MISMATCH';
 
 /** A rule of the directory was broken; each API edge maps the code to its own answer. */
 export class DirectoryError extends Error {
@@ -20,5 +21,13 @@ export function userNameTaken(userName: string): DirectoryError {
   return new DirectoryError(
     'USER_NAME_TAKEN',
     `A user with userName "${userName}" already exists.`,
+  );
+}
+
+/** The user changed since the version the client's condition names (SCIM If-Match). */
+export function userVersionMismatch(id: string): DirectoryError {
+  return new DirectoryError(
+    'USER_VERSION_MISMATCH',
+    `User ${id} has changed since the version in If-Match.`,
   );
 }

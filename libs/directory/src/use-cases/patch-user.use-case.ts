@@ -5,8 +5,9 @@ import {
   applyPatch,
   jsonEqual,
   parsePatchRequest,
+  type VersionPrecondition,
 } from '@rollcall/scim-core';
-import { userNameTaken } from '../domain/directory.error';
+import { userNameTaken, userVersionMismatch } from '../domain/directory.error';
 import type { DirectoryUser } from '../domain/directory-user';
 import { normalizedUserName } from '../domain/user-document';
 import { changedUser } from '../domain/user-version';
@@ -16,7 +17,8 @@ import { UserChangeHooks } from './user-change.hooks';
 
 /**
  * SCIM PATCH /Users/{id}: every operation applies to the stored document in one
- * transaction, or none does. A PATCH that changes nothing writes nothing.
+ * transaction, or none does. A PATCH that changes nothing writes nothing. A precondition
+ * (If-Match) is checked against the row as locked for the write, before anything is applied.
  */
 @Injectable()
 export class PatchUser {
@@ -31,11 +33,13 @@ export class PatchUser {
     id: string,
     body: unknown,
     actor: string,
+    precondition?: VersionPrecondition,
   ): Promise<DirectoryUser> {
     const operations = parsePatchRequest(body);
     return this.transactions.run(async (tx) => {
       const before = await this.users.findForUpdate(tx, organizationId, id);
       if (!before) throw userNotFound(id);
+      if (precondition && !precondition(before.version)) throw userVersionMismatch(id);
       const document = applyPatch(before.document, operations, USER_RESOURCE_SCHEMAS);
       if (jsonEqual(document, before.document)) return before;
       const after = changedUser(before, document, new Date());

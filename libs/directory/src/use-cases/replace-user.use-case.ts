@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@rollcall/db';
-import { jsonEqual } from '@rollcall/scim-core';
-import { DirectoryError, userNameTaken } from '../domain/directory.error';
+import { jsonEqual, type VersionPrecondition } from '@rollcall/scim-core';
+import { DirectoryError, userNameTaken, userVersionMismatch } from '../domain/directory.error';
 import type { DirectoryUser } from '../domain/directory-user';
 import { normalizeUserInput } from '../domain/user-document';
 import { changedUser } from '../domain/user-version';
@@ -9,7 +9,10 @@ import { TypeOrmUserStore } from '../persistence/typeorm-user.store';
 import { userNotFound } from './get-user.use-case';
 import { UserChangeHooks } from './user-change.hooks';
 
-/** SCIM PUT /Users/{id}: the body replaces every attribute the client can write. */
+/**
+ * SCIM PUT /Users/{id}: the body replaces every attribute the client can write. A precondition
+ * (If-Match) is checked against the row as locked for the write.
+ */
 @Injectable()
 export class ReplaceUser {
   constructor(
@@ -23,6 +26,7 @@ export class ReplaceUser {
     id: string,
     body: unknown,
     actor: string,
+    precondition?: VersionPrecondition,
   ): Promise<DirectoryUser> {
     const sentId = (body as { id?: unknown } | null)?.id;
     if (sentId !== undefined && sentId !== id) {
@@ -32,6 +36,7 @@ export class ReplaceUser {
     return this.transactions.run(async (tx) => {
       const before = await this.users.findForUpdate(tx, organizationId, id);
       if (!before) throw userNotFound(id);
+      if (precondition && !precondition(before.version)) throw userVersionMismatch(id);
       // Okta and Entra re-send unchanged users whole: nothing is written, no event is told.
       if (jsonEqual(document, before.document)) return before;
       const after = changedUser(before, document, new Date());

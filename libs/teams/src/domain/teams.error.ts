@@ -9,7 +9,8 @@ export type TeamsErrorCode =
   | 'RESOURCE_KIND_INVALID'
   | 'RESOURCE_NAME_REQUIRED'
   | 'RESOURCE_NOT_FOUND'
-  | 'ROLE_MAPPING_INVALID';
+  | 'ROLE_MAPPING_INVALID'
+  | 'TEAM_VERSION_MISMATCH';
 
 /** A rule of teams was broken; each API edge maps the code to its own answer. */
 export class TeamsError extends Error {
@@ -28,4 +29,12 @@ export function teamNameTaken(name: string): TeamsError {
 
 export function teamNotFound(id: string): TeamsError {
   return new TeamsError('TEAM_NOT_FOUND', `Group ${id} not found.`);
+}
+
+/** The group changed since the version the client's condition names (SCIM If-Match). */
+export function teamVersionMismatch(id: string): TeamsError {
+  return new TeamsError(
+    'TEAM_VERSION_MISMATCH',
+    `Group ${id} has changed since the version in If-Match.`,
+  );
 }

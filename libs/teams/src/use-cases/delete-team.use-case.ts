@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@rollcall/db';
 import { OrganizationLookup } from '@rollcall/organizations';
-import { teamNotFound } from '../domain/teams.error';
+import type { VersionPrecondition } from '@rollcall/scim-core';
+import { teamNotFound, teamVersionMismatch } from '../domain/teams.error';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { TeamRename } from './team-rename';
 
@@ -27,10 +28,17 @@ export class DeleteTeam {
     private readonly rename: TeamRename,
   ) {}
 
-  execute(organizationId: string, id: string, deletedBy: string): Promise<TeamDeletion> {
+  /** `precondition` (SCIM If-Match) is checked against the row as locked for the write. */
+  execute(
+    organizationId: string,
+    id: string,
+    deletedBy: string,
+    precondition?: VersionPrecondition,
+  ): Promise<TeamDeletion> {
     return this.transactions.run(async (tx) => {
       const team = await this.teams.findLive(organizationId, id, tx);
       if (!team) throw teamNotFound(id);
+      if (precondition && !precondition(team.version)) throw teamVersionMismatch(id);
       const organization = await this.organizations.find(organizationId, tx);
       if (!organization) throw new Error(`Organization ${organizationId} not found.`);
       const roles = await this.rename.liveness(tx, team, deletedBy);

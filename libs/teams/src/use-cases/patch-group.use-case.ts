@@ -6,10 +6,11 @@ import {
   parsePatchRequest,
   splitMemberOperations,
   type MemberOperation,
+  type VersionPrecondition,
 } from '@rollcall/scim-core';
 import { groupFields } from '../domain/group-document';
 import { normalizedTeamName, type Team } from '../domain/team';
-import { teamNameTaken, teamNotFound } from '../domain/teams.error';
+import { teamNameTaken, teamNotFound, teamVersionMismatch } from '../domain/teams.error';
 import { TypeOrmTeamStore } from '../persistence/typeorm-team.store';
 import { TeamMembership } from './team-membership';
 import { TeamRename } from './team-rename';
@@ -17,7 +18,8 @@ import { TeamRename } from './team-rename';
 /**
  * SCIM PATCH /Groups/{id}. Membership changes run as set operations in SQL (one statement
  * per 500 members, whatever the batch size); the other operations go through the PATCH
- * engine. All of it commits together or not at all, with its events.
+ * engine. All of it commits together or not at all, with its events. A precondition
+ * (If-Match) is checked against the row as locked for the write, before anything is applied.
  */
 @Injectable()
 export class PatchGroup {
@@ -28,11 +30,18 @@ export class PatchGroup {
     private readonly rename: TeamRename,
   ) {}
 
-  async execute(organizationId: string, id: string, body: unknown, actor: string): Promise<Team> {
+  async execute(
+    organizationId: string,
+    id: string,
+    body: unknown,
+    actor: string,
+    precondition?: VersionPrecondition,
+  ): Promise<Team> {
     const { memberOperations, otherOperations } = splitMemberOperations(parsePatchRequest(body));
     return this.transactions.run(async (tx) => {
       const before = await this.teams.findLive(organizationId, id, tx);
       if (!before) throw teamNotFound(id);
+      if (precondition && !precondition(before.version)) throw teamVersionMismatch(id);
       const now = new Date();
       let after = before;
       if (otherOperations.length > 0) {

@@ -75,6 +75,8 @@ function directoryError(error: DirectoryError): ScimErrorResponse {
     case 'USER_NAME_REQUIRED':
     case 'ROLE_UNKNOWN':
       return answer(400, 'invalidValue');
+    case 'USER_VERSION_MISMATCH':
+      return answer(412, 'preconditionFailed');
   }
 }
 
@@ -97,6 +99,8 @@ function teamsError(error: TeamsError): ScimErrorResponse {
     case 'RESOURCE_NAME_REQUIRED':
     case 'ROLE_MAPPING_INVALID':
       return answer(400, 'invalidValue');
+    case 'TEAM_VERSION_MISMATCH':
+      return answer(412, 'preconditionFailed');
   }
 }
 
