@@ -39,6 +39,8 @@ interface Expected {
   errors: number[];
   /** 400's scimTypes. */
   badRequest?: string[];
+  /** 304 to If-None-Match (with the ETag, no body). */
+  notModified?: boolean;
   /** Needs a credential (false: public discovery). */
   authenticated: boolean;
 }
@@ -69,6 +71,7 @@ const SCIM_OPERATIONS: Record<string, Expected> = {
   },
   'get /scim/v2/Users/{id}': {
     success: { 200: 'ScimUser' },
+    notModified: true,
     errors: [...AUTHENTICATED, 404],
     badRequest: ['invalidValue'],
     authenticated: true,
@@ -76,20 +79,20 @@ const SCIM_OPERATIONS: Record<string, Expected> = {
   'put /scim/v2/Users/{id}': {
     body: 'ScimUser',
     success: { 200: 'ScimUser' },
-    errors: [...WITH_BODY, 404, 409],
+    errors: [...WITH_BODY, 404, 409, 412],
     badRequest: ['invalidSyntax', 'invalidValue', 'mutability'],
     authenticated: true,
   },
   'patch /scim/v2/Users/{id}': {
     body: 'ScimPatchOp',
     success: { 200: 'ScimUser' },
-    errors: [...WITH_BODY, 404, 409],
+    errors: [...WITH_BODY, 404, 409, 412],
     badRequest: ['invalidSyntax', 'invalidPath', 'invalidValue', 'noTarget', 'mutability'],
     authenticated: true,
   },
   'delete /scim/v2/Users/{id}': {
     success: { 204: undefined },
-    errors: [...AUTHENTICATED, 404],
+    errors: [...AUTHENTICATED, 404, 412],
     badRequest: ['invalidValue'],
     authenticated: true,
   },
@@ -115,6 +118,7 @@ const SCIM_OPERATIONS: Record<string, Expected> = {
   },
   'get /scim/v2/Groups/{id}': {
     success: { 200: 'ScimGroup' },
+    notModified: true,
     errors: [...AUTHENTICATED, 404],
     badRequest: ['invalidValue'],
     authenticated: true,
@@ -122,20 +126,20 @@ const SCIM_OPERATIONS: Record<string, Expected> = {
   'put /scim/v2/Groups/{id}': {
     body: 'ScimGroup',
     success: { 200: 'ScimGroup' },
-    errors: [...WITH_BODY, 404, 409],
+    errors: [...WITH_BODY, 404, 409, 412],
     badRequest: ['invalidSyntax', 'invalidValue', 'mutability'],
     authenticated: true,
   },
   'patch /scim/v2/Groups/{id}': {
     body: 'ScimPatchOp',
     success: { 200: 'ScimGroup', 204: undefined },
-    errors: [...WITH_BODY, 404, 409],
+    errors: [...WITH_BODY, 404, 409, 412],
     badRequest: ['invalidSyntax', 'invalidPath', 'invalidValue', 'noTarget', 'mutability'],
     authenticated: true,
   },
   'delete /scim/v2/Groups/{id}': {
     success: { 204: undefined },
-    errors: [...AUTHENTICATED, 404],
+    errors: [...AUTHENTICATED, 404, 412],
     badRequest: ['invalidValue'],
     authenticated: true,
   },
@@ -344,8 +348,16 @@ describe(`the OpenAPI document at /api/docs-json on ${testDialect()}`, () => {
       '%s: every error in the SCIM envelope, with its status and scimTypes',
       (key, expected) => {
         const responses = operation(key).responses ?? {};
-        const errors = Object.keys(responses).filter((code) => !code.startsWith('2'));
+        const errors = Object.keys(responses).filter(
+          (code) => !code.startsWith('2') && code !== '304',
+        );
         expect(errors.sort()).toEqual(byStatus(expected.errors));
+        if (expected.notModified) {
+          expect(responses['304']?.content).toBeUndefined();
+          expect(responses['304']?.headers).toHaveProperty('ETag');
+        } else {
+          expect(responses['304']).toBeUndefined();
+        }
         for (const code of errors) {
           const schema = responses[code]?.content?.[SCIM]?.schema;
           expect(schema?.allOf?.[0]).toEqual(ref('ScimError'));
@@ -354,8 +366,12 @@ describe(`the OpenAPI document at /api/docs-json on ${testDialect()}`, () => {
           const scimTypes = narrowed?.['scimType']?.enum;
           if (code === '400') expect(scimTypes).toEqual(expected.badRequest);
           else if (code === '409') expect(scimTypes).toEqual(['uniqueness']);
+          // A stale If-Match: RFC 7644 §3.14 names no scimType for it; SCIM clients expect this one.
+          else if (code === '412') expect(scimTypes).toEqual(['preconditionFailed']);
           else expect(scimTypes).toBeUndefined();
-          for (const scimType of scimTypes ?? []) expect(RFC_SCIM_TYPES).toContain(scimType);
+          for (const scimType of scimTypes ?? []) {
+            if (code !== '412') expect(RFC_SCIM_TYPES).toContain(scimType);
+          }
         }
         for (const code of ['429', '503']) {
           if (responses[code]) expect(responses[code]?.headers).toHaveProperty('Retry-After');

@@ -1,6 +1,5 @@
-import { GROUP_SCHEMA_URN, type ScimJsonObject } from '@rollcall/scim-core';
+import { GROUP_SCHEMA_URN, versionTag, type ScimJsonObject } from '@rollcall/scim-core';
 import type { Team, TeamMember } from '@rollcall/teams';
-import { versionTag } from '../users/scim-user.renderer';
 
 /** A team as a SCIM Group, without `members` (those are rendered or streamed apart). */
 export function renderScimGroup(team: Team, baseUrl: string): ScimJsonObject {

@@ -2,6 +2,7 @@ import {
   Body,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -19,6 +20,7 @@ import {
   listResponse,
   projectResource,
   requestsAttribute,
+  versionTag,
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import {
@@ -33,17 +35,18 @@ import {
 } from '@rollcall/teams';
 import { CurrentScimPrincipal, scimActor } from '../auth/scim-principal.decorator';
 import { ScimResourceController } from '../http/scim-resource-controller.decorator';
+import { answeredNotModified, ifMatchPrecondition } from '../http/scim-preconditions';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
 import {
   ScimDocumentResponse,
   ScimFailureResponses,
   ScimListQuery,
+  ScimNotModifiedResponse,
   ScimProjectionQuery,
   ScimRequestBody,
   ScimResourceResponse,
 } from '../openapi/scim-openapi.decorators';
 import { SCIM_OPTIONS, scimBaseUrl, type ScimModuleOptions } from '../scim.options';
-import { versionTag } from '../users/scim-user.renderer';
 import {
   SCIM_GROUP_EXAMPLE,
   SCIM_GROUP_PATCH_EXAMPLE,
@@ -160,14 +163,17 @@ export class ScimGroupsController {
   })
   @ScimProjectionQuery()
   @ScimResourceResponse(200, 'ScimGroup', 'The group, with its members unless excluded.')
+  @ScimNotModifiedResponse()
   @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
   async get(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
     @Query() query: QueryParams,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     const team = await this.getTeam.execute(principal.organizationId, id);
+    if (answeredNotModified(ifNoneMatch, team, response)) return;
     const projection = this.projection(query);
     const head = this.head(team, projection, response);
     if (!requestsAttribute(projection, 'members', GROUP_RESOURCE_SCHEMAS)) {
@@ -200,12 +206,14 @@ export class ScimGroupsController {
     readsBody: true,
     notFound: true,
     conflict: true,
+    ifMatch: true,
   })
   async replace(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
     @Body() body: unknown,
     @Query() query: QueryParams,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const team = await this.replaceGroup.execute(
@@ -213,6 +221,7 @@ export class ScimGroupsController {
       id,
       body,
       scimActor(principal),
+      ifMatchPrecondition(ifMatch),
     );
     return this.withMembers(team, this.projection(query), response);
   }
@@ -238,12 +247,14 @@ export class ScimGroupsController {
     readsBody: true,
     notFound: true,
     conflict: true,
+    ifMatch: true,
   })
   async patch(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
     @Body() body: unknown,
     @Query() query: QueryParams,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ScimJsonObject | undefined> {
     const team = await this.patchGroup.execute(
@@ -251,6 +262,7 @@ export class ScimGroupsController {
       id,
       body,
       scimActor(principal),
+      ifMatchPrecondition(ifMatch),
     );
     const projection = this.projection(query);
     if (projection.attributes.length === 0) {
@@ -269,13 +281,19 @@ export class ScimGroupsController {
       'Answers 204 at once. The team, its memberships and resources move to pending deletion for the organization’s retention window (restorable by an admin), or go at once when the window is 0.',
   })
   @ApiNoContentResponse({ description: 'Deleted (or pending deletion); no body.' })
-  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
+  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true, ifMatch: true })
   async remove(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.deleteTeam.execute(principal.organizationId, id, scimActor(principal));
+    await this.deleteTeam.execute(
+      principal.organizationId,
+      id,
+      scimActor(principal),
+      ifMatchPrecondition(ifMatch),
+    );
     response.locals['scimResourceId'] = id;
   }
 

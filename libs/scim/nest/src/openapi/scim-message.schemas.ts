@@ -110,8 +110,10 @@ const ERROR: SchemaObject = {
         'invalidValue',
         'invalidVers',
         'sensitive',
+        'preconditionFailed',
       ],
-      description: 'RFC 7644 Table 9; only on 400 and 409 answers.',
+      description:
+        'RFC 7644 Table 9 on 400 and 409 answers; `preconditionFailed` on a 412 (a stale If-Match).',
     },
     detail: { type: 'string', description: 'What went wrong, safe to log and show.' },
   },
@@ -136,7 +138,7 @@ function discoveryDocument(urn: string, description: string): SchemaObject {
 const SERVICE_PROVIDER_CONFIG: SchemaObject = {
   ...discoveryDocument(
     SERVICE_PROVIDER_CONFIG_SCHEMA_URN,
-    'RFC 7643 §5: patch, filter (with maxResults) and sort are supported; bulk, changePassword and etag (If-Match) are not.',
+    'RFC 7643 §5: patch, filter (with maxResults), sort and etag (If-Match, If-None-Match) are supported; bulk and changePassword are not.',
   ),
   required: ['schemas', 'patch', 'bulk', 'filter', 'changePassword', 'sort', 'etag'],
   properties: {

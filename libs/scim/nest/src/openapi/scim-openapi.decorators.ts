@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
+  ApiHeader,
   ApiProduces,
   ApiQuery,
   ApiResponse,
@@ -101,6 +102,26 @@ export function ScimResourceResponse(
   return ApiResponse({ status, description, schema: scimSchemaRef(schema), headers });
 }
 
+/**
+ * RFC 7644 §3.14 If-None-Match on GET of one resource: 304 without a body when the client's
+ * copy is current.
+ */
+export function ScimNotModifiedResponse(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description:
+        'Entity tags (or `*`) of the copy the client holds, compared weakly with `meta.version`.',
+    }),
+    ApiResponse({
+      status: 304,
+      description: 'The resource still has a tag the client sent in If-None-Match; no body.',
+      headers: ETAG,
+    }),
+  );
+}
+
 /** A 200 answer with a SCIM document (a ListResponse or a discovery document). */
 export function ScimDocumentResponse(schema: ScimSchemaName, description: string): MethodDecorator {
   return ApiResponse({ status: 200, description, schema: scimSchemaRef(schema) });
@@ -141,7 +162,7 @@ export function ScimErrorResponse(
 
 /**
  * The scimTypes this server answers 400 with. RFC 7644's `tooMany` (the server caps `count`
- * instead), `invalidVers` (no If-Match support) and `sensitive` are never sent.
+ * instead), `invalidVers` (one protocol version) and `sensitive` are never sent.
  */
 export type ScimBadRequestType = Extract<
   ScimType,
@@ -171,6 +192,8 @@ export interface ScimFailures {
   notFound?: boolean;
   /** 409 `uniqueness`: the userName or displayName is taken. */
   conflict?: boolean;
+  /** The operation honours If-Match: 412 `preconditionFailed` when the tag is stale. */
+  ifMatch?: boolean;
 }
 
 /**
@@ -205,6 +228,21 @@ export function ScimFailureResponses(failures: ScimFailures): MethodDecorator {
             409,
             ['uniqueness'],
             '`uniqueness`: another resource of the organization has this userName or displayName (compared case-insensitively).',
+          ),
+        ]
+      : []),
+    ...(failures.ifMatch
+      ? [
+          ApiHeader({
+            name: 'If-Match',
+            required: false,
+            description:
+              'Entity tags (or `*`) the resource must still have, compared weakly with `meta.version`; checked against the row locked for the write. Absent, nothing is checked.',
+          }),
+          ScimErrorResponse(
+            412,
+            ['preconditionFailed'],
+            '`preconditionFailed`: the resource changed since the tag sent in If-Match; nothing was written.',
           ),
         ]
       : []),

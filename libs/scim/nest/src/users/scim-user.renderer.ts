@@ -2,17 +2,13 @@ import {
   ENTERPRISE_USER_SCHEMA_URN,
   ROLLCALL_USER_SCHEMA_URN,
   USER_SCHEMA_URN,
+  versionTag,
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import type { DirectoryUser } from '@rollcall/directory';
 import type { UserTeam } from '@rollcall/teams';
 
 const EXTENSIONS = [ENTERPRISE_USER_SCHEMA_URN, ROLLCALL_USER_SCHEMA_URN];
-
-/** RFC 7644 §3.14: a weak ETag from the row version. */
-export function versionTag(version: number): string {
-  return `W/"${version}"`;
-}
 
 /**
  * A directory user as the SCIM User resource: the stored document with `schemas`, `id` and

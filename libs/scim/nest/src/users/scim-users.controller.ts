@@ -2,6 +2,7 @@ import {
   Body,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -28,16 +29,19 @@ import {
   listResponse,
   projectResource,
   requestsAttribute,
+  versionTag,
   type ScimJsonObject,
 } from '@rollcall/scim-core';
 import { ListTeamsOfUsers, type UserTeam } from '@rollcall/teams';
 import { CurrentScimPrincipal, scimActor } from '../auth/scim-principal.decorator';
 import { ScimResourceController } from '../http/scim-resource-controller.decorator';
+import { answeredNotModified, ifMatchPrecondition } from '../http/scim-preconditions';
 import { listQueryOf, projectionOf, type ScimProjection } from '../http/scim-query';
 import {
   ScimDocumentResponse,
   ScimFailureResponses,
   ScimListQuery,
+  ScimNotModifiedResponse,
   ScimProjectionQuery,
   ScimRequestBody,
   ScimResourceResponse,
@@ -48,7 +52,7 @@ import {
   SCIM_USER_PATCH_EXAMPLE,
   SCIM_USER_SEARCH_EXAMPLE,
 } from './scim-user.examples';
-import { renderScimUser, versionTag } from './scim-user.renderer';
+import { renderScimUser } from './scim-user.renderer';
 
 type QueryParams = Record<string, unknown>;
 
@@ -147,14 +151,20 @@ export class ScimUsersController {
   @ApiOperation({ summary: 'Get one user' })
   @ScimProjectionQuery()
   @ScimResourceResponse(200, 'ScimUser', 'The user.')
+  @ScimNotModifiedResponse()
   @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
   async get(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
     @Query() query: QueryParams,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.one(await this.getUser.execute(principal.organizationId, id), query, response);
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const user = await this.getUser.execute(principal.organizationId, id);
+    if (answeredNotModified(ifNoneMatch, user, response)) return;
+    // Written here, not returned: Nest would set its route status over a 304.
+    const body = await this.one(user, query, response);
+    response.status(200).send(JSON.stringify(body));
   }
 
   @Put(':id')
@@ -171,12 +181,14 @@ export class ScimUsersController {
     readsBody: true,
     notFound: true,
     conflict: true,
+    ifMatch: true,
   })
   async replace(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
     @Body() body: unknown,
     @Query() query: QueryParams,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const user = await this.replaceUser.execute(
@@ -184,6 +196,7 @@ export class ScimUsersController {
       id,
       body,
       scimActor(principal),
+      ifMatchPrecondition(ifMatch),
     );
     return this.one(user, query, response);
   }
@@ -204,12 +217,14 @@ export class ScimUsersController {
     readsBody: true,
     notFound: true,
     conflict: true,
+    ifMatch: true,
   })
   async patch(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
     @Body() body: unknown,
     @Query() query: QueryParams,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const user = await this.patchUser.execute(
@@ -217,6 +232,7 @@ export class ScimUsersController {
       id,
       body,
       scimActor(principal),
+      ifMatchPrecondition(ifMatch),
     );
     return this.one(user, query, response);
   }
@@ -227,13 +243,19 @@ export class ScimUsersController {
     summary: 'Delete a user (their memberships go, their teams keep their resources)',
   })
   @ApiNoContentResponse({ description: 'Deleted; no body.' })
-  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true })
+  @ScimFailureResponses({ badRequest: ['invalidValue'], notFound: true, ifMatch: true })
   async remove(
     @CurrentScimPrincipal() principal: ScimPrincipal,
     @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.deleteUser.execute(principal.organizationId, id, scimActor(principal));
+    await this.deleteUser.execute(
+      principal.organizationId,
+      id,
+      scimActor(principal),
+      ifMatchPrecondition(ifMatch),
+    );
     response.locals['scimResourceId'] = id;
   }
 
