@@ -71,11 +71,18 @@ export type {
   OidcProviderView,
   OrganizationSignInView,
   SaveOidcProviderRequest,
+  SaveSamlConnectionRequest,
+  SamlCertificateView,
+  SamlConfigurationSource,
+  SamlConnectionView,
+  SamlServiceProviderView,
   SignInProvidersView,
+  SsoProviderKind,
   SsoPolicyView,
   SsoStatusView,
   UpdateSsoPolicyRequest,
 } from './sso';
+export { SSO_PROVIDER_KINDS } from './sso';
 export { ACCESS_TOKEN_LIFETIME_MINUTES, CLIENT_SECRET_LIFETIME_DAYS } from './scim-oauth';
 export type {
   CreateScimFederatedCredentialRequest,

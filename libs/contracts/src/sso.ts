@@ -1,3 +1,7 @@
+/** The kinds of sign-in provider an organization can connect, behind one sign-in use case. */
+export const SSO_PROVIDER_KINDS = ['microsoft', 'oidc', 'saml'] as const;
+export type SsoProviderKind = (typeof SSO_PROVIDER_KINDS)[number];
+
 /** The org's connected Microsoft Entra tenant. */
 export interface MicrosoftConnectionView {
   /** The Entra tenant id (`tid`). */
@@ -98,12 +102,16 @@ export interface SsoStatusView {
   oidc: OidcProviderView | null;
   /** The redirect URI a custom provider must allow, shown before one is saved. */
   oidcRedirectUri: string;
+  /** The org's SAML identity provider, or null. */
+  saml: SamlConnectionView | null;
+  /** What the SAML identity provider needs from us, shown before one is saved. */
+  samlServiceProvider: SamlServiceProviderView;
   policy: SsoPolicyView;
   /**
    * The signed-in admin's own linked accounts, for the connected tenant and the current custom
    * provider (a link to an earlier tenant or issuer does not count).
    */
-  myLinks: { microsoft: AdminAccountLinkView | null; oidc: AdminAccountLinkView | null };
+  myLinks: Record<SsoProviderKind, AdminAccountLinkView | null>;
 }
 
 /** `GET /api/auth/providers` (public): the sign-in page offers what the server can do. */
@@ -120,5 +128,86 @@ export interface OrganizationSignInView {
   microsoft: boolean;
   /** The custom provider's button label and the link that starts its round trip. */
   oidc: { displayName: string; signInUrl: string } | null;
+  /** The link that starts an SP-initiated SAML sign-in with the org's identity provider. */
+  saml: { signInUrl: string } | null;
   requireSso: boolean;
+}
+
+/** A signing certificate of the SAML identity provider. */
+export interface SamlCertificateView {
+  /** SHA-256 of the DER, upper-case hex pairs joined by `:` (what Entra and Okta show). */
+  fingerprintSha256: string;
+  /** The certificate's subject, e.g. `CN=Microsoft Azure Federated SSO Certificate`. */
+  subject: string;
+  /** ISO 8601. */
+  notBefore: string;
+  /** ISO 8601. */
+  notAfter: string;
+  /** `expiring`: within 30 days of `notAfter`. */
+  status: 'valid' | 'expiring' | 'expired' | 'not_yet_valid';
+  /** Whole days until `notAfter` (negative once expired). */
+  daysUntilExpiry: number;
+}
+
+/**
+ * What the identity provider needs from Rollcall, shaped like Entra's "Basic SAML
+ * Configuration"; every value is fixed for the org and copyable.
+ */
+export interface SamlServiceProviderView {
+  /** Identifier (Entity ID): `PUBLIC_URL/saml/<orgSlug>`. */
+  entityId: string;
+  /** Reply URL (Assertion Consumer Service URL), HTTP-POST: `PUBLIC_URL/saml/<orgSlug>/acs`. */
+  acsUrl: string;
+  /** Sign-on URL: `PUBLIC_URL/sign-in?org=<orgSlug>`. */
+  signOnUrl: string;
+  /** The SP metadata XML: `PUBLIC_URL/saml/<orgSlug>/metadata`. */
+  metadataUrl: string;
+  /** PEM of the certificate an IdP encrypts assertions to (also in the metadata). */
+  encryptionCertificate: string;
+}
+
+/** How the identity provider's settings were given. */
+export type SamlConfigurationSource = 'metadata_url' | 'metadata_xml' | 'manual';
+
+/** The org's SAML identity provider (Entra gallery-style app, Okta, PingFederate, ADFS, …). */
+export interface SamlConnectionView {
+  source: SamlConfigurationSource;
+  /** The App Federation Metadata URL, re-read daily (certificate rollover needs no action). */
+  metadataUrl: string | null;
+  /** The IdP's entity id: the `Issuer` of every response. */
+  idpEntityId: string;
+  /** Where SP-initiated sign-in sends the AuthnRequest (HTTP-Redirect binding). */
+  ssoUrl: string;
+  /** Every signing certificate accepted now, for rollover. */
+  certificates: SamlCertificateView[];
+  /** SHA-1 signatures are refused unless this is set. */
+  allowSha1: boolean;
+  /** ISO 8601: the last successful read of `metadataUrl`. */
+  metadataRefreshedAt: string | null;
+  /** Why the last daily re-read failed, if it did (the stored settings stay in use). */
+  metadataRefreshError: string | null;
+  /** The link that starts an SP-initiated sign-in: `PUBLIC_URL/api/auth/saml/<orgSlug>`. */
+  signInUrl: string;
+  /** ISO 8601. */
+  updatedAt: string;
+  /** E-mail of the admin who last saved it. */
+  updatedBy: string;
+}
+
+/**
+ * `PUT /api/sso/saml`: exactly one of `metadataUrl`, `metadataXml`, or the manual fields
+ * (`idpEntityId`, `ssoUrl`, `certificates`).
+ */
+export interface SaveSamlConnectionRequest {
+  /** https (http only for loopback with ALLOW_PRIVATE_NETWORK): fetched now and daily. */
+  metadataUrl?: string;
+  /** The IdP's metadata document (Entra's "Federation Metadata XML"), at most 512 KB. */
+  metadataXml?: string;
+  idpEntityId?: string;
+  /** https. */
+  ssoUrl?: string;
+  /** PEM or bare base64 DER; one to five. */
+  certificates?: string[];
+  /** Accept SHA-1 signatures (old ADFS/PingFederate setups). Default false. */
+  allowSha1?: boolean;
 }
