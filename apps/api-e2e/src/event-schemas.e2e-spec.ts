@@ -23,6 +23,7 @@ import {
   type OpenApiDocument,
   type OpenApiSchema,
 } from './support/openapi-document';
+import { SamlIdp } from './support/saml-idp';
 import { ScimGroups } from './support/scim-groups.client';
 import { aRemoveMembersPatch, aScimGroup, anAddMembersPatch } from './support/scim-group.builder';
 import { aPatch, aScimUser, unique } from './support/scim-user.builder';
@@ -45,6 +46,7 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
   let receiver: WebhookReceiver;
   let emulator: EntraEmulator;
   let idp: GenericIdp;
+  let samlIdp: SamlIdp;
   let api: TestApi;
   let org: TestOrganization;
   let admin: AdminClient;
@@ -202,6 +204,11 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
     );
     await admin.json(admin.request('PATCH', '/api/sso/policy', { requireSso: false }), 200);
     expect((await admin.request('DELETE', '/api/sso/oidc')).status).toBe(204);
+    await admin.json(
+      admin.request('PUT', '/api/sso/saml', { metadataXml: samlIdp.metadataXml() }),
+      200,
+    );
+    expect((await admin.request('DELETE', '/api/sso/saml')).status).toBe(204);
     // Webhooks: created, changed, secret rotated, deleted.
     const webhook = await admin.json<CreatedWebhookView>(
       admin.request('POST', '/api/webhooks', { url: receiver.url('/other') }),
@@ -221,6 +228,7 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     emulator = await EntraEmulator.start();
+    samlIdp = await SamlIdp.start();
     idp = await GenericIdp.start({
       clientId: CLIENT_ID,
       clientSecret: randomUUID(),
@@ -245,6 +253,7 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
   afterAll(async () => {
     await api?.stop();
     await idp?.stop();
+    await samlIdp?.stop();
     await emulator?.stop();
     await receiver?.stop();
   });
@@ -301,6 +310,8 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
         'sso.connected oidc',
         'sso.disconnected microsoft',
         'sso.disconnected oidc',
+        'sso.connected saml',
+        'sso.disconnected saml',
         'credential.created scim_token',
         'credential.created oauth_client',
         'credential.created oauth_client_secret',

@@ -278,7 +278,7 @@ describe('hostile input: nesting depth, NUL bytes, encodings and charsets', () =
   describe('Content-Encoding and charset', () => {
     const gzip = (text: string) => gzipSync(Buffer.from(text));
     const post = (path: string, body: Buffer, headers: Record<string, string>) =>
-      fetch(`${api.baseUrl}${path}`, { method: 'POST', headers, body });
+      fetch(`${api.baseUrl}${path}`, { method: 'POST', headers, body: new Uint8Array(body) });
 
     it('a valid gzip or br SCIM body is read', async () => {
       for (const [encoding, compress] of [

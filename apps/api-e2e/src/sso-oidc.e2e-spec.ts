@@ -171,6 +171,7 @@ describe('Sign in with a custom OIDC provider', () => {
         organization: { name: 'Initech', slug },
         microsoft: false,
         oidc: { displayName: 'Keycloak', signInUrl: `http://localhost:3000/api/auth/oidc/${slug}` },
+        saml: null,
         requireSso: false,
       });
     });

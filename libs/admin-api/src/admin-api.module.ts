@@ -21,6 +21,7 @@ import { MicrosoftConnectController } from './sso/microsoft-connect.controller';
 import { MemberSessionController } from './sso/member-session.controller';
 import { MicrosoftSignInController } from './sso/microsoft-sign-in.controller';
 import { OidcSignInController } from './sso/oidc-sign-in.controller';
+import { SamlSignInController } from './sso/saml-sign-in.controller';
 import { RefusedSignInRecorder } from './sso/refused-sign-in.recorder';
 import { SsoAccountLinksController } from './sso/sso-account-links.controller';
 import { SsoSettingsController } from './sso/sso-settings.controller';
@@ -69,6 +70,7 @@ export class AdminApiModule {
         UsersController,
         MicrosoftConnectController,
         MicrosoftSignInController,
+        SamlSignInController,
         SsoSettingsController,
         SsoAccountLinksController,
         OidcSignInController,

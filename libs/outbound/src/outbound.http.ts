@@ -63,6 +63,16 @@ export class OutboundHttp {
    * `timeoutMs`. Every failure is an OutboundError whose message holds none of the body.
    */
   async getJson(target: string): Promise<unknown> {
+    const text = await this.getText(target, 'application/json');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new OutboundError('RESPONSE_INVALID', `${outboundUrl(target).origin} sent no JSON`);
+    }
+  }
+
+  /** GETs a document as UTF-8 text (SAML metadata, say) under the same rules as `getJson`. */
+  async getText(target: string, accept: string): Promise<string> {
     const url = outboundUrl(target);
     return new Promise((resolve, reject) => {
       const fail = (error: unknown) =>
@@ -75,7 +85,7 @@ export class OutboundHttp {
         url,
         {
           agent: this.agentFor(url),
-          headers: { accept: 'application/json', 'accept-encoding': 'identity' },
+          headers: { accept, 'accept-encoding': 'identity' },
           timeout: this.timeoutMs,
         },
         (response) => {
@@ -104,13 +114,7 @@ export class OutboundHttp {
             chunks.push(chunk);
           });
           response.on('error', fail);
-          response.on('end', () => {
-            try {
-              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
-            } catch {
-              fail(new OutboundError('RESPONSE_INVALID', `${url.origin} sent no JSON`));
-            }
-          });
+          response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         },
       );
       request.on('timeout', () =>

@@ -25,6 +25,23 @@ import { SsoPolicyEntity } from './persistence/sso-policy.entity';
 import { SsoPolicyStore } from './persistence/sso-policy.store';
 import { UserIdentityEntity } from './persistence/user-identity.entity';
 import { UserIdentityStore } from './persistence/user-identity.store';
+import { SamlAssertionEntity } from './persistence/saml-assertion.entity';
+import { SamlAssertionStore } from './persistence/saml-assertion.store';
+import { SamlConnectionEntity } from './persistence/saml-connection.entity';
+import { SamlConnectionStore } from './persistence/saml-connection.store';
+import { SamlRequestEntity } from './persistence/saml-request.entity';
+import { SamlRequestStore } from './persistence/saml-request.store';
+import { SamlServiceProviderEntity } from './persistence/saml-service-provider.entity';
+import { SamlServiceProviderStore } from './persistence/saml-service-provider.store';
+import { SamlIdpSettingsReader } from './saml-sp/saml-idp-settings.reader';
+import { SamlTrustResolver } from './saml-sp/saml-trust.resolver';
+import { DeleteSamlConnection } from './use-cases/delete-saml-connection.use-case';
+import { GetSamlConnection } from './use-cases/get-saml-connection.use-case';
+import { GetSamlServiceProvider } from './use-cases/get-saml-service-provider.use-case';
+import { RefreshSamlMetadata } from './use-cases/refresh-saml-metadata.use-case';
+import { SaveSamlConnection } from './use-cases/save-saml-connection.use-case';
+import { SignInWithSaml } from './use-cases/sign-in-with-saml.use-case';
+import { StartSamlSignIn } from './use-cases/start-saml-sign-in.use-case';
 import { AuthenticateAdminSession } from './use-cases/authenticate-admin-session.use-case';
 import { AuthenticateMemberSession } from './use-cases/authenticate-member-session.use-case';
 import { ConnectEntraTenant } from './use-cases/connect-entra-tenant.use-case';
@@ -79,6 +96,13 @@ const useCases = [
   GetAdminAccountLinks,
   ReleaseEntraTenant,
   ResealOidcClientSecrets,
+  GetSamlConnection,
+  SaveSamlConnection,
+  DeleteSamlConnection,
+  GetSamlServiceProvider,
+  StartSamlSignIn,
+  SignInWithSaml,
+  RefreshSamlMetadata,
 ];
 
 const entraUseCases = [
@@ -99,9 +123,13 @@ const entities = [
   MemberSessionEntity,
   OidcProviderEntity,
   SsoPolicyEntity,
+  SamlConnectionEntity,
+  SamlServiceProviderEntity,
+  SamlRequestEntity,
+  SamlAssertionEntity,
 ];
 
-/** Sessions, the org's sign-in policy, and generic OIDC sign-in (Okta, Keycloak, …). */
+/** Sessions, the org's sign-in policy, generic OIDC (Okta, Keycloak, …) and SAML sign-in. */
 @Module({
   imports: [TypeOrmModule.forFeature(entities), OrganizationsModule, DirectoryModule],
   providers: [
@@ -118,6 +146,12 @@ const entities = [
     MemberSessionStore,
     Transactions,
     GenericOidcClient,
+    SamlConnectionStore,
+    SamlServiceProviderStore,
+    SamlRequestStore,
+    SamlAssertionStore,
+    SamlTrustResolver,
+    SamlIdpSettingsReader,
   ],
   exports: [
     ...useCases,

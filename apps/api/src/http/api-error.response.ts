@@ -69,6 +69,7 @@ function ssoStatus(code: SsoErrorCode): number {
     case 'INVALID_CREDENTIALS':
     case 'UNAUTHENTICATED':
     case 'SSO_TOKEN_INVALID':
+    case 'SAML_RESPONSE_REJECTED':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'SSO_ACCOUNT_DEACTIVATED':
@@ -82,7 +83,10 @@ function ssoStatus(code: SsoErrorCode): number {
     case 'OIDC_PROVIDER_NOT_FOUND':
     case 'SSO_ORGANIZATION_NOT_FOUND':
     case 'SSO_LINK_NOT_FOUND':
+    case 'SAML_PROVIDER_NOT_FOUND':
       return 404;
+    case 'SAML_METADATA_INVALID':
+    case 'SAML_METADATA_UNREACHABLE':
     case 'SSO_STATE_INVALID':
     case 'OIDC_ISSUER_INVALID':
     case 'OIDC_DISCOVERY_FAILED':

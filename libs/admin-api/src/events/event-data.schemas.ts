@@ -3,6 +3,7 @@ import {
   API_KEY_SCOPE_NAMES,
   EVENT_TYPE_NAMES,
   ROLE_NAMES,
+  SSO_PROVIDER_KINDS,
   TEAM_RESOURCE_KIND_NAMES,
 } from '@rollcall/contracts';
 
@@ -27,6 +28,7 @@ export type EventDataSchemaName =
   | 'FederatedCredentialEventData'
   | 'SsoMicrosoftConnectedData'
   | 'SsoOidcConnectedData'
+  | 'SsoSamlConnectedData'
   | 'OrganizationSettingsUpdatedData'
   | 'OrganizationRenamedData'
   | EventPayloadSchemaName;
@@ -216,6 +218,20 @@ const PARTS: Record<Exclude<EventDataSchemaName, EventPayloadSchemaName>, Schema
     updated: { type: 'boolean', description: 'True when it replaced a configured provider.' },
     clientSecretChanged: { type: 'boolean', description: 'Never the secret itself.' },
   }),
+  SsoSamlConnectedData: object({
+    provider: constant('saml'),
+    source: { type: 'string', enum: ['metadata_url', 'metadata_xml', 'manual'] },
+    metadataUrl: { ...nullableString, description: 'Re-read daily when set.' },
+    idpEntityId: { ...string, description: 'The IdP’s entity id (the Issuer it signs as).' },
+    ssoUrl: string,
+    certificateCount: { type: 'integer', description: 'Signing certificates trusted now.' },
+    allowSha1: { type: 'boolean' },
+    updated: {
+      type: 'boolean',
+      description:
+        'True when it replaced a configured provider, or when the daily metadata re-read (actor `system:saml-metadata-refresh`) found new settings.',
+    },
+  }),
   OrganizationSettingsUpdatedData: object({
     changed: {
       type: 'array',
@@ -291,12 +307,16 @@ const PAYLOADS: Record<EventPayloadSchemaName, SchemaObject> = {
   },
   SsoConnectedData: discriminated(
     'provider',
-    { microsoft: 'SsoMicrosoftConnectedData', oidc: 'SsoOidcConnectedData' },
+    {
+      microsoft: 'SsoMicrosoftConnectedData',
+      oidc: 'SsoOidcConnectedData',
+      saml: 'SsoSamlConnectedData',
+    },
     'Never a client secret.',
   ),
   SsoDisconnectedData: object(
     {
-      provider: { type: 'string', enum: ['microsoft', 'oidc'] },
+      provider: { type: 'string', enum: [...SSO_PROVIDER_KINDS] },
       tenantId: { ...string, description: 'When an operator released the tenant.' },
       releasedByOperator: {
         type: 'boolean',

@@ -14,12 +14,13 @@ import {
   GetSsoAvailability,
   SignInWithOidc,
   StartOidcSignIn,
+  samlServiceProviderUrls,
 } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { readSessionCookie } from '../auth/session.cookie';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { oidcLinks, oidcRedirectUri } from './oidc-provider.dto';
-import { RefusedSignInRecorder } from './refused-sign-in.recorder';
+import { RefusedSignInRecorder, requestIdOf } from './refused-sign-in.recorder';
 import { OrganizationSignInDto } from './organization-sign-in.dto';
 import { browserBoundState } from './oidc-state.cookie';
 import { SignInStartLimitGuard } from './sign-in-start.limit.guard';
@@ -43,7 +44,8 @@ export class OidcSignInController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'What an organization’s sign-in page offers (public)',
-    description: 'For `/login?org={slug}`: the custom provider’s button, Microsoft, Require SSO.',
+    description:
+      'For `/login?org={slug}`: the custom provider’s button, Microsoft, SAML, Require SSO.',
   })
   @ApiOkResponse({ type: OrganizationSignInDto })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SSO_ORGANIZATION_NOT_FOUND' })
@@ -56,6 +58,12 @@ export class OidcSignInController {
         displayName: signIn.oidc.displayName,
         signInUrl: oidcLinks(this.options.publicUrl, signIn.organization.slug).signInUrl,
       },
+      saml: signIn.samlConnected
+        ? {
+            signInUrl: samlServiceProviderUrls(this.options.publicUrl, signIn.organization.slug)
+              .signInUrl,
+          }
+        : null,
       requireSso: signIn.requireSso,
     };
   }
@@ -126,9 +134,4 @@ export class OidcSignInController {
   private secure(request: Request): boolean {
     return request.secure || this.options.publicUrl.startsWith('https:');
   }
-}
-
-function requestIdOf(request: Request): string | null {
-  const id = (request as Request & { id?: unknown }).id;
-  return id === undefined || id === null ? null : String(id);
 }

@@ -17,6 +17,11 @@ export class SignInOidcButtonDto {
   signInUrl!: string;
 }
 
+export class SignInSamlButtonDto {
+  @ApiProperty({ example: 'https://rollcall.example.com/api/auth/saml/acme' })
+  signInUrl!: string;
+}
+
 export class OrganizationSignInDto implements OrganizationSignInView {
   @ApiProperty({ type: SignInOrganizationDto })
   organization!: SignInOrganizationDto;
@@ -29,6 +34,13 @@ export class OrganizationSignInDto implements OrganizationSignInView {
 
   @ApiProperty({ type: SignInOidcButtonDto, nullable: true })
   oidc!: SignInOidcButtonDto | null;
+
+  @ApiProperty({
+    type: SignInSamlButtonDto,
+    nullable: true,
+    description: 'The org has a SAML identity provider: its SP-initiated sign-in link.',
+  })
+  saml!: SignInSamlButtonDto | null;
 
   @ApiProperty({ description: 'Passwords are refused except for the break-glass admin.' })
   requireSso!: boolean;

@@ -18,7 +18,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { StartEntraAuthorization, StartOidcLink, UnlinkAdminAccount } from '@rollcall/sso';
+import {
+  StartEntraAuthorization,
+  StartOidcLink,
+  StartSamlSignIn,
+  UnlinkAdminAccount,
+} from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
 import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
@@ -30,6 +35,7 @@ import { AccountLinkStartDto } from './sso.dto';
 enum LinkProvider {
   microsoft = 'microsoft',
   oidc = 'oidc',
+  saml = 'saml',
 }
 
 /**
@@ -46,6 +52,7 @@ export class SsoAccountLinksController {
   constructor(
     private readonly startEntra: StartEntraAuthorization,
     private readonly startOidc: StartOidcLink,
+    private readonly startSaml: StartSamlSignIn,
     private readonly unlinkAccount: UnlinkAdminAccount,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
@@ -93,6 +100,29 @@ export class SsoAccountLinksController {
       redirectUri: oidcRedirectUri(this.options.publicUrl),
     });
     return this.handOver(started, request, response);
+  }
+
+  @Post('saml/link')
+  @HttpCode(200)
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Link my account at the SAML identity provider: starts an SP-initiated sign-in',
+    description:
+      'The IdP posts its response to the org’s ACS, which links the account (IdP entity id, NameID) to the admin who started this request and redirects to `/sso?linked=saml`, or to `/sso?error=<code>`. The request is single-use and bound to this admin on the server, since the IdP’s cross-site POST carries no session cookie.',
+  })
+  @ApiOkResponse({ type: AccountLinkStartDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SAML_PROVIDER_NOT_FOUND' })
+  async linkSaml(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccountLinkStartDto> {
+    const started = await this.startSaml.execute({
+      publicUrl: this.options.publicUrl,
+      purpose: 'saml_link',
+      admin: { adminId: admin.adminId, organizationId: admin.organizationId },
+    });
+    response.setHeader('Cache-Control', 'no-store');
+    return { authorizationUrl: started.url };
   }
 
   @Delete('links/:provider')

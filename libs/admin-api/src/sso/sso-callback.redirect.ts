@@ -1,4 +1,4 @@
-import { SsoError, type SsoErrorCode } from '@rollcall/sso';
+import { SamlSignInRefused, SsoError, type SsoErrorCode } from '@rollcall/sso';
 
 /**
  * A callback is a browser navigation, so a refusal is a redirect to a dashboard page with a
@@ -7,6 +7,7 @@ import { SsoError, type SsoErrorCode } from '@rollcall/sso';
  */
 export function callbackErrorCode(error: unknown): string {
   if (!(error instanceof SsoError)) throw error;
+  if (error instanceof SamlSignInRefused) return `saml_rejected&reason=${error.reason}`;
   return errorParam(error.code);
 }
 
@@ -34,6 +35,7 @@ function errorParam(code: SsoErrorCode): string {
     case 'OIDC_DISCOVERY_FAILED':
       return 'provider_unavailable';
     case 'OIDC_PROVIDER_NOT_FOUND':
+    case 'SAML_PROVIDER_NOT_FOUND':
     case 'SSO_ORGANIZATION_NOT_FOUND':
       return 'provider_not_found';
     case 'SSO_NOT_CONNECTED':
@@ -48,6 +50,10 @@ function errorParam(code: SsoErrorCode): string {
     case 'OIDC_CLIENT_SECRET_REQUIRED':
     case 'JIT_DOMAIN_INVALID':
     case 'SSO_LINK_NOT_FOUND':
+    case 'SAML_METADATA_INVALID':
+    case 'SAML_METADATA_UNREACHABLE':
       return code.toLowerCase();
+    case 'SAML_RESPONSE_REJECTED':
+      return 'saml_rejected';
   }
 }

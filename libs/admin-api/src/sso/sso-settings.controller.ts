@@ -20,13 +20,19 @@ import {
 } from '@nestjs/swagger';
 import {
   DeleteOidcProvider,
+  DeleteSamlConnection,
   GetAdminAccountLinks,
+  GetSamlConnection,
+  GetSamlServiceProvider,
+  SaveSamlConnection,
   GetEntraConnection,
   GetOidcProvider,
   GetSsoAvailability,
   GetSsoPolicy,
   SaveOidcProvider,
+  SsoError,
   UpdateSsoPolicy,
+  samlServiceProviderUrls,
   type AuthenticatedAdmin,
 } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
@@ -40,6 +46,12 @@ import {
   oidcLinks,
   toOidcProviderDto,
 } from './oidc-provider.dto';
+import {
+  SamlConnectionDto,
+  SaveSamlConnectionDto,
+  samlIdpInputOf,
+  toSamlConnectionDto,
+} from './saml-connection.dto';
 import { SsoPolicyDto, UpdateSsoPolicyDto, toSsoPolicyDto } from './sso-policy.dto';
 import { SsoStatusDto, toSsoStatusDto } from './sso.dto';
 
@@ -57,6 +69,10 @@ export class SsoSettingsController {
     private readonly deleteOidcProvider: DeleteOidcProvider,
     private readonly updatePolicy: UpdateSsoPolicy,
     private readonly getLinks: GetAdminAccountLinks,
+    private readonly getSaml: GetSamlConnection,
+    private readonly saveSaml: SaveSamlConnection,
+    private readonly deleteSaml: DeleteSamlConnection,
+    private readonly getServiceProvider: GetSamlServiceProvider,
     @Inject(ADMIN_API_OPTIONS) private readonly options: AdminApiOptions,
   ) {}
 
@@ -69,9 +85,11 @@ export class SsoSettingsController {
   @ApiOkResponse({ type: SsoStatusDto })
   async status(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<SsoStatusDto> {
     const organizationId = session.organization.id;
-    const [connection, oidc, policy, myLinks] = await Promise.all([
+    const [connection, oidc, saml, samlServiceProvider, policy, myLinks] = await Promise.all([
       this.getConnection.execute(organizationId),
       this.getOidcProvider.execute(organizationId),
+      this.getSaml.execute(organizationId),
+      this.getServiceProvider.execute(session.organization, this.options.publicUrl),
       this.getPolicy.execute(organizationId),
       this.getLinks.execute(session.admin.id),
     ]);
@@ -81,6 +99,8 @@ export class SsoSettingsController {
       oidc,
       policy,
       links: oidcLinks(this.options.publicUrl, session.organization.slug),
+      saml,
+      samlServiceProvider,
       myLinks,
     });
   }
@@ -127,6 +147,56 @@ export class SsoSettingsController {
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'OIDC_PROVIDER_NOT_FOUND' })
   async deleteOidc(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<void> {
     await this.deleteOidcProvider.execute(session.organization.id, `admin:${session.admin.email}`);
+  }
+
+  @Put('saml')
+  @AdminWrite()
+  @ApiOperation({
+    summary:
+      'Save the SAML identity provider (Entra gallery-style app, Okta, PingFederate, ADFS, …)',
+    description:
+      'Exactly one of: `metadataUrl` (Entra’s App Federation Metadata URL; fetched now under the outbound policy and re-read daily, so a certificate rollover needs no action), `metadataXml` (the metadata document), or `idpEntityId` + `ssoUrl` + `certificates` (by hand). Several signing certificates may be trusted at once. `allowSha1` accepts SHA-1 signatures (off by default). Creates or replaces the connection; users and admins linked before stay linked.',
+  })
+  @ApiOkResponse({ type: SamlConnectionDto })
+  @ApiBadRequestResponse({
+    type: ApiErrorDto,
+    description:
+      'SAML_METADATA_INVALID (the metadata, a certificate or a URL is not usable; the message says why), SAML_METADATA_UNREACHABLE, or a malformed body.',
+  })
+  async saveSamlConnection(
+    @CurrentAdminSession() session: AuthenticatedAdmin,
+    @Body(adminBodyPipe()) body: SaveSamlConnectionDto,
+  ): Promise<SamlConnectionDto> {
+    const idp = samlIdpInputOf(body);
+    if (!idp) {
+      throw new SsoError(
+        'SAML_METADATA_INVALID',
+        'Give exactly one of: metadataUrl, metadataXml, or idpEntityId with ssoUrl and certificates.',
+      );
+    }
+    const saved = await this.saveSaml.execute({
+      organizationId: session.organization.id,
+      adminId: session.admin.id,
+      idp,
+      allowSha1: body.allowSha1 ?? false,
+    });
+    return toSamlConnectionDto(
+      saved,
+      samlServiceProviderUrls(this.options.publicUrl, session.organization.slug).signInUrl,
+    );
+  }
+
+  @Delete('saml')
+  @HttpCode(204)
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Remove the SAML identity provider: its sign-in stops working',
+    description: 'With no other provider left, Require SSO is turned off.',
+  })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SAML_PROVIDER_NOT_FOUND' })
+  async deleteSamlConnection(@CurrentAdminSession() session: AuthenticatedAdmin): Promise<void> {
+    await this.deleteSaml.execute(session.organization.id, `admin:${session.admin.email}`);
   }
 
   @Patch('policy')

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { MEMBER_LANDING_PATH } from '@rollcall/contracts';
-import type { OidcLinkOutcome, SsoSignIn } from '@rollcall/sso';
+import type { AccountLinkOutcome, SsoSignIn } from '@rollcall/sso';
 import { sessionCookie } from '../auth/session.cookie';
 import { callbackErrorCode } from './sso-callback.redirect';
 import { clearedOidcStateCookie, memberSessionCookie, oidcStateCookie } from './oidc-state.cookie';
@@ -35,7 +35,7 @@ export const SSO_SETTINGS_PAGE = '/sso';
 export async function endSignInCallback(
   response: Response,
   secure: boolean,
-  signIn: () => Promise<SsoSignIn | OidcLinkOutcome>,
+  signIn: () => Promise<SsoSignIn | AccountLinkOutcome>,
   onRefused: (error: unknown) => void = () => undefined,
 ): Promise<void> {
   response.setHeader('Cache-Control', 'no-store');
@@ -46,7 +46,7 @@ export async function endSignInCallback(
     if (result.kind === 'linked' || result.kind === 'link_refused') {
       target =
         result.kind === 'linked'
-          ? `${SSO_SETTINGS_PAGE}?linked=oidc`
+          ? `${SSO_SETTINGS_PAGE}?linked=${result.provider}`
           : `${SSO_SETTINGS_PAGE}?error=${callbackErrorCode(result.error)}`;
       response.redirect(302, target);
       return;

@@ -5,16 +5,25 @@ import type {
   MemberSessionView,
   MicrosoftConnectionView,
   SignInProvidersView,
+  SsoProviderKind,
   SsoStatusView,
 } from '@rollcall/contracts';
 import type {
   AdminIdentityLink,
   EntraConnection,
   OidcProvider,
+  SamlConnection,
+  SamlServiceProvider,
   SsoAvailability,
   SsoPolicy,
 } from '@rollcall/sso';
 import { OidcProviderDto, toOidcProviderDto, type OidcLinks } from './oidc-provider.dto';
+import {
+  SamlConnectionDto,
+  SamlServiceProviderDto,
+  toSamlConnectionDto,
+  toSamlServiceProviderDto,
+} from './saml-connection.dto';
 import { SsoPolicyDto, toSsoPolicyDto } from './sso-policy.dto';
 
 export class MicrosoftConnectionDto implements MicrosoftConnectionView {
@@ -42,6 +51,9 @@ export class MyAccountLinksDto {
 
   @ApiProperty({ type: AdminAccountLinkDto, nullable: true })
   oidc!: AdminAccountLinkDto | null;
+
+  @ApiProperty({ type: AdminAccountLinkDto, nullable: true })
+  saml!: AdminAccountLinkDto | null;
 }
 
 export class AccountLinkStartDto implements AccountLinkStartView {
@@ -76,6 +88,19 @@ export class SsoStatusDto implements SsoStatusView {
   })
   oidcRedirectUri!: string;
 
+  @ApiProperty({
+    type: SamlConnectionDto,
+    nullable: true,
+    description: 'The SAML identity provider, or null.',
+  })
+  saml!: SamlConnectionDto | null;
+
+  @ApiProperty({
+    type: SamlServiceProviderDto,
+    description: 'What the SAML identity provider needs (Basic SAML Configuration), always shown.',
+  })
+  samlServiceProvider!: SamlServiceProviderDto;
+
   @ApiProperty({ type: SsoPolicyDto })
   policy!: SsoPolicyDto;
 
@@ -93,6 +118,8 @@ export interface SsoStatusParts {
   oidc: OidcProvider | null;
   policy: SsoPolicy;
   links: OidcLinks;
+  saml: SamlConnection | null;
+  samlServiceProvider: SamlServiceProvider;
   myLinks: AdminIdentityLink[];
 }
 
@@ -107,17 +134,20 @@ export function toSsoStatusDto(parts: SsoStatusParts): SsoStatusDto {
     },
     oidc: parts.oidc && toOidcProviderDto(parts.oidc, parts.links),
     oidcRedirectUri: parts.links.redirectUri,
+    saml: parts.saml && toSamlConnectionDto(parts.saml, parts.samlServiceProvider.signInUrl),
+    samlServiceProvider: toSamlServiceProviderDto(parts.samlServiceProvider),
     policy: toSsoPolicyDto(parts.policy),
     myLinks: {
       microsoft: linkOf(parts.myLinks, 'microsoft', connection?.tenantId),
       oidc: linkOf(parts.myLinks, 'oidc', parts.oidc?.issuer),
+      saml: linkOf(parts.myLinks, 'saml', parts.saml?.idpEntityId),
     },
   };
 }
 
 function linkOf(
   links: AdminIdentityLink[],
-  provider: 'microsoft' | 'oidc',
+  provider: SsoProviderKind,
   issuer: string | undefined,
 ): AdminAccountLinkDto | null {
   const link = links.find((l) => l.provider === provider && l.issuer === issuer);

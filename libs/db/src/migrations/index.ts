@@ -15,6 +15,7 @@ import { UserCounts1763900001500 } from './1763900001500-user-counts';
 import { ApiKeys1763900001600 } from './1763900001600-api-keys';
 import { Events1763900001700 } from './1763900001700-events';
 import { Webhooks1763900001800 } from './1763900001800-webhooks';
+import { Saml1763900001900 } from './1763900001900-saml';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   ApiKeys1763900001600,
   Events1763900001700,
   Webhooks1763900001800,
+  Saml1763900001900,
 ];

@@ -1,9 +1,10 @@
+import type { SsoProviderKind } from '@rollcall/contracts';
 /**
  * A person an identity provider vouched for, in the terms Rollcall links and matches on. Each
  * match key is present only when the provider vouches for it; an unverified claim is null.
  */
 export interface FederatedIdentity {
-  provider: 'microsoft' | 'oidc';
+  provider: SsoProviderKind;
   /** Microsoft: the Entra tenant id (`tid`). OIDC: the issuer URL. */
   issuer: string;
   /** Microsoft: `oid`. OIDC: `sub`. Stable for the account's life. */

@@ -1,3 +1,5 @@
+import type { SamlRefusal } from '../saml';
+import type { SsoProviderKind } from '@rollcall/contracts';
 export type SsoErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'TOO_MANY_ATTEMPTS'
@@ -42,7 +44,15 @@ export type SsoErrorCode =
   /** A just-in-time domain is not a domain name, or there are too many. */
   | 'JIT_DOMAIN_INVALID'
   /** The admin has no linked account of that provider. */
-  | 'SSO_LINK_NOT_FOUND';
+  | 'SSO_LINK_NOT_FOUND'
+  /** The organization has no SAML identity provider configured. */
+  | 'SAML_PROVIDER_NOT_FOUND'
+  /** The IdP metadata, a certificate or a URL given for SAML is not usable; the message says why. */
+  | 'SAML_METADATA_INVALID'
+  /** The App Federation Metadata URL could not be fetched. */
+  | 'SAML_METADATA_UNREACHABLE'
+  /** A SAML response posted to the ACS was refused (see SamlSignInRefused.reason). */
+  | 'SAML_RESPONSE_REJECTED';
 
 /** A rule of sign-in or sessions was broken; each API edge maps the code to its own status. */
 export class SsoError extends Error {
@@ -60,7 +70,7 @@ export class SsoError extends Error {
 /** Who was refused, for the org's provisioning log (the admin sees the attempt there). */
 export interface RefusedIdentity {
   organizationId: string;
-  provider: 'microsoft' | 'oidc';
+  provider: SsoProviderKind;
   issuer: string;
   subject: string;
   /** The address the identity claimed. */
@@ -76,5 +86,22 @@ export class SsoIdentityConflict extends SsoError {
       'SSO_IDENTITY_CONFLICT',
       'This account is linked to a different sign-in. Use the account you signed in with before, or ask your administrator.',
     );
+  }
+}
+
+/**
+ * Why a SAML response was refused: a validation rule it broke, `replayed` (an assertion already
+ * accepted), or `request_unknown` (it answers a request that is unknown, used or expired).
+ */
+export type SamlRejection = SamlRefusal | 'replayed' | 'request_unknown';
+
+/** A SAML response the ACS refused; the sign-in page explains `reason` to the person. */
+export class SamlSignInRefused extends SsoError {
+  constructor(
+    readonly organizationId: string,
+    readonly reason: SamlRejection,
+    message: string,
+  ) {
+    super('SAML_RESPONSE_REJECTED', message);
   }
 }

@@ -1,3 +1,4 @@
+import type { SsoProviderKind } from '@rollcall/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -17,7 +18,7 @@ export class AdminIdentityEntity {
   organizationId!: string;
 
   @Column({ type: 'varchar', length: 32 })
-  provider!: 'microsoft' | 'oidc';
+  provider!: SsoProviderKind;
 
   /** For Microsoft, the `tid`; for OIDC, the issuer. */
   @Column({ name: 'issuer_tenant', type: 'varchar', length: 512 })

@@ -1,3 +1,4 @@
+import type { SsoProviderKind } from '@rollcall/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -69,7 +70,7 @@ export class AdminIdentityStore {
   async isLinked(
     tx: Tx | undefined,
     adminId: string,
-    provider: 'microsoft' | 'oidc',
+    provider: SsoProviderKind,
     issuer: string,
   ): Promise<boolean> {
     const rows = await this.sql.run(tx, IS_LINKED, [adminId, provider, issuer]);
@@ -105,7 +106,7 @@ export class AdminIdentityStore {
   }
 
   /** True when there was a link to remove. */
-  async unlink(tx: Tx, adminId: string, provider: 'microsoft' | 'oidc'): Promise<boolean> {
+  async unlink(tx: Tx, adminId: string, provider: SsoProviderKind): Promise<boolean> {
     const deleted = await this.sql.run(tx, DELETE_OF_ADMIN, [adminId, provider]);
     return deleted.length > 0;
   }

@@ -7,6 +7,8 @@ import { EntraConnectionEntity } from './entra-connection.entity';
 import { EntraConnectionStore } from './entra-connection.store';
 import { OidcProviderEntity } from './oidc-provider.entity';
 import { OidcProviderStore } from './oidc-provider.store';
+import { SamlConnectionEntity } from './saml-connection.entity';
+import { SamlConnectionStore } from './saml-connection.store';
 import { SsoPolicyEntity } from './sso-policy.entity';
 import { SsoPolicyStore } from './sso-policy.store';
 import { insertAdmin, storedEvents } from './testing/sso-tables.fixture';
@@ -42,6 +44,32 @@ async function connectMicrosoft(organizationId: string): Promise<void> {
   );
 }
 
+async function saveSamlConnection(organizationId: string): Promise<void> {
+  const now = new Date();
+  await transactions.run((tx) =>
+    new SamlConnectionStore(dataSource).save(
+      tx,
+      {
+        id: randomUUID(),
+        organizationId,
+        source: 'manual',
+        metadataUrl: null,
+        idpEntityId: 'https://sts.windows.net/tenant/',
+        ssoUrl: 'https://login.example.com/saml2',
+        certificates: [],
+        allowSha1: false,
+        metadataRefreshedAt: null,
+        metadataRefreshError: null,
+        updatedByAdminId: null,
+        updatedByEmail: 'a@example.com',
+        createdAt: now,
+        updatedAt: now,
+      },
+      { updated: false, actor: 'admin:a@example.com' },
+    ),
+  );
+}
+
 async function saveOidcProvider(organizationId: string): Promise<void> {
   const now = new Date();
   await transactions.run((tx) =>
@@ -68,7 +96,7 @@ beforeAll(async () => {
   database = await createFreshDatabase();
   dataSource = await new DataSource(
     buildDataSourceOptions(database.config, {
-      entities: [SsoPolicyEntity, EntraConnectionEntity, OidcProviderEntity],
+      entities: [SsoPolicyEntity, EntraConnectionEntity, OidcProviderEntity, SamlConnectionEntity],
     }),
   ).initialize();
   await runMigrations(dataSource);
@@ -136,19 +164,23 @@ describe('SsoPolicyStore', () => {
     expect(await storedEvents(dataSource, organizationId)).toEqual([]);
   });
 
-  it('sees a connected Microsoft tenant or a custom provider of the organization only', async () => {
+  it('sees a connected Microsoft tenant, a custom OIDC or a SAML provider of the organization only', async () => {
     const microsoft = await insertOrganization(dataSource);
     const oidc = await insertOrganization(dataSource);
+    const saml = await insertOrganization(dataSource);
     await connectMicrosoft(microsoft);
     await saveOidcProvider(oidc);
+    await saveSamlConnection(saml);
     expect(await store.hasProvider(microsoft)).toBe(true);
     expect(await store.hasProvider(oidc)).toBe(true);
+    expect(await store.hasProvider(saml)).toBe(true);
     expect(await store.hasProvider(await insertOrganization(dataSource))).toBe(false);
   });
 
   it('turns Require SSO off once no provider is left, and only then, without an event', async () => {
     const organizationId = await insertOrganization(dataSource);
     await saveOidcProvider(organizationId);
+    await saveSamlConnection(organizationId);
     await write(organizationId, { ...REQUIRED, jitDomains: ['example.com'] });
     const events = (await storedEvents(dataSource, organizationId)).length;
 
@@ -156,6 +188,10 @@ describe('SsoPolicyStore', () => {
     expect((await store.read(organizationId)).requireSso).toBe(true);
 
     await dataSource.getRepository(OidcProviderEntity).delete({ organizationId });
+    await transactions.run((tx) => store.releaseWithoutProvider(tx, organizationId));
+    expect((await store.read(organizationId)).requireSso).toBe(true);
+
+    await dataSource.getRepository(SamlConnectionEntity).delete({ organizationId });
     await transactions.run((tx) => store.releaseWithoutProvider(tx, organizationId));
     expect(await store.read(organizationId)).toEqual({
       ...REQUIRED,

@@ -4,6 +4,7 @@ import { appendEvents, executorOf, managerOf, type Tx } from '@rollcall/db';
 import { DEFAULT_SSO_POLICY, type StoredSsoPolicy } from '../domain/sso-policy';
 import { EntraConnectionEntity } from './entra-connection.entity';
 import { OidcProviderEntity } from './oidc-provider.entity';
+import { SamlConnectionEntity } from './saml-connection.entity';
 import { SsoPolicyEntity } from './sso-policy.entity';
 
 /** The org's sign-in rules, and the providers they depend on. */
@@ -55,12 +56,13 @@ export class SsoPolicyStore {
     ]);
   }
 
-  /** A connected Microsoft tenant or a custom OIDC provider. */
+  /** A connected Microsoft tenant, a custom OIDC provider or a SAML identity provider. */
   async hasProvider(organizationId: string, tx?: Tx): Promise<boolean> {
     const manager = executorOf(tx, this.dataSource);
     return (
       (await manager.existsBy(EntraConnectionEntity, { organizationId })) ||
-      (await manager.existsBy(OidcProviderEntity, { organizationId }))
+      (await manager.existsBy(OidcProviderEntity, { organizationId })) ||
+      (await manager.existsBy(SamlConnectionEntity, { organizationId }))
     );
   }
 

@@ -1,3 +1,4 @@
+import type { SsoProviderKind } from '@rollcall/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A stable link from an identity provider's account to a directory user. */
@@ -13,7 +14,7 @@ export class UserIdentityEntity {
   organizationId!: string;
 
   @Column({ type: 'varchar', length: 32 })
-  provider!: 'microsoft' | 'oidc';
+  provider!: SsoProviderKind;
 
   /** For Microsoft, the `tid` (`oid` is only unique within its tenant); for OIDC, the issuer. */
   @Column({ name: 'issuer_tenant', type: 'varchar', length: 512 })

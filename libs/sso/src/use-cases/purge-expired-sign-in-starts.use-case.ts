@@ -9,11 +9,15 @@ import {
 import { BACKGROUND_JOBS, schedulePeriodicJob } from '@rollcall/db';
 import { OIDC_AUTHORIZATION_LIFETIME_MS } from '../domain/oidc-authorization.policy';
 import { OidcAuthorizationStore } from '../persistence/oidc-authorization.store';
+import { SamlAssertionStore } from '../persistence/saml-assertion.store';
+import { SamlRequestStore } from '../persistence/saml-request.store';
 
 /**
- * Deletes sign-in round trips (state, nonce, PKCE verifier) that were started and never
- * finished, once per lifetime: the next start sweeps them too, but a burst of starts followed
- * by silence must not leave its rows behind. Idempotent, so every replica may run it.
+ * Deletes sign-in round trips (state, nonce, PKCE verifier; SAML AuthnRequests) that were
+ * started and never finished, once per lifetime: the next start sweeps them too, but a burst of
+ * starts followed by silence must not leave its rows behind. Also forgets accepted SAML
+ * assertions once they expired (a replay of one is refused by its own NotOnOrAfter then).
+ * Idempotent, so every replica may run it.
  */
 @Injectable()
 export class PurgeExpiredSignInStarts implements OnModuleInit, OnModuleDestroy {
@@ -22,6 +26,8 @@ export class PurgeExpiredSignInStarts implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly authorizations: OidcAuthorizationStore,
+    private readonly samlRequests: SamlRequestStore,
+    private readonly samlAssertions: SamlAssertionStore,
     @Optional() @Inject(BACKGROUND_JOBS) private readonly scheduled = true,
   ) {}
 
@@ -39,7 +45,12 @@ export class PurgeExpiredSignInStarts implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  execute(now: Date = new Date()): Promise<number> {
-    return this.authorizations.purgeExpired(now);
+  async execute(now: Date = new Date()): Promise<number> {
+    const purged = await Promise.all([
+      this.authorizations.purgeExpired(now),
+      this.samlRequests.purgeExpired(now),
+      this.samlAssertions.purgeExpired(now),
+    ]);
+    return purged.reduce((sum, count) => sum + count, 0);
   }
 }

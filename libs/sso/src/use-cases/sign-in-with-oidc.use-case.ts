@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@rollcall/crypto';
 import { Transactions } from '@rollcall/db';
+import type { AccountLinkOutcome } from '../domain/account-link-outcome';
 import { SsoError } from '../domain/sso.error';
 import { GenericOidcClient } from '../oidc/generic-oidc.client';
 import { oidcClientSettings } from '../oidc/oidc-client-settings';
@@ -17,9 +18,6 @@ export interface SignInWithOidcCommand extends OidcCallback {
   /** The admin whose dashboard session the browser holds, if any: a link must be theirs. */
   signedInAdmin: { adminId: string; organizationId: string } | null;
 }
-
-/** A link round trip ends on the SSO settings page, refused or not. */
-export type OidcLinkOutcome = { kind: 'linked' } | { kind: 'link_refused'; error: SsoError };
 
 /**
  * The callback of an org's custom provider: the round trip's row says which org (and so which
@@ -39,7 +37,7 @@ export class SignInWithOidc {
     private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
-  async execute(command: SignInWithOidcCommand): Promise<SsoSignIn | OidcLinkOutcome> {
+  async execute(command: SignInWithOidcCommand): Promise<SsoSignIn | AccountLinkOutcome> {
     const { authorization, code } = await this.roundTrip.take(
       ['oidc_sign_in', 'oidc_link'],
       command,
@@ -76,7 +74,7 @@ export class SignInWithOidc {
         await this.transactions.run((tx) =>
           this.adminIdentities.link(tx, { id: adminId, organizationId }, identity),
         );
-        return { kind: 'linked' };
+        return { kind: 'linked', provider: 'oidc' };
       }
       return await this.signIn.execute({
         organizationId,

@@ -1,3 +1,4 @@
+import type { SsoProviderKind } from '@rollcall/contracts';
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '@rollcall/db';
 import { SsoError } from '../domain/sso.error';
@@ -11,7 +12,7 @@ export class UnlinkAdminAccount {
     private readonly adminIdentities: AdminIdentityStore,
   ) {}
 
-  async execute(adminId: string, provider: 'microsoft' | 'oidc'): Promise<void> {
+  async execute(adminId: string, provider: SsoProviderKind): Promise<void> {
     const unlinked = await this.transactions.run((tx) =>
       this.adminIdentities.unlink(tx, adminId, provider),
     );
