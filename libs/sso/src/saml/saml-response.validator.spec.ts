@@ -1,6 +1,11 @@
-import { SamlIdp } from '../../../../apps/api-e2e/src/support/saml-idp';
-import type { SamlResponseOptions } from '../../../../apps/api-e2e/src/support/saml-idp';
-import { ENTRA_CLAIMS, FORGED_NAME_ID } from '../../../../apps/api-e2e/src/support/saml-idp';
+// The SAML test IdP lives with the black-box suites (apps/api-e2e) and has no import alias yet.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- see the note above
+import {
+  ENTRA_CLAIMS,
+  FORGED_NAME_ID,
+  SamlIdp,
+  type SamlResponseOptions,
+} from '../../../../apps/api-e2e/src/support/saml-idp';
 import {
   SAML_CLOCK_SKEW_MS,
   SamlValidationError,
