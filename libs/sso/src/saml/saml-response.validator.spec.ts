@@ -4,6 +4,7 @@ import {
   ENTRA_CLAIMS,
   FORGED_NAME_ID,
   SamlIdp,
+  signDocumentElement,
   type SamlResponseOptions,
 } from '../../../../apps/api-e2e/src/support/saml-idp';
 import {
@@ -56,6 +57,16 @@ function aResponse(overrides: Partial<SamlResponseOptions> = {}): Promise<string
     nameId: 'ada.lovelace@example.com',
     ...overrides,
   });
+}
+
+/** Edited after signing would break the signature: edit an unsigned response, then sign the Response. */
+async function editedAndSigned(edit: (xml: string) => string): Promise<string> {
+  const unsigned = Buffer.from(await aResponse({ sign: 'none' }), 'base64').toString();
+  return Buffer.from(signDocumentElement(edit(unsigned), otherSpKey, 'sha256')).toString('base64');
+}
+
+function trustingOtherKey(): SamlTrust {
+  return aTrust({ certificates: [otherSpKey.certificatePem] });
 }
 
 async function refusal(samlResponse: unknown, trust: SamlTrust = aTrust()): Promise<SamlRefusal> {
@@ -254,19 +265,22 @@ describe('validateSamlResponse', () => {
       expect(await refusal(await aResponse(options))).toBe('signature');
     });
 
-    it('refuses an unsigned assertion inside the Extensions of a signed response', async () => {
+    // Signed over the Extensions too: node-saml alone would take the Response's direct-child
+    // assertion and ignore the other one; we refuse any second assertion, wherever it hides.
+    it('refuses a signed response carrying an unsigned assertion in its Extensions', async () => {
       const forged = Buffer.from(
         await aResponse({ sign: 'none', nameId: FORGED_NAME_ID }),
         'base64',
       )
         .toString()
         .match(/<Assertion[\s\S]*<\/Assertion>/)?.[0];
-      const signed = Buffer.from(await aResponse({ sign: 'response' }), 'base64').toString();
-      const wrapped = signed.replace(
-        '<samlp:Status>',
-        `<samlp:Extensions>${forged}</samlp:Extensions><samlp:Status>`,
+      const samlResponse = await editedAndSigned((xml) =>
+        xml.replace(
+          '<samlp:Status>',
+          `<samlp:Extensions>${forged}</samlp:Extensions><samlp:Status>`,
+        ),
       );
-      expect(await refusal(Buffer.from(wrapped).toString('base64'))).toBe('signature');
+      expect(await refusal(samlResponse, trustingOtherKey())).toBe('signature');
     });
   });
 
@@ -292,6 +306,39 @@ describe('validateSamlResponse', () => {
       expect(
         await refusal(await aResponse({ encryptTo: spKey.certificatePem, algorithm: 'sha1' })),
       ).toBe('sha1');
+    });
+  });
+
+  describe('assertions node-saml trips over', () => {
+    it('passes unedited', async () => {
+      await expect(
+        validateSamlResponse(await editedAndSigned((xml) => xml), trustingOtherKey()),
+      ).resolves.toBeDefined();
+    });
+
+    it.each([
+      [
+        'audience',
+        'no Conditions at all',
+        (xml: string) => xml.replace(/<Conditions[\s\S]*<\/Conditions>/, ''),
+      ],
+      [
+        'expired',
+        'Conditions without NotOnOrAfter',
+        (xml: string) => xml.replace(/(<Conditions NotBefore="[^"]*") NotOnOrAfter="[^"]*"/, '$1'),
+      ],
+      [
+        'expired',
+        'a bearer confirmation without NotOnOrAfter',
+        (xml: string) => xml.replace(/(<SubjectConfirmationData[^>]*?) NotOnOrAfter="[^"]*"/, '$1'),
+      ],
+      [
+        'malformed',
+        'a NotBefore that is not a date',
+        (xml: string) => xml.replace(/(<Conditions NotBefore=")[^"]*"/, '$1yesterday"'),
+      ],
+    ])('%s: %s', async (reason, _what, edit) => {
+      expect(await refusal(await editedAndSigned(edit), trustingOtherKey())).toBe(reason);
     });
   });
 
