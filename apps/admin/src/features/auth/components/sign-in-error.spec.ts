@@ -36,6 +36,21 @@ describe('signInErrorMessage', () => {
     }
   });
 
+  it('explains a refused SAML response by its reason, with the org’s own values', () => {
+    expect(signInErrorMessage('saml_rejected', 'signature')).toMatch(
+      /not signed by a certificate configured in Rollcall/,
+    );
+    expect(
+      signInErrorMessage('saml_rejected', 'audience', {
+        entityId: 'https://r.example/saml/acme',
+        acsUrl: 'https://r.example/saml/acme/acs',
+      }),
+    ).toContain('must be “https://r.example/saml/acme”');
+    expect(signInErrorMessage('saml_rejected', null)).not.toBe(
+      signInErrorMessage('something_else'),
+    );
+  });
+
   it('has a fallback for unknown codes and nothing without one', () => {
     expect(signInErrorMessage('<script>')).toBe('Single sign-on did not work. Try again.');
     expect(signInErrorMessage(null)).toBeNull();

@@ -1,5 +1,11 @@
+import {
+  samlRejectionMessage,
+  type SamlServiceProviderValues,
+} from '../../../components/saml-rejection.format';
+
 // Where every SSO sign-in refusal lands (`/signin?error=<code>`), whichever provider it was:
-// Microsoft or the organization's own OpenID Connect provider. So the words stay neutral.
+// Microsoft, the organization's own OpenID Connect provider or its SAML identity provider.
+// So the words stay neutral.
 const MESSAGES: Record<string, string> = {
   account_deactivated:
     'Your account is deactivated in your organization’s directory. Ask your administrator to restore it.',
@@ -19,9 +25,17 @@ const MESSAGES: Record<string, string> = {
   sso_required: ssoRequiredMessage(null),
 };
 
-/** The message for `/signin?error=<code>`, where single sign-on refusals land. */
-export function signInErrorMessage(code: string | null): string | null {
+/**
+ * The message for `/signin?error=<code>`, where single sign-on refusals land; a refused SAML
+ * response adds `&reason=<reason>`, and the org's SAML settings name the values to fix.
+ */
+export function signInErrorMessage(
+  code: string | null,
+  reason: string | null = null,
+  serviceProvider: SamlServiceProviderValues | null = null,
+): string | null {
   if (code === null || code === '') return null;
+  if (code === 'saml_rejected') return samlRejectionMessage(reason, serviceProvider);
   return MESSAGES[code] ?? 'Single sign-on did not work. Try again.';
 }
 

@@ -1,14 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import type { AccountLinkStartView } from '@rollcall/contracts';
+import type { AccountLinkStartView, SsoProviderKind } from '@rollcall/contracts';
 import { apiClient } from '../../../api/api-client';
-
-export type LinkProvider = 'microsoft' | 'oidc';
 
 /**
  * "Link my account" starts with a POST (it carries the CSRF token, so no other site can start
  * it) and continues as a full-page navigation to the provider, which returns to `/sso`.
  */
-export function startAccountLink(provider: LinkProvider): Promise<AccountLinkStartView> {
+export function startAccountLink(provider: SsoProviderKind): Promise<AccountLinkStartView> {
   return apiClient.post<AccountLinkStartView>(`/api/sso/${provider}/link`);
 }
 

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SsoProviderKind } from '@rollcall/contracts';
 import { apiClient } from '../../../api/api-client';
-import type { LinkProvider } from './use-start-account-link';
 import { ssoStatusKey } from './use-sso-status';
 
-export function unlinkAccount(provider: LinkProvider): Promise<void> {
+export function unlinkAccount(provider: SsoProviderKind): Promise<void> {
   return apiClient.delete(`/api/sso/links/${provider}`);
 }
 

@@ -28,10 +28,21 @@ describe('connectResult', () => {
     }
   });
 
-  it('confirms a linked account, for Microsoft and the custom provider only', () => {
+  it('confirms a linked account, for Microsoft, the custom provider and SAML only', () => {
     expect(connectResult('?linked=microsoft')).toMatchObject({ kind: 'linked' });
     expect(connectResult('?linked=oidc')).toMatchObject({ kind: 'linked' });
+    expect(connectResult('?linked=saml')).toEqual({
+      kind: 'linked',
+      message: expect.stringContaining('SAML SSO now opens your dashboard') as unknown as string,
+    });
     expect(connectResult('?linked=toString')).toBeNull();
+  });
+
+  it('explains a SAML response refused while linking, by its reason', () => {
+    expect(connectResult('?error=saml_rejected&reason=audience')?.message).toMatch(
+      /Identifier \(Entity ID\)/,
+    );
+    expect(connectResult('?error=saml_rejected&reason=status')?.message).toMatch(/not assigned/);
   });
 
   it('falls back for unknown codes, without echoing long input', () => {

@@ -1,9 +1,13 @@
+import { SSO_PROVIDER_KINDS, type SsoProviderKind } from '@rollcall/contracts';
+import { samlRejectionMessage } from '../../../components/saml-rejection.format';
+
 /** The flash the reference product shows after connecting Microsoft Entra. */
 export const MICROSOFT_CONNECTED_FLASH = 'Azure Single Sign-On was successfully connected.';
 
-const LINKED_MESSAGES: Record<string, string> = {
+const LINKED_MESSAGES: Record<SsoProviderKind, string> = {
   microsoft: 'Your Microsoft account is linked: Sign in with Microsoft now opens your dashboard.',
   oidc: 'Your account at your identity provider is linked: signing in with it now opens your dashboard.',
+  saml: 'Your account at your SAML identity provider is linked: signing in with SAML SSO now opens your dashboard.',
 };
 
 const ERROR_MESSAGES: Record<string, string> = {
@@ -26,6 +30,10 @@ const ERROR_MESSAGES: Record<string, string> = {
   unauthenticated: 'Your session ended during the round trip to Microsoft. Sign in and try again.',
 };
 
+function isProviderKind(value: string): value is SsoProviderKind {
+  return (SSO_PROVIDER_KINDS as readonly string[]).includes(value);
+}
+
 export type ConnectResult =
   | { kind: 'connected'; message: string }
   | { kind: 'linked'; message: string }
@@ -42,11 +50,15 @@ export function connectResult(search: string): ConnectResult {
     return { kind: 'connected', message: MICROSOFT_CONNECTED_FLASH };
   }
   const linked = params.get('linked') ?? '';
-  if (Object.hasOwn(LINKED_MESSAGES, linked)) {
-    return { kind: 'linked', message: LINKED_MESSAGES[linked] ?? '' };
+  if (isProviderKind(linked)) {
+    return { kind: 'linked', message: LINKED_MESSAGES[linked] };
   }
   const code = params.get('error');
   if (code === null) return null;
+  // A SAML response refused during "Link my account": the same reasons as on the sign-in page.
+  if (code === 'saml_rejected') {
+    return { kind: 'error', message: samlRejectionMessage(params.get('reason')) };
+  }
   return {
     kind: 'error',
     message:

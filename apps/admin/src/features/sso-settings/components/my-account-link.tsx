@@ -1,17 +1,17 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLink } from '@tabler/icons-react';
-import type { AdminAccountLinkView } from '@rollcall/contracts';
+import type { AdminAccountLinkView, SsoProviderKind } from '@rollcall/contracts';
 import { errorMessage } from '../../../api/api-error';
 import { confirmDestructive } from '../../../components/confirm-destructive';
 import { formatDateTime } from '../../../components/date.format';
-import { useStartAccountLink, type LinkProvider } from '../api/use-start-account-link';
+import { useStartAccountLink } from '../api/use-start-account-link';
 import { useUnlinkAccount } from '../api/use-unlink-account';
 import { ProviderDetail } from './provider-card';
 
 interface MyAccountLinkProps {
-  provider: LinkProvider;
-  /** "Microsoft", or the custom provider's display name. */
+  provider: SsoProviderKind;
+  /** "Microsoft", the custom provider's display name, or "SAML SSO". */
   providerName: string;
   link: AdminAccountLinkView | null;
 }

@@ -76,8 +76,8 @@ export function SignInPolicyCard({ status }: { status: SsoStatusView }) {
               {BREAK_GLASS}
               {connected ? null : (
                 <Text component="span" id="require-sso-reason" size="xs" display="block" mt={4}>
-                  Connect Microsoft Azure or a custom OIDC provider first: with no provider, members
-                  would have no way to sign in.
+                  Connect Microsoft Azure, a custom OIDC provider or SAML SSO first: with no
+                  provider, members would have no way to sign in.
                 </Text>
               )}
               {policy.requireSso ? (

@@ -67,12 +67,33 @@ describe('jitExplanation', () => {
 });
 
 describe('hasConnectedProvider', () => {
-  it('needs Microsoft or a custom provider', () => {
-    expect(hasConnectedProvider({ microsoft: null, oidc: null })).toBe(false);
+  it('needs Microsoft, a custom provider or a SAML identity provider', () => {
+    expect(hasConnectedProvider({ microsoft: null, oidc: null, saml: null })).toBe(false);
+    expect(
+      hasConnectedProvider({
+        microsoft: null,
+        oidc: null,
+        saml: {
+          source: 'metadata_url',
+          metadataUrl:
+            'https://login.microsoftonline.com/t/federationmetadata/2007-06/federationmetadata.xml',
+          idpEntityId: 'https://sts.windows.net/t/',
+          ssoUrl: 'https://login.microsoftonline.com/t/saml2',
+          certificates: [],
+          allowSha1: false,
+          metadataRefreshedAt: '2026-01-01T00:00:00Z',
+          metadataRefreshError: null,
+          signInUrl: 'https://r/api/auth/saml/acme',
+          updatedAt: '2026-01-01T00:00:00Z',
+          updatedBy: 'a@b.c',
+        },
+      }),
+    ).toBe(true);
     expect(
       hasConnectedProvider({
         microsoft: { tenantId: 't', connectedBy: 'a@b.c', connectedAt: '2026-01-01T00:00:00Z' },
         oidc: null,
+        saml: null,
       }),
     ).toBe(true);
     expect(
@@ -87,6 +108,7 @@ describe('hasConnectedProvider', () => {
           updatedAt: '2026-01-01T00:00:00Z',
           updatedBy: 'a@b.c',
         },
+        saml: null,
       }),
     ).toBe(true);
   });

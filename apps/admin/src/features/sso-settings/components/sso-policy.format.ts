@@ -71,9 +71,11 @@ export function jitExplanation(policy: SsoPolicyView, scimEnabled: boolean): Jit
   };
 }
 
-/** Require single sign-on needs a provider to sign in with. */
-export function hasConnectedProvider(status: Pick<SsoStatusView, 'microsoft' | 'oidc'>): boolean {
-  return status.microsoft !== null || status.oidc !== null;
+/** Require single sign-on needs a provider to sign in with: any one of them is enough. */
+export function hasConnectedProvider(
+  status: Pick<SsoStatusView, 'microsoft' | 'oidc' | 'saml'>,
+): boolean {
+  return status.microsoft !== null || status.oidc !== null || status.saml !== null;
 }
 
 /**
