@@ -30,15 +30,7 @@ import {
 import { ProviderCard, ProviderDetail } from './provider-card';
 import { confirmDestructive } from '../../../components/confirm-destructive';
 import { MyAccountLink } from './my-account-link';
-
-/** The API may answer with a path (`/api/auth/oidc/acme`): show what a person pastes. */
-function absoluteUrl(url: string): string {
-  try {
-    return new URL(url, window.location.origin).href;
-  } catch {
-    return url;
-  }
-}
+import { absoluteUrl } from './absolute-url';
 
 interface OidcProviderFormProps {
   provider: OidcProviderView | null;

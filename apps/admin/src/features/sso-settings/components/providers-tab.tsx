@@ -12,6 +12,8 @@ import { connectResult } from './connect-result';
 import { CustomOidcCard } from './custom-oidc-card';
 import { MyAccountLink } from './my-account-link';
 import { ProviderCard, ProviderDetail } from './provider-card';
+import { SamlCard } from './saml-card';
+import { SamlSetupGuides } from './saml-setup-guides';
 import { SignInPolicyCard } from './sign-in-policy-card';
 
 /** A full-page navigation: the API redirects to Microsoft and back to `/sso`. */
@@ -185,6 +187,12 @@ export function ProvidersTab() {
                   redirectUri={status.data.oidcRedirectUri}
                   myLink={status.data.myLinks.oidc}
                 />
+                <SamlCard
+                  connection={status.data.saml}
+                  serviceProvider={status.data.samlServiceProvider}
+                  myLink={status.data.myLinks.saml}
+                />
+                <SamlSetupGuides serviceProvider={status.data.samlServiceProvider} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
