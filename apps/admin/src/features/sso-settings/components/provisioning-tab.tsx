@@ -1,4 +1,4 @@
-import { Grid, Stack } from '@mantine/core';
+import { Grid, SegmentedControl, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { CreatedScimTokenView } from '@rollcall/contracts';
 import { ErrorState, LoadingState } from '../../../components/query-state';
@@ -7,9 +7,38 @@ import { useScimTokens } from '../api/use-scim-tokens';
 import { DeprovisioningNotice } from './deprovisioning-notice';
 import { EntraSetupSteps } from './entra-setup-steps';
 import { OAuthAuthentication } from './oauth-authentication';
+import { OktaScimSetupSteps } from './okta-scim-setup-steps';
 import { ProvisioningCredentials } from './provisioning-credentials';
 import { ProvisioningHealth } from './provisioning-health';
 import { ProvisioningOff } from './provisioning-off';
+
+type SetupIdentityProvider = 'entra' | 'okta';
+
+const SETUP_IDENTITY_PROVIDERS: { value: SetupIdentityProvider; label: string }[] = [
+  { value: 'entra', label: 'Microsoft Entra ID' },
+  { value: 'okta', label: 'Okta' },
+];
+
+/** The steps at the identity provider that provisions: Entra or Okta, the same Tenant URL. */
+function SetupSteps({ tenantUrl }: { tenantUrl: string }) {
+  const [identityProvider, setIdentityProvider] = useState<SetupIdentityProvider>('entra');
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        aria-label="Identity provider to set up"
+        data={SETUP_IDENTITY_PROVIDERS}
+        value={identityProvider}
+        onChange={(value) => setIdentityProvider(value as SetupIdentityProvider)}
+        w="fit-content"
+      />
+      {identityProvider === 'entra' ? (
+        <EntraSetupSteps tenantUrl={tenantUrl} />
+      ) : (
+        <OktaScimSetupSteps tenantUrl={tenantUrl} />
+      )}
+    </Stack>
+  );
+}
 
 export function ProvisioningTab() {
   const organization = useOrganization();
@@ -42,7 +71,7 @@ export function ProvisioningTab() {
           ) : (
             <ProvisioningOff liveTokens={liveTokens.length} onEnabled={setRevealed} />
           )}
-          <EntraSetupSteps tenantUrl={org.scimBaseUrl} />
+          <SetupSteps tenantUrl={org.scimBaseUrl} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
