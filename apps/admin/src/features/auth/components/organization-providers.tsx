@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconKey } from '@tabler/icons-react';
+import { IconAlertCircle, IconKey, IconShieldLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { OrganizationSignInView } from '@rollcall/contracts';
 import { ApiError, errorMessage } from '../../../api/api-error';
@@ -8,8 +8,18 @@ import { MicrosoftLogo } from './microsoft-logo';
 /** A full-page navigation: the API redirects to Microsoft and back. */
 export const MICROSOFT_SIGN_IN_URL = '/api/auth/microsoft';
 
+export const SAML_BUTTON_LABEL = 'Sign in with SAML SSO';
+export const MICROSOFT_BUTTON_LABEL = 'Sign in with Microsoft';
+
 export function oidcButtonLabel(signIn: OrganizationSignInView | undefined): string | null {
   return signIn?.oidc ? `Sign in with ${signIn.oidc.displayName}` : null;
+}
+
+/** The first (filled) single sign-on button of the org's page: OIDC, then SAML, then Microsoft. */
+export function primaryProviderLabel(signIn: OrganizationSignInView | undefined): string | null {
+  if (!signIn) return null;
+  if (signIn.saml && !signIn.oidc) return SAML_BUTTON_LABEL;
+  return oidcButtonLabel(signIn) ?? (signIn.microsoft ? MICROSOFT_BUTTON_LABEL : null);
 }
 
 interface OrganizationProvidersProps {
@@ -53,6 +63,7 @@ export function OrganizationProviders({ slug, query }: OrganizationProvidersProp
   }
   const signIn = query.data;
   const oidcLabel = oidcButtonLabel(signIn);
+  const primary = primaryProviderLabel(signIn);
   return (
     <Stack gap="sm">
       {signIn.oidc && oidcLabel ? (
@@ -66,19 +77,31 @@ export function OrganizationProviders({ slug, query }: OrganizationProvidersProp
           {oidcLabel}
         </Button>
       ) : null}
+      {signIn.saml ? (
+        <Button
+          component="a"
+          href={signIn.saml.signInUrl}
+          variant={primary === SAML_BUTTON_LABEL ? 'filled' : 'default'}
+          fullWidth
+          size="md"
+          leftSection={<IconShieldLock size={18} />}
+        >
+          {SAML_BUTTON_LABEL}
+        </Button>
+      ) : null}
       {signIn.microsoft ? (
         <Button
           component="a"
           href={MICROSOFT_SIGN_IN_URL}
-          variant={signIn.oidc ? 'default' : 'filled'}
+          variant={primary === MICROSOFT_BUTTON_LABEL ? 'filled' : 'default'}
           fullWidth
           size="md"
           leftSection={<MicrosoftLogo />}
         >
-          Sign in with Microsoft
+          {MICROSOFT_BUTTON_LABEL}
         </Button>
       ) : null}
-      {!signIn.oidc && !signIn.microsoft ? (
+      {primary === null ? (
         <Text size="sm" c="dimmed">
           {signIn.organization.name} has no single sign-on provider yet: sign in with your password.
         </Text>

@@ -18,6 +18,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/api-error';
 import { BrandMark } from '../../../components/brand-mark';
+import { samlServiceProviderValues } from '../../../components/saml-rejection.format';
 import { ColorSchemeToggle } from '../../../components/color-scheme-toggle';
 import { useOrganizationSignIn } from '../api/use-organization-sign-in';
 import { useSession } from '../api/use-session';
@@ -27,7 +28,7 @@ import { MicrosoftLogo } from './microsoft-logo';
 import {
   MICROSOFT_SIGN_IN_URL,
   OrganizationProviders,
-  oidcButtonLabel,
+  primaryProviderLabel,
 } from './organization-providers';
 import { signInErrorMessage, ssoRequiredMessage } from './sign-in-error';
 import { SsoLookup } from './sso-lookup';
@@ -46,8 +47,12 @@ export function SignInPage() {
   // `/sign-in?org=<slug>`: the organization's own page, with its provider's button.
   const orgSlug = searchParams.get('org')?.trim() || null;
   const organizationSignIn = useOrganizationSignIn(orgSlug);
-  // Where single sign-on refusals land (`/signin?error=<code>`).
-  const ssoError = signInErrorMessage(searchParams.get('error'));
+  // Where single sign-on refusals land (`/signin?error=<code>`; SAML adds `&reason=<reason>`).
+  const ssoError = signInErrorMessage(
+    searchParams.get('error'),
+    searchParams.get('reason'),
+    orgSlug ? samlServiceProviderValues(window.location.origin, orgSlug) : null,
+  );
   const microsoftAvailable = providers.data?.microsoft === true;
   const navigate = useNavigate();
   const location = useLocation();
@@ -60,10 +65,7 @@ export function SignInPage() {
   if (session.data) return <Navigate to={from} replace />;
 
   const organization = organizationSignIn.data?.organization ?? null;
-  const providerButton = orgSlug
-    ? (oidcButtonLabel(organizationSignIn.data) ??
-      (organizationSignIn.data?.microsoft ? 'Sign in with Microsoft' : null))
-    : null;
+  const providerButton = orgSlug ? primaryProviderLabel(organizationSignIn.data) : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -163,6 +163,12 @@ export function SamlIdpForm({ connection, onDone }: SamlIdpFormProps) {
               autoComplete="off"
               spellCheck={false}
             />
+            {connection ? (
+              <Text size="xs" c="dimmed">
+                Saving replaces the stored certificates: paste every certificate that should still
+                be accepted, including the current one.
+              </Text>
+            ) : null}
             <SamlCertificateInputs
               certificates={values.certificates}
               error={errors.certificates}
