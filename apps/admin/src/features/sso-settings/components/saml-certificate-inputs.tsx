@@ -23,6 +23,8 @@ export function SamlCertificateInputs({
       description="PEM (-----BEGIN CERTIFICATE-----) or base64, as your identity provider downloads it (in Entra: Certificate (Base64)). Add the new one next to the old during a rollover."
       error={error}
       required
+      // The textareas carry their own labels: this one names the group, it labels no input.
+      labelElement="div"
     >
       <Stack gap="xs" mt={6}>
         {certificates.map((certificate, index) => (

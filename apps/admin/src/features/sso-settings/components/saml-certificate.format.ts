@@ -58,7 +58,7 @@ export function certificateRolloverNotice(
       : 'A signing certificate of your identity provider has expired.'
     : 'Every signing certificate of your identity provider has expired: SAML sign-in fails until a valid one is added.';
   const todo = autoUpdates
-    ? ' Rollcall re-reads the metadata URL daily, so once your identity provider publishes its new certificate (in Entra: create it under SAML Certificates, then make it active) it is added here by itself. Check that the new certificate appears below before the old one ends.'
+    ? ' Rollcall re-reads the metadata URL daily, so once your identity provider publishes its new certificate (in Entra: create it under SAML Certificates, then make it active) it is added here by itself. Check that the new certificate appears in the table before the old one ends.'
     : ' Rollcall was not given a metadata URL, so it cannot see the new certificate: create it at your identity provider, then Edit and add it here (keep the old one until the switch), or switch to the metadata URL so rollover needs no action.';
   return {
     color: usable ? 'orange' : 'red',
