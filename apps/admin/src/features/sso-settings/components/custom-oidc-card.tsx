@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   PasswordInput,
@@ -27,7 +26,7 @@ import {
   type OidcProviderFormErrors,
   type OidcProviderFormValues,
 } from './oidc-provider-form';
-import { ProviderCard, ProviderDetail } from './provider-card';
+import { ConnectionBadge, KeepAccountsNote, ProviderCard, ProviderDetail } from './provider-card';
 import { confirmDestructive } from '../../../components/confirm-destructive';
 import { MyAccountLink } from './my-account-link';
 import { absoluteUrl } from './absolute-url';
@@ -172,10 +171,7 @@ function SavedProvider({
             Sign in with {provider.displayName} stops working at once, and its client secret is
             deleted from Rollcall.
           </Text>
-          <Text size="sm">
-            Members keep their accounts: they sign in with another connected provider, or with a
-            password while single sign-on is not required.
-          </Text>
+          <KeepAccountsNote />
         </Stack>
       ),
       confirmLabel: 'Remove provider',
@@ -244,17 +240,7 @@ export function CustomOidcCard({
           <IconKey size={18} />
         </ThemeIcon>
       }
-      badge={
-        provider ? (
-          <Badge color="teal" variant="light" tt="none">
-            Connected
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light" tt="none">
-            Not connected
-          </Badge>
-        )
-      }
+      badge={<ConnectionBadge connected={provider !== null} />}
       description="Any standards-compliant OpenID Connect provider (Okta, Google Workspace, Keycloak…): create an app there with the redirect URI below, then paste its issuer URL, client ID and client secret."
     >
       {provider === null ? (

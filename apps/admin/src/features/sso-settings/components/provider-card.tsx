@@ -1,4 +1,4 @@
-import { Card, Group, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface ProviderCardProps {
@@ -9,7 +9,7 @@ interface ProviderCardProps {
   children: ReactNode;
 }
 
-/** One sign-in provider on the Single Sign-On page (Microsoft Azure, Custom OIDC). */
+/** One sign-in provider on the Single Sign-On page (Microsoft Azure, Custom OIDC, SAML SSO). */
 export function ProviderCard({ name, icon, badge, description, children }: ProviderCardProps) {
   return (
     <Card withBorder radius="md" p="lg" component="article" aria-label={name}>
@@ -49,5 +49,28 @@ export function ProviderDetail({
         {children}
       </Text>
     </div>
+  );
+}
+
+/** The badge of a provider the admin sets up here (custom OIDC, SAML). */
+export function ConnectionBadge({ connected }: { connected: boolean }) {
+  return connected ? (
+    <Badge color="teal" variant="light" tt="none">
+      Connected
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="light" tt="none">
+      Not connected
+    </Badge>
+  );
+}
+
+/** What removing a provider leaves: said the same way for every provider. */
+export function KeepAccountsNote() {
+  return (
+    <Text size="sm">
+      Members keep their accounts: they sign in with another connected provider, or with a password
+      while single sign-on is not required.
+    </Text>
   );
 }

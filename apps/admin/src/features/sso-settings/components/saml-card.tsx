@@ -1,4 +1,4 @@
-import { Badge, Divider, Stack, ThemeIcon } from '@mantine/core';
+import { Divider, Stack, ThemeIcon } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import type {
@@ -6,7 +6,7 @@ import type {
   SamlConnectionView,
   SamlServiceProviderView,
 } from '@rollcall/contracts';
-import { ProviderCard } from './provider-card';
+import { ConnectionBadge, ProviderCard } from './provider-card';
 import { SamlConnectionDetails } from './saml-connection-details';
 import { SamlIdpForm } from './saml-idp-form';
 import { SamlServiceProviderDetails } from './saml-service-provider-details';
@@ -28,17 +28,7 @@ export function SamlCard({ connection, serviceProvider, myLink }: SamlCardProps)
           <IconShieldLock size={18} />
         </ThemeIcon>
       }
-      badge={
-        connection ? (
-          <Badge color="teal" variant="light" tt="none">
-            Connected
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light" tt="none">
-            Not connected
-          </Badge>
-        )
-      }
+      badge={<ConnectionBadge connected={connection !== null} />}
       description="Members sign in through your SAML 2.0 identity provider (Microsoft Entra ID, Okta, ADFS…). Create a SAML app there with the service provider details below, then give Rollcall its metadata."
     >
       <Stack gap="lg">

@@ -11,7 +11,7 @@ import { formatDateTime, formatRelative } from '../../../components/date.format'
 import { useRemoveSamlConnection } from '../api/use-remove-saml-connection';
 import { absoluteUrl } from './absolute-url';
 import { MyAccountLink } from './my-account-link';
-import { ProviderDetail } from './provider-card';
+import { KeepAccountsNote, ProviderDetail } from './provider-card';
 import { SamlCertificatesTable } from './saml-certificates-table';
 
 const SOURCE_LABELS: Record<SamlConfigurationSource, string> = {
@@ -63,10 +63,7 @@ export function SamlConnectionDetails({ connection, myLink, onEdit }: SamlConnec
             Members can no longer sign in with SAML SSO: Rollcall refuses responses from this
             identity provider at once.
           </Text>
-          <Text size="sm">
-            Members keep their accounts: they sign in with another connected provider, or with a
-            password while single sign-on is not required.
-          </Text>
+          <KeepAccountsNote />
         </Stack>
       ),
       confirmLabel: 'Remove',
