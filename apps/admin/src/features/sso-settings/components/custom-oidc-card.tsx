@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   PasswordInput,
@@ -29,6 +28,7 @@ import {
 import { ConnectionBadge, KeepAccountsNote, ProviderCard, ProviderDetail } from './provider-card';
 import { confirmDestructive } from '../../../components/confirm-destructive';
 import { MyAccountLink } from './my-account-link';
+import { ProviderFormActions } from './provider-form-actions';
 import { absoluteUrl } from './absolute-url';
 
 interface OidcProviderFormProps {
@@ -131,21 +131,12 @@ function OidcProviderForm({ provider, redirectUri, onDone }: OidcProviderFormPro
           required={!updating}
           autoComplete="new-password"
         />
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            Save provider
-          </Button>
-          {onDone ? (
-            <Button variant="default" onClick={onDone} disabled={save.isPending}>
-              Cancel
-            </Button>
-          ) : null}
-        </Group>
+        <ProviderFormActions
+          formError={formError}
+          saveLabel="Save provider"
+          saving={save.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

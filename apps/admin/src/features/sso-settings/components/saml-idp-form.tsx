@@ -1,9 +1,6 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   FileInput,
-  Group,
   SegmentedControl,
   Stack,
   Text,
@@ -17,6 +14,7 @@ import type { SamlConnectionView } from '@rollcall/contracts';
 import { ApiError, errorMessage } from '../../../api/api-error';
 import { MONOSPACE_INPUT } from '../../../components/copy-field';
 import { useSaveSamlConnection } from '../api/use-save-saml-connection';
+import { ProviderFormActions } from './provider-form-actions';
 import { SamlCertificateInputs } from './saml-certificate-inputs';
 import {
   SAML_FORM_MODES,
@@ -182,21 +180,12 @@ export function SamlIdpForm({ connection, onDone }: SamlIdpFormProps) {
           checked={values.allowSha1}
           onChange={(event) => change({ allowSha1: event.currentTarget.checked })}
         />
-        {formError ? (
-          <Alert color="red" variant="light" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            Save identity provider
-          </Button>
-          {onDone ? (
-            <Button variant="default" onClick={onDone} disabled={save.isPending}>
-              Cancel
-            </Button>
-          ) : null}
-        </Group>
+        <ProviderFormActions
+          formError={formError}
+          saveLabel="Save identity provider"
+          saving={save.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
