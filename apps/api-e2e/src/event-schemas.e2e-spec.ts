@@ -23,7 +23,7 @@ import {
   type OpenApiDocument,
   type OpenApiSchema,
 } from './support/openapi-document';
-import { SamlIdp } from './support/saml-idp';
+import { SamlIdp } from '@rollcall/sso/testing';
 import { ScimGroups } from './support/scim-groups.client';
 import { aRemoveMembersPatch, aScimGroup, anAddMembersPatch } from './support/scim-group.builder';
 import { aPatch, aScimUser, unique } from './support/scim-user.builder';

@@ -15,7 +15,7 @@ import {
   SamlIdp,
   entraAttributes,
   type SamlResponseOptions,
-} from './support/saml-idp';
+} from '@rollcall/sso/testing';
 import { PATCH_OP_URN, USER_URN, type ScimUserResource } from './support/scim-user.builder';
 import { TestApi, type TestOrganization } from './support/test-api';
 

@@ -1,6 +1,4 @@
-// The SAML test IdP lives with the black-box suites (apps/api-e2e) and has no import alias yet.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- see the note above
-import { SamlIdp } from '../../../../apps/api-e2e/src/support/saml-idp';
+import { SamlIdp } from './testing';
 import { normalizeCertificate } from './certificates';
 import { SamlMetadataError, parseIdpMetadata } from './idp-metadata';
 import { generateServiceProviderKey } from './sp-key';

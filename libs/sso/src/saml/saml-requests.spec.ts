@@ -1,8 +1,6 @@
-// The SAML test IdP lives with the black-box suites (apps/api-e2e) and has no import alias yet.
 import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- see the note above
-import { SamlIdp } from '../../../../apps/api-e2e/src/support/saml-idp';
+import { SamlIdp } from './testing';
 import { authnRequestUrl, newSamlRequestId } from './saml-requests';
 import type { SamlTrust } from './saml-trust';
 

@@ -1,12 +1,10 @@
-// The SAML test IdP lives with the black-box suites (apps/api-e2e) and has no import alias yet.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- see the note above
 import {
   ENTRA_CLAIMS,
   FORGED_NAME_ID,
   SamlIdp,
   signDocumentElement,
   type SamlResponseOptions,
-} from '../../../../apps/api-e2e/src/support/saml-idp';
+} from './testing';
 import {
   SAML_CLOCK_SKEW_MS,
   SamlValidationError,

@@ -1,11 +1,9 @@
-// libs/sso does not export its SAML folder yet; these specs drive it directly.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- see the note above
 import {
   authnRequestUrl,
   generateServiceProviderKey,
   validateSamlResponse,
   type SamlTrust,
-} from '../../../../../libs/sso/src/saml';
+} from '..';
 import { ENTRA_CLAIMS } from './entra-claims';
 import { SamlIdp } from './saml-idp';
 
