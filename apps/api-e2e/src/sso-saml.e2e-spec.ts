@@ -215,6 +215,16 @@ describe('Sign in with SAML 2.0', () => {
       // The same certificate as PEM and as bare base64 is one certificate.
       expect(manual).toMatchObject({ source: 'manual', allowSha1: true });
       expect(manual.certificates).toHaveLength(1);
+      // Edited by hand without certificates: the stored ones stay.
+      const edited = await other.json<SamlConnectionView>(
+        other.request('PUT', '/api/sso/saml', {
+          idpEntityId: 'https://sts.windows.net/tenant-2/',
+          ssoUrl: 'https://login.example.com/saml2',
+        }),
+        200,
+      );
+      expect(edited.idpEntityId).toBe('https://sts.windows.net/tenant-2/');
+      expect(edited.certificates).toEqual(manual.certificates);
 
       const invalid = (body: Record<string, unknown>) =>
         other.error(other.request('PUT', '/api/sso/saml', body), 400, 'SAML_METADATA_INVALID');
@@ -226,6 +236,16 @@ describe('Sign in with SAML 2.0', () => {
       await invalid({ metadataUrl: 'http://idp.example.com/metadata' });
       await invalid({ metadataUrl: idp.metadataUrl, metadataXml: idp.metadataXml() });
       await invalid({});
+      // A first connection by hand needs its certificate.
+      const third = await AdminClient.signIn(api, await api.createOrganization('Third SAML'));
+      await third.error(
+        third.request('PUT', '/api/sso/saml', {
+          idpEntityId: 'x',
+          ssoUrl: 'https://login.example.com/saml2',
+        }),
+        400,
+        'SAML_METADATA_INVALID',
+      );
       await invalid({
         idpEntityId: 'x',
         ssoUrl: 'https://login.example.com',

@@ -206,7 +206,7 @@ export interface SaveSamlConnectionRequest {
   idpEntityId?: string;
   /** https. */
   ssoUrl?: string;
-  /** PEM or bare base64 DER; one to five. */
+  /** PEM or bare base64 DER; one to five. Left out on an update: the stored ones stay. */
   certificates?: string[];
   /** Accept SHA-1 signatures (old ADFS/PingFederate setups). Default false. */
   allowSha1?: boolean;

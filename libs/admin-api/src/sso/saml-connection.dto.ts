@@ -170,7 +170,8 @@ export class SaveSamlConnectionDto implements SaveSamlConnectionRequest {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'Manual: one to five signing certificates, PEM or base64 DER.',
+    description:
+      'Manual: one to five signing certificates, PEM or base64 DER. Left out when updating a connection, the stored certificates stay.',
   })
   @IsOptional()
   @IsArray()
@@ -195,11 +196,11 @@ export function samlIdpInputOf(body: SaveSamlConnectionDto): SamlIdpInput | null
     return { kind: 'metadata_url', metadataUrl: body.metadataUrl };
   if (body.metadataXml !== undefined)
     return { kind: 'metadata_xml', metadataXml: body.metadataXml };
-  if (!body.idpEntityId || !body.ssoUrl || !body.certificates) return null;
+  if (!body.idpEntityId || !body.ssoUrl) return null;
   return {
     kind: 'manual',
     idpEntityId: body.idpEntityId,
     ssoUrl: body.ssoUrl,
-    certificates: body.certificates,
+    ...(body.certificates ? { certificates: body.certificates } : {}),
   };
 }

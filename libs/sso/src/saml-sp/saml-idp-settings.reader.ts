@@ -8,7 +8,13 @@ import { normalizeCertificate, parseIdpMetadata, SamlMetadataError } from '../sa
 export type SamlIdpInput =
   | { kind: 'metadata_url'; metadataUrl: string }
   | { kind: 'metadata_xml'; metadataXml: string }
-  | { kind: 'manual'; idpEntityId: string; ssoUrl: string; certificates: string[] };
+  | {
+      kind: 'manual';
+      idpEntityId: string;
+      ssoUrl: string;
+      /** Left out on an update: the stored certificates stay. */
+      certificates?: string[];
+    };
 
 const MAX_CERTIFICATES = 5;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -22,14 +28,15 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export class SamlIdpSettingsReader {
   constructor(private readonly outbound: OutboundHttp) {}
 
-  async read(input: SamlIdpInput): Promise<SamlIdpSettings> {
+  /** `stored`: the certificates already trusted, kept when a manual update leaves them out. */
+  async read(input: SamlIdpInput, stored: string[] = []): Promise<SamlIdpSettings> {
     switch (input.kind) {
       case 'metadata_url':
         return this.fromMetadata(await this.fetchMetadata(input.metadataUrl));
       case 'metadata_xml':
         return this.fromMetadata(input.metadataXml);
       case 'manual':
-        return this.fromValues(input);
+        return this.fromValues({ ...input, certificates: input.certificates ?? stored });
     }
   }
 

@@ -29,7 +29,8 @@ export class SaveSamlConnection {
   ) {}
 
   async execute(command: SaveSamlConnectionCommand): Promise<SamlConnection> {
-    const settings = await this.reader.read(command.idp);
+    const stored = await this.connections.find(command.organizationId);
+    const settings = await this.reader.read(command.idp, stored?.certificates);
     const saved = await this.transactions.run(async (tx) => {
       const existing = await this.connections.find(command.organizationId, tx);
       const admin = await this.admins.find(command.adminId, tx);

@@ -200,3 +200,40 @@ describe('fieldOfSamlSaveError', () => {
     expect(fieldOfSamlSaveError('SERVER_ERROR', 'metadata_url')).toBeNull();
   });
 });
+
+describe('editing a manual connection', () => {
+  const certificateFacts = {
+    fingerprintSha256: 'AA:BB',
+    subject: 'CN=IdP',
+    notBefore: '2026-01-01T00:00:00Z',
+    notAfter: '2027-01-01T00:00:00Z',
+    status: 'valid' as const,
+    daysUntilExpiry: 200,
+  };
+  const editing = emptySamlForm(aConnection({ certificates: [certificateFacts] }));
+
+  it('keeps the stored certificates when none is pasted', () => {
+    expect(editing.storedCertificates).toBe(1);
+    expect(validateSamlForm(editing)).toEqual({});
+    expect(toSaveSamlRequest(editing)).toEqual({
+      idpEntityId: 'https://sts.windows.net/t/',
+      ssoUrl: 'https://login.microsoftonline.com/t/saml2',
+      allowSha1: true,
+    });
+  });
+
+  it('replaces them with what is pasted', () => {
+    expect(toSaveSamlRequest({ ...editing, certificates: [PEM, ' '] })).toMatchObject({
+      certificates: [PEM],
+    });
+  });
+
+  it('a metadata connection switched to manual has none to keep', () => {
+    const switched = {
+      ...emptySamlForm(aConnection({ source: 'metadata_url', certificates: [certificateFacts] })),
+      mode: 'manual' as const,
+    };
+    expect(switched.storedCertificates).toBe(0);
+    expect(validateSamlForm(switched).certificates).toBe('Paste at least one signing certificate.');
+  });
+});

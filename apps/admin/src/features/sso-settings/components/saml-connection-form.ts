@@ -21,6 +21,11 @@ export interface SamlConnectionFormValues {
   ssoUrl: string;
   /** PEM or bare base64, one per entry; more than one during a rollover. */
   certificates: string[];
+  /**
+   * How many certificates a manual connection being edited already trusts: with none pasted,
+   * saving keeps them (the view shows their facts, not the PEMs).
+   */
+  storedCertificates: number;
   allowSha1: boolean;
 }
 
@@ -34,8 +39,8 @@ const MAX_METADATA_BYTES = 512 * 1024;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * The form for a new connection, or to edit one. The view has no certificate PEMs, so a manual
- * setup is edited by pasting its certificates again.
+ * The form for a new connection, or to edit one. The view has no certificate PEMs: editing a
+ * manual setup keeps its certificates unless new ones are pasted.
  */
 export function emptySamlForm(connection: SamlConnectionView | null): SamlConnectionFormValues {
   return {
@@ -45,6 +50,7 @@ export function emptySamlForm(connection: SamlConnectionView | null): SamlConnec
     idpEntityId: connection?.idpEntityId ?? '',
     ssoUrl: connection?.ssoUrl ?? '',
     certificates: [''],
+    storedCertificates: connection?.source === 'manual' ? connection.certificates.length : 0,
     allowSha1: connection?.allowSha1 ?? false,
   };
 }
@@ -113,7 +119,7 @@ export function validateSamlForm(values: SamlConnectionFormValues): SamlConnecti
       const sso = urlError(values.ssoUrl, 'login URL', false);
       if (sso) errors.ssoUrl = sso;
       const certificates = values.certificates.filter((c) => c.trim() !== '');
-      if (certificates.length === 0)
+      if (certificates.length === 0 && values.storedCertificates === 0)
         errors.certificates = 'Paste at least one signing certificate.';
       else if (certificates.length > MAX_CERTIFICATES)
         errors.certificates = `At most ${MAX_CERTIFICATES} certificates.`;
@@ -138,13 +144,16 @@ export function toSaveSamlRequest(values: SamlConnectionFormValues): SaveSamlCon
       return { metadataUrl: values.metadataUrl.trim(), allowSha1: values.allowSha1 };
     case 'metadata_xml':
       return { metadataXml: values.metadataXml.trim(), allowSha1: values.allowSha1 };
-    case 'manual':
+    case 'manual': {
+      const certificates = values.certificates.map((c) => c.trim()).filter((c) => c !== '');
       return {
         idpEntityId: values.idpEntityId.trim(),
         ssoUrl: values.ssoUrl.trim(),
-        certificates: values.certificates.map((c) => c.trim()).filter((c) => c !== ''),
+        // None pasted while editing: the stored certificates stay.
+        ...(certificates.length > 0 ? { certificates } : {}),
         allowSha1: values.allowSha1,
       };
+    }
   }
 }
 

@@ -161,10 +161,11 @@ export function SamlIdpForm({ connection, onDone }: SamlIdpFormProps) {
               autoComplete="off"
               spellCheck={false}
             />
-            {connection ? (
+            {values.storedCertificates > 0 ? (
               <Text size="xs" c="dimmed">
-                Saving replaces the stored certificates: paste every certificate that should still
-                be accepted, including the current one.
+                Leave the certificates empty to keep the {values.storedCertificates} stored{' '}
+                {values.storedCertificates === 1 ? 'certificate' : 'certificates'}. Pasting replaces
+                them: include every certificate that should still be accepted.
               </Text>
             ) : null}
             <SamlCertificateInputs
