@@ -219,6 +219,23 @@ describe('SCIM ETags: If-None-Match and If-Match on /Users and /Groups', () => {
       expect(after.meta.version).not.toBe(tag);
     });
 
+    it('gives a group a new tag when a member is renamed (members show their name), not on other changes', async () => {
+      const member = await groups.createUser();
+      const group = await groups.create(aScimGroup());
+      await groups.patched(group.id, anAddMembersPatch([member]));
+      const tag = (await groups.get(group.id)).meta.version;
+      await users.patched(member, aPatch({ op: 'replace', path: 'title', value: 'Captain' }));
+      expect((await groups.get(group.id)).meta.version).toBe(tag);
+
+      await users.patched(member, aPatch({ op: 'replace', path: 'displayName', value: 'Renamed' }));
+      const read = await send('GET', `/Groups/${group.id}`, { 'If-None-Match': tag });
+      const after = await bodyOf<ScimGroupResource>(read, 200);
+      expect(after.members).toEqual([
+        expect.objectContaining({ value: member, display: 'Renamed' }),
+      ]);
+      expect(after.meta.version).not.toBe(tag);
+    });
+
     it('answers a stale If-Match on PATCH, PUT and DELETE with 412, writing and telling nothing', async () => {
       const member = await groups.createUser();
       const created = await groups.create(aScimGroup());

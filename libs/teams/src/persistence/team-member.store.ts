@@ -26,6 +26,9 @@ const REMOVE_USER_FROM_TEAMS = new SqlStatement(
 const REMOVE_USER_FROM_TEAMS_BUMPING = new SqlStatement(
   'WITH bumped AS (UPDATE teams SET version = version + 1, updated_at = ? WHERE organization_id = ? AND id IN (SELECT team_id FROM team_members WHERE user_id = ?) RETURNING id) DELETE FROM team_members WHERE user_id = ? AND team_id IN (SELECT id FROM bumped) RETURNING team_id',
 );
+const BUMP_TEAMS_OF_USER = new SqlStatement(
+  'UPDATE teams SET version = version + 1, updated_at = ? WHERE organization_id = ? AND id IN (SELECT team_id FROM team_members WHERE user_id = ?)',
+);
 const MEMBER_IDS = new SqlStatement('SELECT user_id FROM team_members WHERE team_id = ?');
 const MEMBER_ID_PAGE = new SqlStatement(
   'SELECT user_id FROM team_members WHERE team_id = ? AND user_id > ? ORDER BY user_id LIMIT ?',
@@ -145,6 +148,15 @@ export class TeamMemberStore {
    * new version (a group's ETag changes with its members). One statement for a user in no
    * team (the usual case); the teams' rows only when needed. The teams' ids.
    */
+  /**
+   * A member's name changed: every group that lists them shows it (`members[].display`), so each
+   * gets a new version and ETag. One statement whatever the number of teams.
+   */
+  async bumpTeamsOfUser(tx: Tx, organizationId: string, userId: string): Promise<void> {
+    const now = this.sql.values.timestamp(new Date());
+    await this.sql.run(tx, BUMP_TEAMS_OF_USER, [now, organizationId, userId]);
+  }
+
   async removeUserFromTeams(
     tx: Tx,
     organizationId: string,

@@ -6,8 +6,9 @@ import { EffectiveRoleChanges } from './effective-role.changes';
 
 /**
  * What a user change means for teams, in the user change's transaction: a deleted user leaves
- * every team (one `team.member_removed` each, instead of a silent foreign-key cascade), and a
- * changed roleName is told as `user.role_changed` when the effective role moves.
+ * every team (one `team.member_removed` each, instead of a silent foreign-key cascade), a
+ * changed roleName is told as `user.role_changed` when the effective role moves, and a renamed
+ * member gives their teams new versions (the groups show the member's name).
  */
 @Injectable()
 export class DirectoryChangesListener implements OnModuleInit {
@@ -25,8 +26,12 @@ export class DirectoryChangesListener implements OnModuleInit {
   }
 
   private async changed(tx: Tx, { before, after, actor }: UserChange): Promise<void> {
-    if (before && before.role !== after.role) {
+    if (!before) return;
+    if (before.role !== after.role) {
       await this.roleChanges.explicitRoleChanged(tx, after, before.role, after.role, actor);
+    }
+    if (before.userName !== after.userName || before.displayName !== after.displayName) {
+      await this.members.bumpTeamsOfUser(tx, after.organizationId, after.id);
     }
   }
 
