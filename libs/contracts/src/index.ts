@@ -82,7 +82,7 @@ export type {
   SsoStatusView,
   UpdateSsoPolicyRequest,
 } from './sso';
-export { SSO_PROVIDER_KINDS } from './sso';
+export { SSO_PROVIDER_KINDS, SSO_PROVIDER_NAMES } from './sso';
 export { ACCESS_TOKEN_LIFETIME_MINUTES, CLIENT_SECRET_LIFETIME_DAYS } from './scim-oauth';
 export type {
   CreateScimFederatedCredentialRequest,

@@ -2,6 +2,13 @@
 export const SSO_PROVIDER_KINDS = ['microsoft', 'oidc', 'saml'] as const;
 export type SsoProviderKind = (typeof SSO_PROVIDER_KINDS)[number];
 
+/** How each kind is named to people (log lines, messages). */
+export const SSO_PROVIDER_NAMES: Record<SsoProviderKind, string> = {
+  microsoft: 'Microsoft Entra ID',
+  oidc: 'the OIDC provider',
+  saml: 'the SAML identity provider',
+};
+
 /** The org's connected Microsoft Entra tenant. */
 export interface MicrosoftConnectionView {
   /** The Entra tenant id (`tid`). */

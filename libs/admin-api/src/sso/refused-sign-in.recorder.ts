@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { RecordProvisioningRequest } from '@rollcall/audit';
-import type { SsoProviderKind } from '@rollcall/contracts';
+import { SSO_PROVIDER_NAMES } from '@rollcall/contracts';
 import { SamlSignInRefused, SsoIdentityConflict } from '@rollcall/sso';
-
-const PROVIDER_NAMES: Record<SsoProviderKind, string> = {
-  microsoft: 'Microsoft',
-  oidc: 'the OIDC provider',
-  saml: 'the SAML identity provider',
-};
 
 /**
  * Puts a refused takeover attempt (an account claiming the address of someone linked to
@@ -31,7 +25,7 @@ export class RefusedSignInRecorder {
     }
     if (!(error instanceof SsoIdentityConflict)) return;
     const { refused } = error;
-    const provider = PROVIDER_NAMES[refused.provider];
+    const provider = SSO_PROVIDER_NAMES[refused.provider];
     this.record.execute({
       organizationId: refused.organizationId,
       tokenPrefix: null,
