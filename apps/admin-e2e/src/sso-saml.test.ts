@@ -164,17 +164,20 @@ describe('single sign-on with a SAML 2.0 identity provider', () => {
     assert.deepEqual(await memberOf(member.page), { status: 200, userName });
     await member.context.close();
 
-    // The admin's own address from the IdP is not enough: without a link, no dashboard.
+    // The admin's own address from the IdP is not enough: without a link, no dashboard (and
+    // the admin is no provisioned member either).
     idpSignsInAs(server.org.adminEmail);
     const unlinked = await openDashboard(browser, server.baseUrl);
     await unlinked.page.goto(idpInitiatedUrl());
-    await unlinked.page.waitForURL((url) => url.origin === server.baseUrl, { timeout: 20_000 });
-    await unlinked.page.waitForLoadState('networkidle');
-    assert.equal(
-      (await unlinked.page.request.get('/api/auth/session')).status(),
-      401,
-      `no admin session before the link (landed on ${unlinked.page.url()})`,
+    await unlinked.page.waitForURL(
+      (url) => url.pathname === '/sign-in' && url.searchParams.get('error') === 'not_provisioned',
+      { timeout: 20_000 },
     );
+    await unlinked.page
+      .getByRole('alert')
+      .getByText(/^There is no Rollcall account for you in this organization yet/)
+      .waitFor();
+    assert.equal((await unlinked.page.request.get('/api/auth/session')).status(), 401);
     await unlinked.context.close();
 
     // The admin links their account: an SP-initiated round trip that ends on the SSO page.
