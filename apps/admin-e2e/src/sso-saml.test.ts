@@ -109,6 +109,12 @@ describe('single sign-on with a SAML 2.0 identity provider', () => {
     const rows = certificates.getByRole('row').filter({ hasText: /Microsoft Azure Federated SSO/ });
     assert.equal(await rows.count(), 1, 'one signing certificate, from the metadata');
     await rows.getByText('Valid', { exact: true }).waitFor();
+    // The status badge is drawn whole, not cut to "Va…" by the narrow card.
+    const badge = rows.locator('.mantine-Badge-root').first();
+    const clipped = await badge.evaluate((element) =>
+      [element, ...element.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
+    );
+    assert.equal(clipped, false, 'the certificate status badge is truncated');
     assert.equal(
       await card.getByLabel('SAML sign-in link', { exact: true }).inputValue(),
       `${server.baseUrl}/api/auth/saml/${slug}`,

@@ -137,10 +137,12 @@ describe('Sign in with SAML 2.0', () => {
     return (await response.json()) as { user: { id: string; userName: string } };
   }
 
-  function refusal(result: AcsResult): string {
+  /** Where a refused post sent the browser: the org's own sign-in page, without `&org=`. */
+  function refusal(result: AcsResult, organizationSlug = slug): string {
     expect(result.status).toBe(302);
+    expect(result.location.endsWith(`&org=${organizationSlug}`)).toBe(true);
     expect(result.cookies.some((c) => /^rollcall_(member_)?session=[^;]/.test(c))).toBe(false);
-    return result.location;
+    return result.location.slice(0, -`&org=${organizationSlug}`.length);
   }
 
   describe('configuration', () => {
@@ -399,7 +401,9 @@ describe('Sign in with SAML 2.0', () => {
         redirect: 'manual',
       });
       expect(empty.status).toBe(302);
-      expect(empty.headers.get('location')).toBe('/signin?error=saml_rejected&reason=malformed');
+      expect(empty.headers.get('location')).toBe(
+        `/signin?error=saml_rejected&reason=malformed&org=${slug}`,
+      );
     });
 
     it('a request started for one org cannot be answered at another org’s ACS', async () => {
@@ -422,12 +426,15 @@ describe('Sign in with SAML 2.0', () => {
         nameId: user.userName,
         nameIdFormat: EMAIL_NAME_ID_FORMAT,
       });
-      expect(refusal(await postToAcs(samlResponse, `/saml/${otherSlug}/acs`))).toBe(
+      expect(refusal(await postToAcs(samlResponse, `/saml/${otherSlug}/acs`), otherSlug)).toBe(
         '/signin?error=saml_rejected&reason=request_unknown',
       );
       // And a response for this org posted to the other org's ACS names the wrong audience.
       expect(
-        refusal(await postToAcs(await responseFor(user.userName), `/saml/${otherSlug}/acs`)),
+        refusal(
+          await postToAcs(await responseFor(user.userName), `/saml/${otherSlug}/acs`),
+          otherSlug,
+        ),
       ).toBe('/signin?error=saml_rejected&reason=audience');
     });
 

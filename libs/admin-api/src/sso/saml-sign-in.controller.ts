@@ -63,7 +63,7 @@ export class SamlSignInController {
   @ApiOperation({
     summary: 'Assertion Consumer Service: the IdP posts its SAML response here',
     description:
-      'HTTP-POST binding (`SAMLResponse`, optional `RelayState`), SP- or IdP-initiated. The response or its assertion must be signed by a configured certificate (SHA-256 family; SHA-1 only when allowed), name this org’s entity id as Audience and its ACS as Destination/Recipient, be within NotBefore/NotOnOrAfter (3 minutes’ skew), answer an open request of this org if it names one (InResponseTo, single-use), and not have been accepted before. Encrypted assertions are decrypted with the org’s SP key. Then: an admin who linked this account (IdP entity id, NameID) gets the dashboard session; a user linked to it, or matched once on the NameID or the asserted e-mail (userName or work e-mail), or created just in time, a member session. Refusals redirect to `/signin?error=<code>`; a refused response to `/signin?error=saml_rejected&reason=<rule>` and is recorded in the provisioning log.',
+      'HTTP-POST binding (`SAMLResponse`, optional `RelayState`), SP- or IdP-initiated. The response or its assertion must be signed by a configured certificate (SHA-256 family; SHA-1 only when allowed), name this org’s entity id as Audience and its ACS as Destination/Recipient, be within NotBefore/NotOnOrAfter (3 minutes’ skew), answer an open request of this org if it names one (InResponseTo, single-use), and not have been accepted before. Encrypted assertions are decrypted with the org’s SP key. Then: an admin who linked this account (IdP entity id, NameID) gets the dashboard session; a user linked to it, or matched once on the NameID or the asserted e-mail (userName or work e-mail), or created just in time, a member session. Refusals redirect to the org’s sign-in page, `/signin?error=<code>&org={orgSlug}`; a refused response to `/signin?error=saml_rejected&reason=<rule>&org={orgSlug}` and is recorded in the provisioning log.',
   })
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiFoundResponse({ description: 'To the dashboard, or to the sign-in page with an error.' })
@@ -92,6 +92,7 @@ export class SamlSignInController {
           previousSessionSecret: sessionSecret,
         }),
       (error) => this.refusals.recordIfRefused(error, request.path, requestIdOf(request), 'POST'),
+      slug,
     );
   }
 

@@ -29,7 +29,8 @@ export const SSO_SETTINGS_PAGE = '/sso';
  * How every SSO sign-in callback ends, whichever provider: the state cookie is cleared; an
  * admin gets the dashboard session cookie and goes to `/`, a member the member session cookie
  * and goes to the member landing page; a refusal goes to the sign-in page with a stable error
- * code (and `onRefused` sees it first, to record what the org must know). An admin's link round
+ * code (and `onRefused` sees it first, to record what the org must know), on the org's own
+ * sign-in page when the callback knows the org (a SAML ACS does). An admin's link round
  * trip ends on the SSO settings page instead.
  */
 export async function endSignInCallback(
@@ -37,6 +38,8 @@ export async function endSignInCallback(
   secure: boolean,
   signIn: () => Promise<SsoSignIn | AccountLinkOutcome>,
   onRefused: (error: unknown) => void = () => undefined,
+  /** The org whose sign-in page a refusal returns to (`&org=`), when the callback knows it. */
+  organizationSlug: string | null = null,
 ): Promise<void> {
   response.setHeader('Cache-Control', 'no-store');
   response.append('Set-Cookie', clearedOidcStateCookie(secure));
@@ -61,7 +64,8 @@ export async function endSignInCallback(
     );
   } catch (error) {
     onRefused(error);
-    target = `${SIGN_IN_PAGE}?error=${callbackErrorCode(error)}`;
+    const org = organizationSlug ? `&org=${encodeURIComponent(organizationSlug)}` : '';
+    target = `${SIGN_IN_PAGE}?error=${callbackErrorCode(error)}${org}`;
   }
   response.redirect(302, target);
 }

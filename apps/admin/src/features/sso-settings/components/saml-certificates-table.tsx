@@ -45,8 +45,13 @@ export function SamlCertificatesTable({
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatDate(certificate.notAfter)}
                   </Table.Td>
-                  <Table.Td>
-                    <Badge color={badge.color} variant="light" tt="none">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge
+                      color={badge.color}
+                      variant="light"
+                      tt="none"
+                      style={{ minWidth: 'max-content' }}
+                    >
                       {badge.label}
                     </Badge>
                   </Table.Td>

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { SamlServiceProviderView } from '@rollcall/contracts';
-import { CopyField } from '../../../components/copy-field';
+import { CopyAction, CopyField } from '../../../components/copy-field';
 import { downloadTextFile } from '../../../components/download-file';
 
 export const ENCRYPTION_CERTIFICATE_FILE = 'rollcall-saml-encryption.cer';
@@ -42,28 +42,34 @@ export function SamlServiceProviderDetails({
         value={serviceProvider.metadataUrl}
         description="For identity providers that import service provider metadata."
       />
-      <CopyField
-        label="Encryption certificate"
-        value={serviceProvider.encryptionCertificate}
-        multiline
-        description="Optional: for identity providers that encrypt assertions (in Entra: Token encryption)."
-      />
-      <Group>
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconDownload size={14} />}
-          onClick={() =>
-            downloadTextFile(
-              ENCRYPTION_CERTIFICATE_FILE,
-              serviceProvider.encryptionCertificate,
-              'application/x-x509-ca-cert',
-            )
-          }
-        >
-          Download certificate ({ENCRYPTION_CERTIFICATE_FILE})
-        </Button>
-      </Group>
+      <div>
+        <Text size="sm" fw={500} id="saml-encryption-certificate-label">
+          Encryption certificate
+        </Text>
+        <Text size="xs" c="dimmed">
+          Optional: for identity providers that encrypt assertions (in Entra: Token encryption).
+        </Text>
+        <Group gap="xs" mt={6} aria-labelledby="saml-encryption-certificate-label" role="group">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={14} />}
+            onClick={() =>
+              downloadTextFile(
+                ENCRYPTION_CERTIFICATE_FILE,
+                serviceProvider.encryptionCertificate,
+                'application/x-x509-ca-cert',
+              )
+            }
+          >
+            Download {ENCRYPTION_CERTIFICATE_FILE}
+          </Button>
+          <CopyAction
+            label="encryption certificate (PEM)"
+            value={serviceProvider.encryptionCertificate}
+          />
+        </Group>
+      </div>
     </Stack>
   );
 }
