@@ -109,7 +109,7 @@ describe('admin dashboard sign-in and sessions', () => {
       expect(response.headers.get('cache-control')).toBe('no-store');
       const body = (await response.json()) as SessionBody;
       expect(body).toEqual({
-        admin: { id: expect.any(String), email: org.adminEmail },
+        admin: { id: expect.any(String), email: org.adminEmail, role: 'owner' },
         organization: { id: org.orgId, name: 'Acme Corp', slug: 'acme-corp' },
         csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       });
@@ -232,7 +232,7 @@ describe('admin dashboard sign-in and sessions', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(await response.json()).toEqual({
-        admin: { id: expect.any(String), email: org.adminEmail },
+        admin: { id: expect.any(String), email: org.adminEmail, role: 'owner' },
         organization: { id: org.orgId, name: 'Acme Corp', slug: 'acme-corp' },
         csrfToken,
       });

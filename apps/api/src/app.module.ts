@@ -61,6 +61,7 @@ export class AppModule implements NestModule {
           entra: config.entra,
           signInStartsPer10Minutes: config.rateLimits.signInStartsPer10Minutes,
           apiKeyAuthFailuresPerMinute: config.rateLimits.authFailuresPerMinute,
+          smtp: config.smtp,
         }),
       ],
       controllers: [HealthController, MetricsController],

@@ -18,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      invite: { type: 'boolean', default: false },
       'admin-email': { type: 'string' },
       'admin-password': { type: 'string' },
       label: { type: 'string' },

@@ -6,6 +6,9 @@ import { ScimOAuthModule } from '@rollcall/scim-oauth';
 import { EntraSsoModule, SsoModule } from '@rollcall/sso';
 import { TeamsModule } from '@rollcall/teams';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from './admin-api.options';
+import { AdminsController } from './admins/admins.controller';
+import { InvitationMailer } from './admins/invitation.mailer';
+import { InvitationsController } from './admins/invitations.controller';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AdminAuthController } from './auth/admin-auth.controller';
 import { AdminSessionGuard } from './auth/admin-session.guard';
@@ -57,6 +60,8 @@ export class AdminApiModule {
         OrganizationController,
         ScimTokensController,
         ApiKeysController,
+        AdminsController,
+        InvitationsController,
         EventsController,
         WebhooksController,
         WebhookDeliveriesController,
@@ -83,6 +88,7 @@ export class AdminApiModule {
         AdminTeamReader,
         AdminUserReader,
         RefusedSignInRecorder,
+        InvitationMailer,
       ],
       // A module with its own admin controllers imports SsoModule too, so the guard resolves.
       exports: [ADMIN_API_OPTIONS, AdminSessionGuard, SsoModule],

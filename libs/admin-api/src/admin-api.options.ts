@@ -10,6 +10,8 @@ export interface AdminApiOptions {
    * 429 (the SCIM edge's AUTH_FAILURE_LIMIT_PER_MINUTE, counted separately). Default 20.
    */
   apiKeyAuthFailuresPerMinute?: number;
+  /** SMTP for invitation e-mails (`smtp://` or `smtps://`, optional user:pass); unset: none. */
+  smtp?: { url: string; from: string };
 }
 
 export const ADMIN_API_OPTIONS = Symbol('ADMIN_API_OPTIONS');

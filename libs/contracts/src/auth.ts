@@ -1,3 +1,5 @@
+import type { AdminRoleName } from './admins';
+
 /** `POST /api/auth/login` */
 export interface LoginRequest {
   email: string;
@@ -9,7 +11,8 @@ export interface LoginRequest {
  * send back as `X-CSRF-Token` on every state-changing admin request.
  */
 export interface AdminSessionView {
-  admin: { id: string; email: string };
+  /** `role`: a viewer may only read; only an owner manages admins. */
+  admin: { id: string; email: string; role: AdminRoleName };
   organization: { id: string; name: string; slug: string };
   csrfToken: string;
 }

@@ -1,6 +1,23 @@
 export { ROLE_NAMES, isRoleName } from './roles';
 export type { RoleName } from './roles';
 export type { ApiErrorBody } from './api-error';
+export {
+  ADMIN_INVITATION_LIFETIME_DAYS,
+  ADMIN_ROLE_NAMES,
+  INVITATION_PATH_PREFIX,
+  isAdminRoleName,
+} from './admins';
+export type {
+  AcceptInvitationRequest,
+  AdminInvitationView,
+  AdminRoleName,
+  AdminTeamView,
+  ChangeAdminRoleRequest,
+  CreatedAdminInvitationView,
+  InvitationPreviewView,
+  InviteAdminRequest,
+  OrganizationAdminView,
+} from './admins';
 export { API_KEY_SCOPE_NAMES } from './api-keys';
 export type {
   ApiKeyListView,

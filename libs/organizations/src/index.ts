@@ -38,6 +38,8 @@ export { CreateOrganization } from './use-cases/create-organization.use-case';
 export type {
   CreateOrganizationCommand,
   CreatedOrganization,
+  InviteFirstOwnerCommand,
+  InvitedOrganization,
 } from './use-cases/create-organization.use-case';
 export { CreateScimToken } from './use-cases/create-scim-token.use-case';
 export { MAX_LIVE_SCIM_TOKENS } from './domain/scim-token';
@@ -54,3 +56,23 @@ export type {
   OrganizationSettingsUpdate,
 } from './use-cases/organization-settings.hooks';
 export type { OrganizationSettingsChange } from './domain/organization-settings';
+export { AdminManagementError } from './domain/admin-management.error';
+export type { AdminManagementErrorCode } from './domain/admin-management.error';
+export { ADMIN_ROLES, isAdminRole, mayManageAdmins, mayWrite } from './domain/admin-role';
+export type { AdminRole } from './domain/admin-role';
+export { invitationLink } from './domain/admin-invitation';
+export type { AdminInvitation } from './domain/admin-invitation';
+export { InviteAdmin } from './use-cases/invite-admin.use-case';
+export type { InviteAdminCommand, IssuedAdminInvitation } from './use-cases/invite-admin.use-case';
+export { ListAdminTeam } from './use-cases/list-admin-team.use-case';
+export type { AdminTeam } from './use-cases/list-admin-team.use-case';
+export { RevokeAdminInvitation } from './use-cases/revoke-admin-invitation.use-case';
+export { GetAdminInvitation } from './use-cases/get-admin-invitation.use-case';
+export type { InvitationPreview } from './use-cases/get-admin-invitation.use-case';
+export { AcceptAdminInvitation } from './use-cases/accept-admin-invitation.use-case';
+export type { AcceptAdminInvitationCommand } from './use-cases/accept-admin-invitation.use-case';
+export { ChangeAdminRole } from './use-cases/change-admin-role.use-case';
+export type { ChangeAdminRoleCommand } from './use-cases/change-admin-role.use-case';
+export { RemoveAdmin } from './use-cases/remove-admin.use-case';
+export { TransferOwnership } from './use-cases/transfer-ownership.use-case';
+export type { TransferOwnershipCommand } from './use-cases/transfer-ownership.use-case';

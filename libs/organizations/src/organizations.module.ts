@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Transactions } from '@rollcall/db';
+import { AdminInvitationStore } from './persistence/admin-invitation.store';
 import { AdminLookup } from './persistence/admin.lookup';
+import { AcceptAdminInvitation } from './use-cases/accept-admin-invitation.use-case';
+import { ChangeAdminRole } from './use-cases/change-admin-role.use-case';
+import { GetAdminInvitation } from './use-cases/get-admin-invitation.use-case';
+import { InviteAdmin } from './use-cases/invite-admin.use-case';
+import { ListAdminTeam } from './use-cases/list-admin-team.use-case';
+import { RemoveAdmin } from './use-cases/remove-admin.use-case';
+import { RevokeAdminInvitation } from './use-cases/revoke-admin-invitation.use-case';
+import { TransferOwnership } from './use-cases/transfer-ownership.use-case';
 import { ApiKeyStore } from './persistence/api-key.store';
 import { ORGANIZATION_ENTITIES } from './persistence/organization.entities';
 import { OrganizationAdminStore } from './persistence/organization-admin.store';
@@ -28,6 +37,14 @@ import { RevokeScimToken } from './use-cases/revoke-scim-token.use-case';
 import { UpdateOrganizationSettings } from './use-cases/update-organization-settings.use-case';
 
 const useCases = [
+  AcceptAdminInvitation,
+  ChangeAdminRole,
+  GetAdminInvitation,
+  InviteAdmin,
+  ListAdminTeam,
+  RemoveAdmin,
+  RevokeAdminInvitation,
+  TransferOwnership,
   AuthenticateApiKey,
   CreateApiKey,
   ListApiKeys,
@@ -54,6 +71,7 @@ const useCases = [
     Transactions,
     OrganizationStore,
     OrganizationAdminStore,
+    AdminInvitationStore,
     ScimTokenStore,
     ApiKeyStore,
     OrganizationLookup,

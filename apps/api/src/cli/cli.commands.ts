@@ -29,6 +29,9 @@ export const CLI_USAGE = `Usage: npm run cli -- <command> [options]
 Commands:
   org:create "<name>" [--admin-email E] [--admin-password P] [--json]
       Create an organization with provisioning enabled and its first SCIM token.
+  org:create "<name>" --admin-email E --invite [--json]
+      The same, but no password is made up: the admin gets an owner invitation link
+      (PUBLIC_URL/invitations/…, single use, 7 days) to choose their own.
   token:create <orgId> [--label L] [--json]
       Issue a SCIM Secret Token (an organization has at most two live tokens).
   token:revoke <tokenPrefix|tokenId> [--json]
@@ -68,6 +71,40 @@ function stringOption(parsed: ParsedCommand, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+async function createInvitedOrganization(
+  app: INestApplicationContext,
+  config: AppConfig,
+  parsed: ParsedCommand,
+): Promise<CliOutput> {
+  const adminEmail = stringOption(parsed, 'admin-email');
+  if (!adminEmail || parsed.options['admin-password'] !== undefined) {
+    throw new CliUsageError(`org:create --invite needs --admin-email and no --admin-password.`);
+  }
+  const created = await app.get(CreateOrganization).executeWithInvitation({
+    name: requirePositional(parsed, 'an organization name'),
+    adminEmail,
+    publicUrl: config.publicUrl,
+  });
+  const scimBaseUrl = `${config.publicUrl}/scim/v2`;
+  const json = {
+    orgId: created.organization.id,
+    scimBaseUrl,
+    scimToken: created.scimToken.token,
+    adminEmail: created.adminEmail,
+    invitationLink: created.invitationLink,
+  };
+  return {
+    json,
+    text: [
+      `Created organization "${created.organization.name}" (${json.orgId}).`,
+      `  Owner invitation ${json.invitationLink}`,
+      `    (for ${json.adminEmail}; single use, valid for 7 days)`,
+      `  SCIM Tenant URL  ${scimBaseUrl}`,
+      `  Secret Token     ${json.scimToken}`,
+    ].join('\n'),
+  };
+}
+
 export async function runCliCommand(
   app: INestApplicationContext,
   config: AppConfig,
@@ -76,6 +113,7 @@ export async function runCliCommand(
   const scimBaseUrl = `${config.publicUrl}/scim/v2`;
   switch (parsed.command) {
     case 'org:create': {
+      if (parsed.options['invite'] === true) return createInvitedOrganization(app, config, parsed);
       const created = await app.get(CreateOrganization).execute({
         name: requirePositional(parsed, 'an organization name'),
         adminEmail: stringOption(parsed, 'admin-email'),

@@ -66,6 +66,8 @@ export interface AppConfig {
    * worker but one, so a process group runs each job once.
    */
   backgroundJobs: boolean;
+  /** SMTP for admin invitation e-mails; unset: the inviter passes the link on. */
+  smtp?: { url: string; from: string };
 }
 
 export interface RateLimitConfig {
@@ -192,6 +194,8 @@ const envSchema = z.object({
         value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
       ),
   ),
+  SMTP_URL: optional(url(['smtp:', 'smtps:'], 'smtps://user:pass@smtp.example.com:465')),
+  SMTP_FROM: optional(z.string().max(320)),
   ENCRYPTION_KEY: optional(
     z
       .string()
@@ -227,9 +231,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ]);
   }
   const dataDir = resolve(e.DATA_DIR ?? './data');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     dataDir,
     database: e.DATABASE_URL
       ? {
@@ -275,5 +280,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webConcurrency: e.WEB_CONCURRENCY,
     backgroundJobs: e.BACKGROUND_JOBS,
+    smtp: e.SMTP_URL
+      ? {
+          url: e.SMTP_URL,
+          from: e.SMTP_FROM ?? `Rollcall <no-reply@${new URL(publicUrl).hostname}>`,
+        }
+      : undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ADMIN_ROLE_NAMES, type AdminRoleName } from '@rollcall/contracts';
 import type { AuthenticatedAdmin } from '@rollcall/sso';
 
 export class LoginRequestDto {
@@ -24,6 +25,13 @@ export class SessionAdminDto {
 
   @ApiProperty({ example: 'admin@acme.example' })
   email!: string;
+
+  @ApiProperty({
+    enum: ADMIN_ROLE_NAMES,
+    description:
+      'owner: everything, incl. managing admins; admin: all but that; viewer: read-only.',
+  })
+  role!: AdminRoleName;
 }
 
 export class SessionOrganizationDto {
@@ -53,7 +61,7 @@ export class AdminSessionDto {
 
 export function toAdminSessionDto(session: AuthenticatedAdmin): AdminSessionDto {
   return {
-    admin: { id: session.admin.id, email: session.admin.email },
+    admin: { id: session.admin.id, email: session.admin.email, role: session.admin.role },
     organization: {
       id: session.organization.id,
       name: session.organization.name,

@@ -1,12 +1,21 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { ApiKeyError, AuthenticateApiKey, type ApiKeyPrincipal } from '@rollcall/organizations';
+import {
+  ApiKeyError,
+  AuthenticateApiKey,
+  mayManageAdmins,
+  mayWrite,
+  type AdminRole,
+  type ApiKeyPrincipal,
+} from '@rollcall/organizations';
 import { RateLimitedError, RateLimiters, type RateLimiter } from '@rollcall/rate-limit';
 import { AuthenticateAdminSession, SsoError, csrfTokenMatches } from '@rollcall/sso';
 import type { AdminSessionRequest } from './admin-session.request';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { OWNER_ONLY } from '../admins/owner-only.decorator';
 import { API_KEY_ACCESS } from './api-key-access.decorator';
+import { RoleForbiddenException } from './role-forbidden.exception';
 import { bearerCredentialOf } from './api-key-bearer';
 import { cookiesAreSecure, readSessionCookie } from './session.cookie';
 
@@ -17,6 +26,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a `read` key may call: reading only (OPTIONS never reaches a route guard). */
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const DEFAULT_KEY_FAILURES_PER_MINUTE = 20;
+/** The signed-in admin's own account and session, which a viewer manages too. */
+const OWN_ACCOUNT_PATH = '/api/auth/';
 
 /**
  * A state-changing request must carry its session's token in X-CSRF-Token (else 403
@@ -78,8 +89,30 @@ export class AdminSessionGuard implements CanActivate {
       throw new SsoError('UNAUTHENTICATED', 'Sign in to continue.');
     }
     assertCsrfToken(request, session.csrfToken);
+    this.assertRoleAllows(context, request, session.admin.role);
     request.adminSession = session;
     return true;
+  }
+
+  /**
+   * Roles, decided here once for every admin route: a viewer only reads (their own account
+   * under /api/auth — signing out, their password — stays theirs), and routes marked
+   * @OwnerOnly() are an owner's. API keys are unaffected: their scope decides.
+   */
+  private assertRoleAllows(context: ExecutionContext, request: Request, role: AdminRole): void {
+    const ownerOnly = this.reflector.getAllAndOverride<boolean | undefined>(OWNER_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (ownerOnly && !mayManageAdmins(role)) {
+      throw new RoleForbiddenException('Only an owner of the organization can manage its admins.');
+    }
+    const ownAccount = request.path.startsWith(OWN_ACCOUNT_PATH);
+    if (!mayWrite(role) && !READ_METHODS.has(request.method.toUpperCase()) && !ownAccount) {
+      throw new RoleForbiddenException(
+        'You have read-only access (viewer): ask an owner of the organization for the admin role to make changes.',
+      );
+    }
   }
 
   private async authenticateKey(

@@ -16,6 +16,7 @@ import { ApiKeys1763900001600 } from './1763900001600-api-keys';
 import { Events1763900001700 } from './1763900001700-events';
 import { Webhooks1763900001800 } from './1763900001800-webhooks';
 import { Saml1763900001900 } from './1763900001900-saml';
+import { AdminRoles1763900002000 } from './1763900002000-admin-roles';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   Events1763900001700,
   Webhooks1763900001800,
   Saml1763900001900,
+  AdminRoles1763900002000,
 ];

@@ -72,7 +72,7 @@ describe('AdminLookup', () => {
     const never = await insertAdmin(organizationId, { email: uniqueEmail('new') });
 
     const admin = await lookup.find(id);
-    expect(admin).toEqual({ id, organizationId, email, createdAt, lastLoginAt });
+    expect(admin).toEqual({ id, organizationId, email, role: 'viewer', createdAt, lastLoginAt });
     expect(JSON.stringify(admin)).not.toContain('scrypt');
     expect((await lookup.find(never))?.lastLoginAt).toBeNull();
     expect(await lookup.find(randomUUID())).toBeNull();
@@ -159,7 +159,15 @@ describe('AdminLookup', () => {
     const id = await insertAdmin(organizationId, { email, passwordHash: 'scrypt$secret-hash' });
 
     expect(await lookup.credentialsByEmail(email.toLowerCase())).toEqual({
-      admin: { id, organizationId, email, createdAt: expect.any(Date), lastLoginAt: null },
+      // Inserted without a role: the column's default is the least privilege.
+      admin: {
+        id,
+        organizationId,
+        email,
+        role: 'viewer',
+        createdAt: expect.any(Date),
+        lastLoginAt: null,
+      },
       passwordHash: 'scrypt$secret-hash',
     });
     expect(await lookup.credentialsByEmail(uniqueEmail('nobody'))).toBeNull();

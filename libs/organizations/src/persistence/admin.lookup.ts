@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlRunner, SqlStatement, inIdList, type Tx } from '@rollcall/db';
+import { isAdminRole } from '../domain/admin-role';
 import {
   normalizeAdminEmail,
   type AdminCredentials,
@@ -11,11 +12,12 @@ interface AdminRow {
   id: string;
   organization_id: string;
   email: string;
+  role: string;
   created_at: unknown;
   last_login_at: unknown;
 }
 
-const SELECT = `SELECT id, organization_id, email, created_at, last_login_at
+const SELECT = `SELECT id, organization_id, email, role, created_at, last_login_at
   FROM organization_admins`;
 const BY_ID = new SqlStatement(`${SELECT} WHERE id = ?`);
 const BY_EMAIL = new SqlStatement(`${SELECT} WHERE email_normalized = ?`);
@@ -24,7 +26,7 @@ const OF_ORGANIZATION = new SqlStatement(
   `${SELECT} WHERE organization_id = ? ORDER BY created_at, id`,
 );
 const CREDENTIALS_BY_EMAIL = new SqlStatement(
-  `SELECT id, organization_id, email, created_at, last_login_at, password_hash
+  `SELECT id, organization_id, email, role, created_at, last_login_at, password_hash
    FROM organization_admins WHERE email_normalized = ?`,
 );
 const RECORD_LOGIN = new SqlStatement(
@@ -119,6 +121,8 @@ export class AdminLookup {
       id: row.id,
       organizationId: row.organization_id,
       email: row.email,
+      // The column's CHECK constraint allows nothing else; least privilege if it ever did.
+      role: isAdminRole(row.role) ? row.role : 'viewer',
       createdAt: v.readDate(row.created_at),
       lastLoginAt: v.readDateOrNull(row.last_login_at),
     };

@@ -21,6 +21,7 @@ async function inserted(organizationId: string, overrides: Partial<NewAdmin> = {
     organizationId,
     email: `Admin-${randomUUID().slice(0, 8)}@Example.com`,
     passwordHash: 'scrypt$first',
+    role: 'owner',
     createdAt: new Date('2026-01-02T03:04:05.678Z'),
     ...overrides,
   };
@@ -51,6 +52,7 @@ describe('OrganizationAdminStore', () => {
       id: admin.id,
       organizationId,
       email: admin.email,
+      role: 'owner',
       createdAt: admin.createdAt,
       lastLoginAt: null,
     };

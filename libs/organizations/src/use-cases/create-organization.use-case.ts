@@ -7,14 +7,15 @@ import { validOrganizationName } from '../domain/organization-name';
 import { OrganizationError } from '../domain/organization.error';
 import { slugify } from '../domain/organization-slug';
 import { hashPassword } from '../domain/password.hasher';
+import { validAdminEmail } from '../domain/admin-profile';
 import { AdminLookup } from '../persistence/admin.lookup';
 import { OrganizationAdminStore } from '../persistence/organization-admin.store';
 import { OrganizationLookup } from '../persistence/organization.lookup';
 import { OrganizationStore } from '../persistence/organization.store';
 import { CreateScimToken, type IssuedScimToken } from './create-scim-token.use-case';
+import { InviteAdmin } from './invite-admin.use-case';
 
 export { MIN_ADMIN_PASSWORD_LENGTH } from '../domain/admin-password';
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface CreateOrganizationCommand {
   name: string;
@@ -24,6 +25,21 @@ export interface CreateOrganizationCommand {
   adminPassword?: string;
   /** Turn provisioning on and issue the first SCIM token. */
   enableScim: boolean;
+}
+
+export interface InviteFirstOwnerCommand {
+  name: string;
+  adminEmail: string;
+  /** Where the dashboard is served; the invitation link points there. */
+  publicUrl: string;
+}
+
+/** An organization whose first owner sets their own password through an invitation link. */
+export interface InvitedOrganization {
+  organization: OrganizationProfile;
+  adminEmail: string;
+  invitationLink: string;
+  scimToken: IssuedScimToken;
 }
 
 export interface CreatedOrganization {
@@ -42,6 +58,7 @@ export class CreateOrganization {
     private readonly admins: AdminLookup,
     private readonly adminStore: OrganizationAdminStore,
     private readonly createScimToken: CreateScimToken,
+    private readonly inviteAdmin: InviteAdmin,
   ) {}
 
   async execute(command: CreateOrganizationCommand): Promise<CreatedOrganization> {
@@ -52,34 +69,16 @@ export class CreateOrganization {
 
     return this.transactions.run(async (tx) => {
       const slug = await this.freeSlug(tx, slugify(name));
-      const adminEmail = (command.adminEmail ?? `admin@${slug}.rollcall.local`).trim();
-      if (!EMAIL_PATTERN.test(adminEmail) || adminEmail.length > 320) {
-        throw new OrganizationError('ADMIN_EMAIL_INVALID', 'The admin e-mail is not valid.');
-      }
-      if (await this.admins.findByEmail(adminEmail, tx)) {
-        throw new OrganizationError(
-          'ADMIN_EMAIL_TAKEN',
-          'This e-mail already administers an organization.',
-        );
-      }
-      const now = new Date();
-      const organization: OrganizationProfile = {
-        id: randomUUID(),
-        name,
-        slug,
-        scimEnabled: command.enableScim,
-        deletedTeamRetentionDays: 30,
-        defaultRole: 'member',
-        createdAt: now,
-        updatedAt: now,
-      };
-      await this.organizationStore.insert(tx, organization);
+      const adminEmail = validAdminEmail(command.adminEmail ?? `admin@${slug}.rollcall.local`);
+      await this.refuseTakenEmail(tx, adminEmail);
+      const organization = await this.insertOrganization(tx, name, slug, command.enableScim);
       await this.adminStore.insert(tx, {
         id: randomUUID(),
         organizationId: organization.id,
         email: adminEmail,
         passwordHash,
-        createdAt: now,
+        role: 'owner',
+        createdAt: organization.createdAt,
       });
       const scimToken = command.enableScim
         ? await this.createScimToken.issueWithin(
@@ -91,6 +90,64 @@ export class CreateOrganization {
         : null;
       return { organization, adminEmail, adminPassword, scimToken };
     });
+  }
+
+  /**
+   * The operator's `org:create --invite`: provisioning on, no admin yet and no password ever
+   * made up; the first owner accepts the invitation and chooses one.
+   */
+  async executeWithInvitation(command: InviteFirstOwnerCommand): Promise<InvitedOrganization> {
+    const name = validOrganizationName(command.name);
+    const adminEmail = validAdminEmail(command.adminEmail);
+    return this.transactions.run(async (tx) => {
+      await this.refuseTakenEmail(tx, adminEmail);
+      const slug = await this.freeSlug(tx, slugify(name));
+      const organization = await this.insertOrganization(tx, name, slug, true);
+      const invited = await this.inviteAdmin.issueWithin(tx, {
+        organizationId: organization.id,
+        email: adminEmail,
+        role: 'owner',
+        invitedBy: 'system:organization-setup',
+        publicUrl: command.publicUrl,
+      });
+      const scimToken = await this.createScimToken.issueWithin(
+        tx,
+        organization.id,
+        'system:organization-setup',
+        'Initial token',
+      );
+      return { organization, adminEmail, invitationLink: invited.link, scimToken };
+    });
+  }
+
+  private async refuseTakenEmail(tx: Tx, adminEmail: string): Promise<void> {
+    if (await this.admins.findByEmail(adminEmail, tx)) {
+      throw new OrganizationError(
+        'ADMIN_EMAIL_TAKEN',
+        'This e-mail already administers an organization.',
+      );
+    }
+  }
+
+  private async insertOrganization(
+    tx: Tx,
+    name: string,
+    slug: string,
+    scimEnabled: boolean,
+  ): Promise<OrganizationProfile> {
+    const now = new Date();
+    const organization: OrganizationProfile = {
+      id: randomUUID(),
+      name,
+      slug,
+      scimEnabled,
+      deletedTeamRetentionDays: 30,
+      defaultRole: 'member',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.organizationStore.insert(tx, organization);
+    return organization;
   }
 
   private async freeSlug(tx: Tx, base: string): Promise<string> {

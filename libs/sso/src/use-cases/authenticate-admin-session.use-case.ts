@@ -33,7 +33,7 @@ export class AuthenticateAdminSession {
     return {
       sessionId: session.id,
       csrfToken: session.csrfToken,
-      admin: { id: admin.id, email: admin.email },
+      admin: { id: admin.id, email: admin.email, role: admin.role },
       organization: { id: organization.id, name: organization.name, slug: organization.slug },
     };
   }

@@ -68,7 +68,7 @@ export class OpenAdminSession {
         sessionId: id,
         csrfToken,
         expiresAt,
-        admin: { id: admin.id, email: admin.email },
+        admin: { id: admin.id, email: admin.email, role: admin.role },
         organization: { id: organization.id, name: organization.name, slug: organization.slug },
       };
     });
