@@ -79,6 +79,7 @@ describe('admin API: teams, resources, deletion and restore', () => {
       ['GET', '/api/teams/x'],
       ['DELETE', '/api/teams/x'],
       ['POST', '/api/teams/x/restore'],
+      ['POST', '/api/teams/x/purge'],
       ['GET', '/api/teams/x/deletion-preview'],
       ['GET', '/api/teams/x/resources'],
       ['POST', '/api/teams/x/resources'],
@@ -99,6 +100,7 @@ describe('admin API: teams, resources, deletion and restore', () => {
       ['POST', `/api/teams/${team.id}/resources`, { kind: 'monitor', name: 'm' }],
       ['DELETE', `/api/teams/${team.id}`, undefined],
       ['POST', `/api/teams/${team.id}/restore`, undefined],
+      ['POST', `/api/teams/${team.id}/purge`, undefined],
     ] as const) {
       await admin.error(
         admin.request(method, path, body, { csrf: false }),
@@ -324,6 +326,39 @@ describe('admin API: teams, resources, deletion and restore', () => {
     await admin.json(admin.request('POST', `/api/teams/${first.id}/restore`), 200);
   });
 
+  it('purges a team pending deletion now, for good, and refuses a live team', async () => {
+    await setRetention(30);
+    const member = await scimUser('purged-member@teams.example');
+    const groupId = await scimGroup('Purge Me', [member]);
+    await addResource(groupId, 'monitor', 'Doomed');
+    const live = await createTeam('Still Live');
+
+    await admin.error(
+      admin.request('POST', `/api/teams/${live.id}/purge`),
+      409,
+      'TEAM_NOT_PENDING_DELETION',
+    );
+    expect((await detail(live.id)).team.name).toBe('Still Live');
+
+    expect((await api.scim(org.scimToken, 'DELETE', `/Groups/${groupId}`)).status).toBe(204);
+    expect((await pending()).map((p) => p.team.id)).toContain(groupId);
+
+    const purged = await admin.request('POST', `/api/teams/${groupId}/purge`);
+    expect(purged.status).toBe(204);
+    expect((await pending()).map((p) => p.team.id)).not.toContain(groupId);
+    await admin.error(admin.get(`/api/teams/${groupId}/resources`), 404, 'TEAM_NOT_FOUND');
+    await admin.error(
+      admin.request('POST', `/api/teams/${groupId}/restore`),
+      404,
+      'TEAM_NOT_FOUND',
+    );
+    await admin.error(admin.request('POST', `/api/teams/${groupId}/purge`), 404, 'TEAM_NOT_FOUND');
+    // The member stays: only the membership went with the team.
+    expect((await api.scim(org.scimToken, 'GET', `/Users/${member}`)).status).toBe(200);
+    // Entra may create a group of the same name again.
+    await scimGroup('Purge Me', []);
+  });
+
   it('with a retention window of 0 a delete is immediate and final', async () => {
     await setRetention(0);
     const team = await createTeam('Ephemeral');
@@ -364,6 +399,7 @@ describe('admin API: teams, resources, deletion and restore', () => {
       ['POST', `/api/teams/${team.id}/resources`, { kind: 'monitor', name: 'x' }],
       ['DELETE', `/api/teams/${team.id}`, undefined],
       ['POST', `/api/teams/${doomed.id}/restore`, undefined],
+      ['POST', `/api/teams/${doomed.id}/purge`, undefined],
     ] as const) {
       await intruder.error(intruder.request(method, path, body), 404, 'TEAM_NOT_FOUND');
     }

@@ -249,6 +249,18 @@ describe(`directory events on ${testDialect()}`, () => {
     });
   });
 
+  it('tells a purge now by an admin as team.purged with what the team held', async () => {
+    const user = await groups.users.create(aScimUser());
+    const group = await groups.create(aScimGroup({ members: [{ value: user.id }] }));
+    expect((await groups.delete(group.id)).status).toBe(204);
+    const start = await lastCursor();
+    const purged = await admin.request('POST', `/api/teams/${group.id}/purge`);
+    expect(purged.status).toBe(204);
+    const events = await eventsAfter(start);
+    expect(summary(events)).toEqual([`team.purged admin:${org.adminEmail}`]);
+    expect(events[0]?.data).toMatchObject({ team: { id: group.id }, contents: { members: 1 } });
+  });
+
   it('keeps organizations apart, filters by type, refuses bad cursors and types', async () => {
     const other = await api.createOrganization('Other Events Org');
     const otherGroups = new ScimGroups(api, other.scimToken);

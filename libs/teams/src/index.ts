@@ -26,6 +26,7 @@ export { PreviewTeamDeletion } from './use-cases/preview-team-deletion.use-case'
 export type { TeamDeletionPreview } from './use-cases/preview-team-deletion.use-case';
 export { ProvisionGroup } from './use-cases/provision-group.use-case';
 export { PurgeDeletedTeams } from './use-cases/purge-deleted-teams.use-case';
+export { PurgeTeam } from './use-cases/purge-team.use-case';
 export { ReadTeamMembers } from './use-cases/read-team-members.use-case';
 export { RemoveGroupRoleMapping } from './use-cases/remove-group-role-mapping.use-case';
 export { ReplaceGroup } from './use-cases/replace-group.use-case';

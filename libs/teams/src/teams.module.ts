@@ -27,6 +27,7 @@ import { PatchGroup } from './use-cases/patch-group.use-case';
 import { PreviewTeamDeletion } from './use-cases/preview-team-deletion.use-case';
 import { ProvisionGroup } from './use-cases/provision-group.use-case';
 import { PurgeDeletedTeams } from './use-cases/purge-deleted-teams.use-case';
+import { PurgeTeam } from './use-cases/purge-team.use-case';
 import { ReadTeamMembers } from './use-cases/read-team-members.use-case';
 import { RemoveGroupRoleMapping } from './use-cases/remove-group-role-mapping.use-case';
 import { ReplaceGroup } from './use-cases/replace-group.use-case';
@@ -54,6 +55,7 @@ const useCases = [
   ListDeletedTeams,
   RestoreTeam,
   PurgeDeletedTeams,
+  PurgeTeam,
   CreateTeamResource,
   ListTeamResources,
   DeleteTeamResource,

@@ -1,12 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DeleteTeam, PreviewTeamDeletion, RestoreTeam } from '@rollcall/teams';
+import { DeleteTeam, PreviewTeamDeletion, PurgeTeam, RestoreTeam } from '@rollcall/teams';
 import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
 import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
@@ -31,6 +32,7 @@ export class TeamDeletionController {
     private readonly previewTeamDeletion: PreviewTeamDeletion,
     private readonly deleteTeam: DeleteTeam,
     private readonly restoreTeam: RestoreTeam,
+    private readonly purgeTeam: PurgeTeam,
     private readonly teamReader: AdminTeamReader,
   ) {}
 
@@ -86,5 +88,20 @@ export class TeamDeletionController {
   async restore(@CurrentCaller() admin: Caller, @Param('id') id: string): Promise<TeamSummaryDto> {
     await this.restoreTeam.execute(admin.organizationId, id, admin.actor);
     return this.teamReader.summary(admin.organizationId, id);
+  }
+
+  @Post(':id/purge')
+  @HttpCode(204)
+  @AdminWrite()
+  @ApiOperation({
+    summary: 'Purge a team pending deletion now',
+    description:
+      'Ends the retention window early: the team, its memberships and resources are deleted for good (`team.purged`), as the retention job does at `purgeAfter`. Cannot be undone.',
+  })
+  @ApiNoContentResponse({ description: 'Purged.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'TEAM_NOT_FOUND (or purged already)' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'TEAM_NOT_PENDING_DELETION: it is live.' })
+  async purge(@CurrentCaller() admin: Caller, @Param('id') id: string): Promise<void> {
+    await this.purgeTeam.execute(admin.organizationId, id, admin.actor);
   }
 }
