@@ -37,6 +37,7 @@ import { useSignOut } from '../features/auth/api/use-sign-out';
 import { usePendingDeletions } from '../features/pending-deletions/api/use-pending-deletions';
 import { ProvisioningDeleteBanner } from '../features/pending-deletions/components/provisioning-delete-banner';
 import { useWebhooks } from '../features/webhooks/api/use-webhooks';
+import { showsDeletionBanner } from './deletion-banner.paths';
 import { PageSuspense } from './lazy-page';
 
 interface NavItem {
@@ -197,7 +198,7 @@ export function AppLayout() {
 
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Stack maw={1200} mx="auto" gap={0}>
-          {location.pathname !== '/pending-deletions' ? <ProvisioningDeleteBanner /> : null}
+          {showsDeletionBanner(location.pathname) ? <ProvisioningDeleteBanner /> : null}
           <PageSuspense>
             <Outlet />
           </PageSuspense>

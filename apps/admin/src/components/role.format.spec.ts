@@ -2,7 +2,9 @@ import { deletedByLabel, isProvisioningDelete, roleSourceLabel } from './role.fo
 
 describe('roleSourceLabel', () => {
   it('names the source of the effective role', () => {
-    expect(roleSourceLabel({ role: 'admin', source: 'roleName' })).toBe('from roleName (Entra)');
+    expect(roleSourceLabel({ role: 'admin', source: 'roleName' })).toBe(
+      'from roleName (Microsoft Entra ID)',
+    );
     expect(roleSourceLabel({ role: 'team_lead', source: 'group', groupName: 'SRE' })).toBe(
       'from group SRE',
     );
@@ -11,8 +13,8 @@ describe('roleSourceLabel', () => {
 });
 
 describe('deletedByLabel', () => {
-  it('tells Entra from an admin', () => {
-    expect(deletedByLabel('scim:rcs_ab12')).toBe('Microsoft Entra (token rcs_ab12…)');
+  it('tells Microsoft Entra ID from an admin', () => {
+    expect(deletedByLabel('scim:rcs_ab12')).toBe('Microsoft Entra ID (token rcs_ab12…)');
     expect(deletedByLabel('admin:it@acme.example')).toBe('it@acme.example');
     expect(deletedByLabel(null)).toBe('Unknown');
     expect(isProvisioningDelete('scim:rcs_ab12')).toBe(true);

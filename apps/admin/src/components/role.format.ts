@@ -16,7 +16,7 @@ export function roleLabel(role: RoleName): string {
 export function roleSourceLabel(role: EffectiveRoleView): string {
   switch (role.source) {
     case 'roleName':
-      return 'from roleName (Entra)';
+      return 'from roleName (Microsoft Entra ID)';
     case 'group':
       return role.groupName ? `from group ${role.groupName}` : 'from a mapped group';
     case 'default':
@@ -29,7 +29,7 @@ export function deletedByLabel(deletedBy: string | null): string {
   if (!deletedBy) return 'Unknown';
   const [kind, ...rest] = deletedBy.split(':');
   const who = rest.join(':');
-  if (kind === 'scim') return `Microsoft Entra (token ${who}…)`;
+  if (kind === 'scim') return `Microsoft Entra ID (token ${who}…)`;
   if (kind === 'admin') return who;
   return deletedBy;
 }

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconRestore, IconTrashOff } from '@tabler/icons-react';
+import { IconRestore, IconTrashOff, IconTrashX } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { PendingTeamDeletionView } from '@rollcall/contracts';
 import { errorMessage } from '../../../api/api-error';
 import { formatDateTime, formatRelative } from '../../../components/date.format';
@@ -11,10 +12,12 @@ import { formatTeamContents } from '../../../components/resource-counts.format';
 import { deletedByLabel, isProvisioningDelete } from '../../../components/role.format';
 import { usePendingDeletions } from '../api/use-pending-deletions';
 import { useRestoreTeam } from '../api/use-restore-team';
+import { PurgeTeamDialog } from './purge-team-dialog';
 
 export function PendingDeletionsPage() {
   const pending = usePendingDeletions();
   const restore = useRestoreTeam();
+  const [purging, setPurging] = useState<PendingTeamDeletionView | null>(null);
 
   const onRestore = (entry: PendingTeamDeletionView) => {
     restore.mutate(entry.team.id, {
@@ -37,7 +40,7 @@ export function PendingDeletionsPage() {
     <>
       <PageHeader
         title="Pending deletions"
-        description="Teams deleted by Microsoft Entra (a deprovisioned group) or by an admin. Until the purge date they keep their members and resources and can be restored; then they are deleted for good."
+        description="Teams deleted by Microsoft Entra ID (a deprovisioned group) or by an admin. Until the purge date they keep their members and resources and can be restored; then they are deleted for good. Purge now deletes one at once."
       />
       {pending.isPending ? (
         <LoadingState />
@@ -46,13 +49,13 @@ export function PendingDeletionsPage() {
       ) : pending.data.teams.length === 0 ? (
         <Card withBorder radius="md">
           <EmptyState icon={<IconTrashOff size={24} />} title="Nothing is pending deletion">
-            When a team is deleted, here or by Entra, it waits here for the retention window so you
-            can restore it.
+            When a team is deleted, here or by Microsoft Entra ID, it waits here for the retention
+            window so you can restore it.
           </EmptyState>
         </Card>
       ) : (
         <Card withBorder radius="md" p={0}>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={860}>
             <Table verticalSpacing="sm" horizontalSpacing="md" striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -73,7 +76,7 @@ export function PendingDeletionsPage() {
                         </Text>
                         {entry.team.source === 'scim' ? (
                           <Badge size="xs" variant="light" color="blue" w="fit-content" tt="none">
-                            Managed by Entra
+                            Managed by Microsoft Entra ID
                           </Badge>
                         ) : null}
                       </Stack>
@@ -101,7 +104,7 @@ export function PendingDeletionsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Group justify="flex-end">
+                      <Group justify="flex-end" gap="xs" wrap="nowrap">
                         <Button
                           size="xs"
                           variant="light"
@@ -112,6 +115,16 @@ export function PendingDeletionsPage() {
                         >
                           Restore
                         </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          leftSection={<IconTrashX size={14} />}
+                          onClick={() => setPurging(entry)}
+                          aria-label={`Purge ${entry.team.name} now`}
+                        >
+                          Purge now
+                        </Button>
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -121,6 +134,7 @@ export function PendingDeletionsPage() {
           </Table.ScrollContainer>
         </Card>
       )}
+      <PurgeTeamDialog entry={purging} onClose={() => setPurging(null)} />
     </>
   );
 }

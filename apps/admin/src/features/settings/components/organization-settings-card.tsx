@@ -7,7 +7,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -21,6 +20,7 @@ import { errorMessage } from '../../../api/api-error';
 import { useUpdateOrganizationSettings } from '../../../api/use-update-organization-settings';
 import { retentionSentence } from '../../../components/retention.format';
 import { OrganizationNameForm } from './organization-name-form';
+import { OrganizationSlug } from './organization-slug';
 import { ROLE_OPTIONS, asRole } from './role-options';
 
 export function OrganizationSettingsCard({ organization }: { organization: OrganizationView }) {
@@ -61,18 +61,12 @@ export function OrganizationSettingsCard({ organization }: { organization: Organ
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <OrganizationNameForm key={organization.name} organization={organization} />
-          <TextInput
-            label="Slug"
-            value={organization.slug}
-            readOnly
-            description="Fixed when the organization was created."
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          />
+          <OrganizationSlug slug={organization.slug} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
             label="Default role"
-            description="For members with no roleName from Entra and no mapped group."
+            description="For members with no roleName from Microsoft Entra ID and no mapped group."
             data={ROLE_OPTIONS}
             value={defaultRole}
             onChange={(value) => {

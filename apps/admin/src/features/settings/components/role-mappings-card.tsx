@@ -60,8 +60,8 @@ export function RoleMappingsCard() {
         Role mappings
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Give members of an Entra group (a team) a role. Names match in any case; the group need not
-        exist yet.
+        Give members of a Microsoft Entra ID group (a team) a role. Names match in any case; the
+        group need not exist yet.
       </Text>
       <Alert
         variant="light"
@@ -72,7 +72,7 @@ export function RoleMappingsCard() {
         role="note"
       >
         {mappings.data?.precedence ??
-          "A user's explicit roleName (from Entra) wins; otherwise the most privileged role mapped to a group the user is in; otherwise the organization's default role."}
+          "A user's explicit roleName (from Microsoft Entra ID) wins; otherwise the most privileged role mapped to a group the user is in; otherwise the organization's default role."}
       </Alert>
       {mappings.isPending ? (
         <LoadingState />

@@ -19,7 +19,7 @@ export function SettingsPage() {
         <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
       ) : (
         <Stack gap="lg">
-          {/* Keyed by the saved values: a save elsewhere (Provisioning tab) resets the form. */}
+          {/* Keyed by the saved values: a save in another browser tab resets the form. */}
           <OrganizationSettingsCard
             key={`${organization.data.settings.defaultRole}:${organization.data.settings.deletedTeamRetentionDays}`}
             organization={organization.data}

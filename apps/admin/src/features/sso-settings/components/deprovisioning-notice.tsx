@@ -1,37 +1,13 @@
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
-import { MAX_DELETED_TEAM_RETENTION_DAYS } from '@rollcall/contracts';
-import { errorMessage } from '../../../api/api-error';
-import { useUpdateOrganizationSettings } from '../../../api/use-update-organization-settings';
+import { Link } from 'react-router';
 import { pluralize } from '../../../components/resource-counts.format';
 
-/** Deprovisioning a group deletes its team: say so plainly, with the window to undo it. */
+/**
+ * Deprovisioning a group deletes its team: say so plainly, with the window to undo it. The
+ * window is edited in Settings only (one place to change it), linked from here.
+ */
 export function DeprovisioningNotice({ retentionDays }: { retentionDays: number }) {
-  const [draft, setDraft] = useState<number | string>(retentionDays);
-  const update = useUpdateOrganizationSettings();
-  const changed = Number(draft) !== retentionDays && draft !== '';
-
-  const save = () =>
-    update.mutate(
-      { deletedTeamRetentionDays: Number(draft) },
-      {
-        onSuccess: (organization) =>
-          notifications.show({
-            color: 'teal',
-            title: 'Retention window saved',
-            message: `Deleted teams stay restorable for ${pluralize(organization.settings.deletedTeamRetentionDays, 'day', 'days')}.`,
-          }),
-        onError: (error) =>
-          notifications.show({
-            color: 'red',
-            title: 'Could not save',
-            message: errorMessage(error),
-          }),
-      },
-    );
-
   return (
     <Alert
       color="red"
@@ -42,9 +18,10 @@ export function DeprovisioningNotice({ retentionDays }: { retentionDays: number 
     >
       <Stack gap="sm">
         <Text size="sm">
-          When a group is deprovisioned in Entra (unassigned from the app, out of scope, or
-          deleted), Rollcall deletes its team and <strong>all the team&apos;s resources</strong>:
-          monitors, heartbeats, status pages and on-call calendars.
+          When a group is deprovisioned in Microsoft Entra ID (unassigned from the app, out of
+          scope, or deleted), Rollcall deletes its team and{' '}
+          <strong>all the team&apos;s resources</strong>: monitors, heartbeats, status pages and
+          on-call calendars. Its members only leave the team; their accounts stay.
         </Text>
         <Text size="sm">
           {retentionDays > 0 ? (
@@ -58,30 +35,11 @@ export function DeprovisioningNotice({ retentionDays }: { retentionDays: number 
               The retention window is <strong>0 days</strong>: a deprovisioned group&apos;s team is
               destroyed at once and cannot be restored.
             </>
-          )}
+          )}{' '}
+          <Anchor component={Link} to="/settings" size="sm" fw={600}>
+            Change the retention window in Settings
+          </Anchor>
         </Text>
-        <Group align="flex-end" gap="sm">
-          <NumberInput
-            label="Retention window (days)"
-            min={0}
-            max={MAX_DELETED_TEAM_RETENTION_DAYS}
-            value={draft}
-            onChange={setDraft}
-            w={200}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
-          />
-          <Button
-            variant="white"
-            color="red"
-            disabled={!changed}
-            loading={update.isPending}
-            onClick={save}
-          >
-            Save
-          </Button>
-        </Group>
       </Stack>
     </Alert>
   );

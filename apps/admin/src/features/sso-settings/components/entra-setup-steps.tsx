@@ -1,19 +1,23 @@
-import { Badge, Card, Code, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { CopyField } from '../../../components/copy-field';
 
-const USER_ATTRIBUTES = [
-  'userName',
-  'active',
-  'emails[type eq "work"].value',
-  'name.givenName',
-  'name.familyName',
-  'phoneNumbers[type eq "work"].value',
-  'phoneNumbers[type eq "mobile"].value',
-  'externalId',
-  'timezone',
+/**
+ * Entra's default user mappings for a non-gallery SCIM app (source → target), the attributes
+ * Rollcall reads (ARCHITECTURE.md). Entra has no time zone of its own: map one if you keep it.
+ */
+const USER_ATTRIBUTES: readonly { entra: string; rollcall: string }[] = [
+  { entra: 'userPrincipalName', rollcall: 'userName' },
+  { entra: 'Switch([IsSoftDeleted], , "False", "True", "True", "False")', rollcall: 'active' },
+  { entra: 'mail', rollcall: 'emails[type eq "work"].value' },
+  { entra: 'givenName', rollcall: 'name.givenName' },
+  { entra: 'surname', rollcall: 'name.familyName' },
+  { entra: 'telephoneNumber', rollcall: 'phoneNumbers[type eq "work"].value' },
+  { entra: 'mobile', rollcall: 'phoneNumbers[type eq "mobile"].value' },
+  { entra: 'mailNickname (or objectId)', rollcall: 'externalId' },
+  { entra: 'an extension attribute, if you have one', rollcall: 'timezone' },
 ];
 
-/** The Entra side, step by step, with the values to paste (Entra's own tutorial, in order). */
+/** The Microsoft Entra ID side, step by step, with the values to paste (Entra's own tutorial, in order). */
 export function EntraSetupSteps({ tenantUrl }: { tenantUrl: string }) {
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-label="Set up Microsoft Entra ID">
@@ -49,29 +53,45 @@ export function EntraSetupSteps({ tenantUrl }: { tenantUrl: string }) {
         <List.Item>
           Under <strong>Mappings</strong>, check <em>Provision Microsoft Entra ID Users</em>.
           Rollcall reads these attributes (<Code>userName</Code> is the matching one):
-          <Table mt="xs" withTableBorder withColumnBorders fz="xs" verticalSpacing={4}>
-            <Table.Tbody>
-              {USER_ATTRIBUTES.map((attribute) => (
-                <Table.Tr key={attribute}>
-                  <Table.Td>
-                    <Code>{attribute}</Code>
-                  </Table.Td>
-                  <Table.Td w={110}>
-                    {attribute === 'userName' ? (
-                      <Badge size="xs" variant="light">
-                        Matching
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={420} mt="xs">
+            <Table
+              withTableBorder
+              withColumnBorders
+              fz="xs"
+              verticalSpacing={4}
+              aria-label="Attribute mappings"
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Microsoft Entra ID attribute</Table.Th>
+                  <Table.Th>Rollcall attribute</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {USER_ATTRIBUTES.map(({ entra, rollcall }) => (
+                  <Table.Tr key={rollcall}>
+                    <Table.Td>{entra}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Code>{rollcall}</Code>
+                        {rollcall === 'userName' ? (
+                          <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
+                            Matching
+                          </Badge>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </List.Item>
         <List.Item>
           <Stack gap={6}>
             <span>
-              <strong>Roles from Entra:</strong> add the custom attribute <Code>roleName</Code>.
+              <strong>Roles from Microsoft Entra ID:</strong> add the custom attribute{' '}
+              <Code>roleName</Code>.
             </span>
             <List type="unordered" size="sm" spacing={4} withPadding>
               <List.Item>
@@ -99,8 +119,8 @@ export function EntraSetupSteps({ tenantUrl }: { tenantUrl: string }) {
         </List.Item>
         <List.Item>
           Set <strong>Provisioning Status</strong> to <strong>On</strong>, choose the scope
-          (assigned users and groups), and <strong>Save</strong>. Entra then syncs about every 40
-          minutes.
+          (assigned users and groups), and <strong>Save</strong>. Microsoft Entra ID then syncs
+          about every 40 minutes.
         </List.Item>
       </List>
     </Card>

@@ -38,17 +38,17 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
 
   const confirmDisconnect = () =>
     confirmDestructive({
-      title: <>Disconnect Microsoft Azure?</>,
+      title: <>Disconnect Microsoft Entra ID?</>,
       children: (
         <Text size="sm">
           Sign in with Microsoft stops working for your organization at once. Provisioning from
-          Entra (SCIM) is not affected. You can connect again at any time.
+          Microsoft Entra ID (SCIM) is not affected. You can connect again at any time.
         </Text>
       ),
       confirmLabel: 'Disconnect',
       action: (callbacks) => disconnect.mutate(undefined, callbacks),
       success: {
-        title: 'Microsoft Azure disconnected',
+        title: 'Microsoft Entra ID disconnected',
         message: 'Sign in with Microsoft no longer works for your organization.',
       },
       failureTitle: 'Could not disconnect',
@@ -70,7 +70,7 @@ function MicrosoftCard({ status }: { status: SsoStatusView }) {
 
   return (
     <ProviderCard
-      name="Microsoft Azure"
+      name="Microsoft Entra ID"
       icon={<MicrosoftIcon />}
       badge={badge}
       description="Members sign in with their Microsoft Entra ID work accounts. Connecting asks you to sign in to Microsoft as an administrator of your tenant (Global, Privileged Role, Application or Cloud Application Administrator) and grant the Rollcall app its permissions; your Microsoft account is then linked to you."
@@ -173,9 +173,10 @@ export function ProvidersTab() {
               icon={<IconAlertTriangle size={20} />}
               title="Microsoft sign-in is not configured on this server"
             >
-              The operator has not registered the Rollcall app with Microsoft Entra (ENTRA_CLIENT_ID
-              and ENTRA_CLIENT_SECRET), so Microsoft Azure cannot be connected yet. Provisioning
-              from Entra works without single sign-on: see the Provisioning tab.
+              The operator has not registered the Rollcall app with Microsoft Entra ID
+              (ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET), so it cannot be connected for sign-in yet.
+              Provisioning from Microsoft Entra ID works without single sign-on: see the
+              Provisioning page.
             </Alert>
           )}
           <Grid gap="lg">

@@ -1,44 +1,33 @@
-import { Tabs } from '@mantine/core';
-import { IconRefresh, IconShieldLock } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ProvidersTab } from './providers-tab';
 import { ProvisioningTab } from './provisioning-tab';
 
-type SsoTab = 'providers' | 'provisioning';
-const TAB_PATHS: Record<SsoTab, string> = { providers: '/sso', provisioning: '/sso/provisioning' };
+type SsoSection = 'providers' | 'provisioning';
 
-/** Single Sign-On settings, as the reference product has them: providers, then Provisioning. */
-export function SsoPage({ tab }: { tab: SsoTab }) {
-  const navigate = useNavigate();
+/**
+ * Single Sign-On (/sso) and Provisioning (/sso/provisioning) are two pages, each with its own
+ * sidebar item: the heading always names the item the sidebar highlights. They were tabs of
+ * one page once, and the sidebar and the heading disagreed.
+ */
+const SECTIONS: Record<SsoSection, { title: string; description: string }> = {
+  providers: {
+    title: 'Single Sign-On',
+    description:
+      'Let members sign in with Microsoft Entra ID, a custom OIDC provider or SAML, and choose who may sign in.',
+  },
+  provisioning: {
+    title: 'Provisioning',
+    description:
+      'Let Microsoft Entra ID (or Okta) create, update and deactivate users and teams over SCIM.',
+  },
+};
+
+export function SsoPage({ tab }: { tab: SsoSection }) {
+  const section = SECTIONS[tab];
   return (
     <>
-      <PageHeader
-        title="Single Sign-On"
-        description="Let members sign in with your identity provider, and let Microsoft Entra ID provision users and teams over SCIM."
-      />
-      <Tabs
-        value={tab}
-        onChange={(value) => {
-          if (value === 'providers' || value === 'provisioning') void navigate(TAB_PATHS[value]);
-        }}
-        keepMounted={false}
-      >
-        <Tabs.List mb="lg">
-          <Tabs.Tab value="providers" leftSection={<IconShieldLock size={16} />}>
-            Providers
-          </Tabs.Tab>
-          <Tabs.Tab value="provisioning" leftSection={<IconRefresh size={16} />}>
-            Provisioning
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="providers">
-          <ProvidersTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="provisioning">
-          <ProvisioningTab />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={section.title} description={section.description} />
+      {tab === 'providers' ? <ProvidersTab /> : <ProvisioningTab />}
     </>
   );
 }

@@ -39,8 +39,8 @@ export function CreateTeamModal({ opened, onClose, onCreated }: CreateTeamModalP
       <form onSubmit={submit}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            A team made here is managed in the dashboard. Teams from Entra groups appear on their
-            own when Entra provisions them.
+            A team made here is managed in the dashboard. Teams from Microsoft Entra ID groups
+            appear on their own when Microsoft Entra ID provisions them.
           </Text>
           <TextInput
             label="Team name"

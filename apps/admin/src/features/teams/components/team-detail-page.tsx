@@ -95,9 +95,11 @@ export function TeamDetailPage() {
       {summary.source === 'scim' ? (
         <Alert color="blue" variant="light" icon={<IconBrandAzure size={20} />} mb="lg">
           <Text size="sm">
-            This team is provisioned from the Entra group <strong>{summary.name}</strong>
-            {summary.externalId ? ` (externalId ${summary.externalId})` : ''}. Entra manages its
-            name and members; deprovisioning the group in Entra deletes this team and its resources.
+            This team is provisioned from the Microsoft Entra ID group{' '}
+            <strong>{summary.name}</strong>
+            {summary.externalId ? ` (externalId ${summary.externalId})` : ''}. Microsoft Entra ID
+            manages its name and members; deprovisioning the group there deletes this team and its
+            resources (its members keep their accounts).
           </Text>
         </Alert>
       ) : null}
@@ -164,12 +166,12 @@ export function TeamDetailPage() {
               {summary.members > members.length
                 ? ` (the first ${MAX_TEAM_DETAIL_MEMBERS} shown)`
                 : ''}
-              {summary.source === 'scim' ? ', synced from the Entra group' : ''}.
+              {summary.source === 'scim' ? ', synced from the Microsoft Entra ID group' : ''}.
             </Text>
             {members.length === 0 ? (
               <EmptyState icon={<IconUsers size={24} />} title="No members">
                 {summary.source === 'scim'
-                  ? 'Add people to the group in Entra; the next sync brings them here.'
+                  ? 'Add people to the group in Microsoft Entra ID; the next sync brings them here.'
                   : 'This team has no members.'}
               </EmptyState>
             ) : (

@@ -6,13 +6,13 @@ export function TeamSourceBadge({ source }: { source: TeamSource }) {
   if (source === 'scim') {
     return (
       <Tooltip
-        label="Provisioned from a Microsoft Entra group: Entra manages its name and members."
+        label="Provisioned from a Microsoft Entra ID group: Microsoft Entra ID manages its name and members."
         withArrow
         multiline
         w={260}
       >
         <Badge variant="light" color="blue" leftSection={<IconBrandAzure size={12} />} tt="none">
-          Managed by Entra
+          Managed by Microsoft Entra ID
         </Badge>
       </Tooltip>
     );

@@ -23,7 +23,7 @@ export function TeamsPage() {
     <>
       <PageHeader
         title="Teams"
-        description="Entra groups become teams; a team owns monitors, heartbeats, status pages and on-call calendars."
+        description="Microsoft Entra ID groups become teams; a team owns monitors, heartbeats, status pages and on-call calendars."
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={open}>
             Create team
@@ -52,7 +52,7 @@ export function TeamsPage() {
           >
             {debouncedSearch
               ? 'Try another part of the name.'
-              : 'Teams appear here when Entra provisions groups, or create one yourself.'}
+              : 'Teams appear here when Microsoft Entra ID provisions groups, or create one yourself.'}
           </EmptyState>
         ) : (
           <Table.ScrollContainer minWidth={680}>

@@ -56,8 +56,8 @@ export function UserDrawer({ userId, onClose }: { userId: string | null; onClose
           </div>
           {!user.data.active ? (
             <Text size="sm">
-              Deactivated in Entra: no access, but the role and team memberships are kept, so
-              reactivating restores them.
+              Deactivated in Microsoft Entra ID: no access, but the role and team memberships are
+              kept, so reactivating restores them.
             </Text>
           ) : null}
           <SimpleGrid cols={2} spacing="md">

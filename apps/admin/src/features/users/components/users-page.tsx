@@ -8,7 +8,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { UserStatusFilter } from '@rollcall/contracts';
@@ -16,10 +16,13 @@ import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/query-state';
 import { useUsers } from '../api/use-users';
+import { UserCards } from './user-cards';
 import { UserDrawer } from './user-drawer';
 import { UserRole, UserSourceBadge, UserStatusBadge } from './user-badges';
 
 const PAGE_SIZE = 25;
+/** At or below this width each user is a card: a five-column table does not fit a phone. */
+const PHONE_QUERY = '(max-width: 600px)';
 const STATUSES: { value: UserStatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'active', label: 'Active' },
@@ -32,6 +35,7 @@ export function UsersPage() {
   const [status, setStatus] = useState<UserStatusFilter>('all');
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string | null>(null);
+  const phone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
   const users = useUsers({
     search: debouncedSearch,
     status,
@@ -45,7 +49,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="Users"
-        description="Members of your organization as Entra provisioned them, with their effective role: roleName from Entra wins, then the most privileged mapped group, then the default role."
+        description="Members of your organization as Microsoft Entra ID provisioned them, with their effective role: roleName from Microsoft Entra ID wins, then the most privileged mapped group, then the default role."
       />
       <Card withBorder radius="md" p={0}>
         <Group p="md" pb="sm" justify="space-between" wrap="wrap" gap="sm">
@@ -81,77 +85,81 @@ export function UsersPage() {
           >
             {filtered
               ? 'Try another search or status.'
-              : 'Users appear here when Entra provisions them: enable provisioning and assign users to the Rollcall app in Entra.'}
+              : 'Users appear here when Microsoft Entra ID provisions them: enable provisioning and assign users to the Rollcall app in Microsoft Entra ID.'}
           </EmptyState>
         ) : (
           <>
-            <Table.ScrollContainer minWidth={820}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>User</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Source</Table.Th>
-                    <Table.Th>Teams</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.data.users.map((user) => (
-                    <Table.Tr
-                      key={user.id}
-                      className="rollcall-clickable-row"
-                      tabIndex={0}
-                      onClick={() => setSelected(user.id)}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Enter' || event.key === ' ') {
-                          event.preventDefault();
-                          setSelected(user.id);
-                        }
-                      }}
-                      aria-label={`${user.displayName ?? user.userName}, ${user.active ? 'active' : 'deactivated'}`}
-                    >
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {user.displayName ?? user.userName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {user.userName}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <UserStatusBadge active={user.active} />
-                      </Table.Td>
-                      <Table.Td>
-                        <UserRole role={user.role} />
-                      </Table.Td>
-                      <Table.Td>
-                        <UserSourceBadge source={user.source} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {user.teams.slice(0, 3).map((team) => (
-                            <Badge key={team.id} variant="light" tt="none" size="sm">
-                              {team.name}
-                            </Badge>
-                          ))}
-                          {user.teams.length > 3 ? (
-                            <Text size="xs" c="dimmed">
-                              +{user.teams.length - 3}
-                            </Text>
-                          ) : null}
-                          {user.teams.length === 0 ? (
-                            <Text size="sm" c="dimmed">
-                              —
-                            </Text>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
+            {phone ? (
+              <UserCards users={users.data.users} onSelect={setSelected} />
+            ) : (
+              <Table.ScrollContainer minWidth={820}>
+                <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>User</Table.Th>
+                      <Table.Th miw={130}>Status</Table.Th>
+                      <Table.Th miw={150}>Role</Table.Th>
+                      <Table.Th miw={110}>Source</Table.Th>
+                      <Table.Th>Teams</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {users.data.users.map((user) => (
+                      <Table.Tr
+                        key={user.id}
+                        className="rollcall-clickable-row"
+                        tabIndex={0}
+                        onClick={() => setSelected(user.id)}
+                        onKeyDown={(event) => {
+                          if (event.key === 'Enter' || event.key === ' ') {
+                            event.preventDefault();
+                            setSelected(user.id);
+                          }
+                        }}
+                        aria-label={`${user.displayName ?? user.userName}, ${user.active ? 'active' : 'deactivated'}`}
+                      >
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {user.displayName ?? user.userName}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {user.userName}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td miw={130} style={{ whiteSpace: 'nowrap' }}>
+                          <UserStatusBadge active={user.active} />
+                        </Table.Td>
+                        <Table.Td>
+                          <UserRole role={user.role} />
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <UserSourceBadge source={user.source} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {user.teams.slice(0, 3).map((team) => (
+                              <Badge key={team.id} variant="light" tt="none" size="sm">
+                                {team.name}
+                              </Badge>
+                            ))}
+                            {user.teams.length > 3 ? (
+                              <Text size="xs" c="dimmed">
+                                +{user.teams.length - 3}
+                              </Text>
+                            ) : null}
+                            {user.teams.length === 0 ? (
+                              <Text size="sm" c="dimmed">
+                                —
+                              </Text>
+                            ) : null}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
             <Group justify="space-between" p="md" wrap="wrap" gap="sm">
               <Text size="sm" c="dimmed">
                 {users.data.startIndex}–{users.data.startIndex + users.data.users.length - 1} of{' '}
