@@ -25,7 +25,7 @@ async function headingAndActiveNav(page: Page): Promise<{ heading: string; activ
 /** Every query on the page has answered: no "Loading…" left. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => ![...document.querySelectorAll('p')].some((p) => p.textContent === 'Loading…'),
+    () => !Array.from(document.querySelectorAll('p')).some((p) => p.textContent === 'Loading…'),
   );
 }
 
@@ -34,7 +34,7 @@ async function visibleText(page: Page, excludeSelector?: string): Promise<string
   return page.evaluate((exclude) => {
     const main = document.querySelector('main') ?? document.body;
     const clone = main.cloneNode(true) as HTMLElement;
-    if (exclude) for (const node of clone.querySelectorAll(exclude)) node.remove();
+    if (exclude) Array.from(clone.querySelectorAll(exclude)).forEach((node) => node.remove());
     return `${document.querySelector('nav')?.textContent ?? ''}\n${clone.textContent ?? ''}`;
   }, excludeSelector ?? null);
 }
@@ -42,9 +42,10 @@ async function visibleText(page: Page, excludeSelector?: string): Promise<string
 /** Every status badge (and its label) shows its whole word: nothing is cut or ellipsised. */
 async function truncatedBadges(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-status-badge]')].flatMap((badge) => {
-      const label = badge.querySelector<HTMLElement>('.mantine-Badge-label') ?? badge;
-      const cut = [badge, label].some((element) => element.scrollWidth > element.clientWidth);
+    Array.from(document.querySelectorAll('[data-status-badge]')).flatMap((element) => {
+      const badge = element as HTMLElement;
+      const label = (badge.querySelector('.mantine-Badge-label') as HTMLElement | null) ?? badge;
+      const cut = [badge, label].some((node) => node.scrollWidth > node.clientWidth);
       return cut ? [`${badge.innerText} (${badge.scrollWidth}>${badge.clientWidth})`] : [];
     }),
   );
@@ -233,7 +234,9 @@ describe('dashboard fixes: navigation, naming, the deletion banner, purge, users
     const rows = await table
       .locator('tbody tr')
       .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''),
+        ),
       );
     assert.equal(rows.length, 9);
     for (const cells of rows) {

@@ -51,7 +51,7 @@ describe('teams: the delete warning, pending deletions and restore', () => {
 
     await page.getByRole('link', { name: 'Teams', exact: true }).click();
     const row = page.getByRole('row', { name: /Platform/ });
-    await row.getByText('Managed by Entra').waitFor();
+    await row.getByText('Managed by Microsoft Entra ID').waitFor();
     await row.getByText('3 members').waitFor();
     await row.getByRole('link', { name: 'Platform' }).click();
     await page.getByRole('heading', { name: 'Platform', level: 1 }).waitFor();
@@ -65,7 +65,10 @@ describe('teams: the delete warning, pending deletions and restore', () => {
 
     await page.getByRole('button', { name: 'Delete team' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('This will delete 3 monitors, 1 status page, 3 members.').waitFor();
+    await dialog.getByText('This will delete 3 monitors and 1 status page.').waitFor();
+    await dialog
+      .getByText('3 members will be removed from the team (their accounts stay).')
+      .waitFor();
     await dialog.getByText(/Pending deletions for 30 days/).waitFor();
     await dialog.getByText(/Entra deletes or recreates it according to its assignments/).waitFor();
     const confirm = dialog.getByLabel('Type the team name to confirm');
@@ -101,22 +104,23 @@ describe('teams: the delete warning, pending deletions and restore', () => {
     await context.close();
   });
 
-  it('warns on every page when Entra deletes a group, and restores it', async () => {
+  it('warns on the team pages when Entra deletes a group, and restores it', async () => {
     await scim.deleteGroup(groupId);
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
-    const banner = page.getByRole('status', { name: /Microsoft Entra deleted/ });
-    await banner.getByText('Microsoft Entra deleted the team Platform').waitFor();
+    const banner = page.getByRole('status', { name: /Microsoft Entra ID deleted/ });
+    await page.goto('/teams');
+    await banner.getByText('Microsoft Entra ID deleted the team Platform').waitFor();
     await screenshot(page, '08-provisioning-delete-banner');
 
     await banner.getByRole('link', { name: 'Review pending deletions' }).click();
     const pending = page.getByRole('row', { name: /Platform/ });
-    await pending.getByText(/Microsoft Entra \(token rcs_/).waitFor();
+    await pending.getByText(/Microsoft Entra ID \(token rcs_/).waitFor();
     await pending.getByRole('button', { name: /Restore/ }).click();
     await page.getByText('Nothing is pending deletion').waitFor();
     await page.getByRole('link', { name: 'Teams', exact: true }).click();
     await page.getByRole('row', { name: /Platform/ }).waitFor();
-    assert.equal(await page.getByRole('status', { name: /Microsoft Entra deleted/ }).count(), 0);
+    assert.equal(await page.getByRole('status', { name: /Microsoft Entra ID deleted/ }).count(), 0);
     await context.close();
   });
 

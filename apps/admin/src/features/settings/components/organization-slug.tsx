@@ -1,4 +1,4 @@
-import { Code, Group, Stack, Text } from '@mantine/core';
+import { Code, Group, Input, Stack } from '@mantine/core';
 import { CopyAction } from '../../../components/copy-field';
 
 /**
@@ -7,19 +7,19 @@ import { CopyAction } from '../../../components/copy-field';
  */
 export function OrganizationSlug({ slug }: { slug: string }) {
   return (
-    <Stack gap={4} role="group" aria-labelledby="organization-slug-label">
-      <Text id="organization-slug-label" size="sm" fw={500}>
+    <Stack gap={2} role="group" aria-labelledby="organization-slug-label">
+      <Input.Label id="organization-slug-label" component="span">
         Slug
-      </Text>
+      </Input.Label>
       <Group gap={4} wrap="nowrap">
         <Code fz="sm" data-testid="organization-slug">
           {slug}
         </Code>
         <CopyAction label="slug" value={slug} />
       </Group>
-      <Text size="xs" c="dimmed">
+      <Input.Description>
         Part of your sign-in link (/login?org={slug}); fixed when the organization was created.
-      </Text>
+      </Input.Description>
     </Stack>
   );
 }
