@@ -29,7 +29,7 @@ describe('provisioning: enable, Tenant URL and Secret Token, rotation', () => {
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
     await page.getByRole('link', { name: 'Provisioning', exact: true }).click();
-    await page.getByRole('tab', { name: 'Provisioning', selected: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Provisioning' }).waitFor();
 
     // The CLI made the org with provisioning on and a token: start over as a new customer would.
     const cliTokenPrefix = server.org.scimToken.slice(0, 12);

@@ -53,7 +53,7 @@ describe('signing in', () => {
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
     assert.match(page.url(), /\/sso\/provisioning$/);
-    await page.getByRole('heading', { name: 'Single Sign-On' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Provisioning' }).waitFor();
     await page.reload();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     for (const link of [
@@ -102,7 +102,7 @@ describe('signing in', () => {
     await page
       .getByText('Microsoft sign-in is not configured on this server', { exact: true })
       .waitFor();
-    const azure = page.getByRole('article', { name: 'Microsoft Azure' });
+    const azure = page.getByRole('article', { name: 'Microsoft Entra ID' });
     await azure.getByText('Not configured', { exact: true }).waitFor();
     const connect = azure.getByRole('button', { name: 'Connect' });
     assert.equal(await connect.isDisabled(), true);
@@ -119,7 +119,7 @@ describe('signing in', () => {
     // The connect callback's landing: the flash, and a clean address bar.
     await page.goto('/sso?connected=microsoft');
     const flash = page.getByRole('status').filter({
-      hasText: 'Azure Single Sign-On was successfully connected.',
+      hasText: 'Microsoft Entra ID single sign-on was successfully connected.',
     });
     await flash.waitFor();
     await page.waitForURL((url) => url.pathname === '/sso' && url.search === '');
@@ -171,7 +171,7 @@ describe('signing in', () => {
     await phone.page.getByLabel('Email').fill(server.org.adminEmail);
     await phone.page.getByLabel('Password', { exact: true }).fill(server.org.adminPassword);
     await phone.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await phone.page.getByRole('heading', { name: 'Single Sign-On' }).waitFor();
+    await phone.page.getByRole('heading', { level: 1, name: 'Provisioning' }).waitFor();
     await screenshot(phone.page, '17-mobile-provisioning');
     await phone.page.getByRole('button', { name: 'Open navigation' }).click();
     await phone.page.getByRole('link', { name: 'Teams', exact: true }).click();

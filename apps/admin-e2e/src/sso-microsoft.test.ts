@@ -17,7 +17,7 @@ const TENANT_ID = randomUUID();
 /** The admin's Microsoft account: an administrator of the tenant, linked by connecting it. */
 const CONNECTOR_OID = randomUUID();
 
-describe('Microsoft Azure single sign-on, connected through Entra (emulated)', () => {
+describe('Microsoft Entra ID single sign-on, connected through Entra (emulated)', () => {
   let entra: EntraEmulator;
   let server: RollcallServer;
   let browser: Browser;
@@ -47,7 +47,7 @@ describe('Microsoft Azure single sign-on, connected through Entra (emulated)', (
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
     await page.getByRole('link', { name: 'Single Sign-On', exact: true }).click();
-    const azure = page.getByRole('article', { name: 'Microsoft Azure' });
+    const azure = page.getByRole('article', { name: 'Microsoft Entra ID' });
     await azure.getByText('Not connected', { exact: true }).waitFor();
 
     // A plain member of the tenant cannot connect it: the page names the roles that can.
@@ -66,7 +66,7 @@ describe('Microsoft Azure single sign-on, connected through Entra (emulated)', (
     await azure.getByRole('link', { name: 'Connect' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Azure Single Sign-On was successfully connected.' })
+      .filter({ hasText: 'Microsoft Entra ID single sign-on was successfully connected.' })
       .waitFor();
     await azure.getByText('Connected', { exact: true }).first().waitFor();
     await azure.getByText(TENANT_ID, { exact: true }).waitFor();
@@ -160,11 +160,11 @@ describe('Microsoft Azure single sign-on, connected through Entra (emulated)', (
     const { context, page } = await openDashboard(browser, server.baseUrl);
     await signIn(page, server.org.adminEmail, server.org.adminPassword);
     await page.getByRole('link', { name: 'Single Sign-On', exact: true }).click();
-    const azure = page.getByRole('article', { name: 'Microsoft Azure' });
+    const azure = page.getByRole('article', { name: 'Microsoft Entra ID' });
     await azure.getByRole('button', { name: 'Disconnect' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Disconnect Microsoft Azure?' });
+    const dialog = page.getByRole('dialog', { name: 'Disconnect Microsoft Entra ID?' });
     await dialog.getByRole('button', { name: 'Disconnect' }).click();
-    await page.getByText('Microsoft Azure disconnected').waitFor();
+    await page.getByText('Microsoft Entra ID disconnected').waitFor();
     await azure.getByRole('link', { name: 'Connect' }).waitFor();
     assert.equal(await azure.getByText(TENANT_ID).count(), 0);
     await context.close();

@@ -58,7 +58,9 @@ describe('single sign-on with a custom OpenID Connect provider', () => {
     const requireSso = policy.getByRole('switch', { name: 'Require single sign-on' });
     assert.equal(await requireSso.isDisabled(), true);
     assert.match((await requireSso.getAttribute('aria-describedby')) ?? '', /require-sso-reason/);
-    await policy.getByText(/Connect Microsoft Azure or a custom OIDC provider first/).waitFor();
+    await policy
+      .getByText(/Connect Microsoft Entra ID, a custom OIDC provider or SAML SSO first/)
+      .waitFor();
     await policy.getByText(/first admin keeps a break-glass password sign-in/).waitFor();
     await screenshot(page, '30-sso-custom-oidc-empty');
 

@@ -14,7 +14,7 @@ export interface SetGroupRoleMappingRequest {
 }
 
 export const ROLE_PRECEDENCE =
-  "A user's explicit roleName (from Entra) wins; otherwise the most privileged role mapped to a group the user is in; otherwise the organization's default role." as const;
+  "A user's explicit roleName (from Microsoft Entra ID) wins; otherwise the most privileged role mapped to a group the user is in; otherwise the organization's default role." as const;
 
 /** `GET /api/group-role-mappings` */
 export interface GroupRoleMappingListView {

@@ -52,7 +52,7 @@ export class MicrosoftConnectController {
   @ApiOperation({
     summary: 'Microsoft returns here after connect',
     description:
-      'Validates the round trip and the ID token. Connect: the account must hold Global Administrator, Privileged Role Administrator, Application Administrator or Cloud Application Administrator in the tenant (`wids`); the tenant (`tid`) is recorded and the account linked to the connecting admin; redirects to `/sso?connected=microsoft` (flash: “Azure Single Sign-On was successfully connected.”). Link my Microsoft account: links it, redirects to `/sso?linked=microsoft`. Refusals: `/sso?error=<code>` (`admin_role_required`, `tenant_taken` — the other organization is not named —, `tenant_not_connected`, `state_invalid`, `token_invalid`, …).',
+      'Validates the round trip and the ID token. Connect: the account must hold Global Administrator, Privileged Role Administrator, Application Administrator or Cloud Application Administrator in the tenant (`wids`); the tenant (`tid`) is recorded and the account linked to the connecting admin; redirects to `/sso?connected=microsoft` (flash: “Microsoft Entra ID single sign-on was successfully connected.”). Link my Microsoft account: links it, redirects to `/sso?linked=microsoft`. Refusals: `/sso?error=<code>` (`admin_role_required`, `tenant_taken` — the other organization is not named —, `tenant_not_connected`, `state_invalid`, `token_invalid`, …).',
   })
   @ApiFoundResponse({ description: 'To the Single Sign-On settings page.' })
   async callback(

@@ -10,7 +10,7 @@ const MESSAGES: Record<string, string> = {
   account_deactivated:
     'Your account is deactivated in your organization’s directory. Ask your administrator to restore it.',
   not_provisioned:
-    'There is no Rollcall account for you in this organization yet. Ask your administrator to give you access (in Microsoft Entra: assign you to the Rollcall app).',
+    'There is no Rollcall account for you in this organization yet. Ask your administrator to give you access (in Microsoft Entra ID: assign you to the Rollcall app).',
   tenant_not_connected:
     'Your Microsoft organization is not connected to Rollcall. An administrator connects it under Single Sign-On.',
   state_invalid:

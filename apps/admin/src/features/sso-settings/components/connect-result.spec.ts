@@ -4,9 +4,11 @@ describe('connectResult', () => {
   it('flashes the connection', () => {
     expect(connectResult('?connected=microsoft')).toEqual({
       kind: 'connected',
-      message: 'Azure Single Sign-On was successfully connected.',
+      message: 'Microsoft Entra ID single sign-on was successfully connected.',
     });
-    expect(MICROSOFT_CONNECTED_FLASH).toBe('Azure Single Sign-On was successfully connected.');
+    expect(MICROSOFT_CONNECTED_FLASH).toBe(
+      'Microsoft Entra ID single sign-on was successfully connected.',
+    );
   });
 
   it('explains known error codes', () => {

@@ -2,7 +2,8 @@ import { SSO_PROVIDER_KINDS, type SsoProviderKind } from '@rollcall/contracts';
 import { samlRejectionMessage } from '../../../components/saml-rejection.format';
 
 /** The flash the reference product shows after connecting Microsoft Entra. */
-export const MICROSOFT_CONNECTED_FLASH = 'Azure Single Sign-On was successfully connected.';
+export const MICROSOFT_CONNECTED_FLASH =
+  'Microsoft Entra ID single sign-on was successfully connected.';
 
 const LINKED_MESSAGES: Record<SsoProviderKind, string> = {
   microsoft: 'Your Microsoft account is linked: Sign in with Microsoft now opens your dashboard.',
@@ -63,6 +64,6 @@ export function connectResult(search: string): ConnectResult {
     kind: 'error',
     message:
       ERROR_MESSAGES[code] ??
-      `Microsoft Azure could not be connected (${code.slice(0, 40)}). Try again.`,
+      `Microsoft Entra ID could not be connected (${code.slice(0, 40)}). Try again.`,
   };
 }

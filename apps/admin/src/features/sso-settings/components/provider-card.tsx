@@ -9,7 +9,7 @@ interface ProviderCardProps {
   children: ReactNode;
 }
 
-/** One sign-in provider on the Single Sign-On page (Microsoft Azure, Custom OIDC, SAML SSO). */
+/** One sign-in provider on the Single Sign-On page (Microsoft Entra ID, Custom OIDC, SAML SSO). */
 export function ProviderCard({ name, icon, badge, description, children }: ProviderCardProps) {
   return (
     <Card withBorder radius="md" p="lg" component="article" aria-label={name}>

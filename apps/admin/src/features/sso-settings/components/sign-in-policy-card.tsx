@@ -76,7 +76,7 @@ export function SignInPolicyCard({ status }: { status: SsoStatusView }) {
               {BREAK_GLASS}
               {connected ? null : (
                 <Text component="span" id="require-sso-reason" size="xs" display="block" mt={4}>
-                  Connect Microsoft Azure, a custom OIDC provider or SAML SSO first: with no
+                  Connect Microsoft Entra ID, a custom OIDC provider or SAML SSO first: with no
                   provider, members would have no way to sign in.
                 </Text>
               )}
