@@ -29,6 +29,21 @@ export type {
 } from './api-keys';
 export { CSRF_HEADER_NAME, MEMBER_LANDING_PATH } from './auth';
 export type { AdminSessionView, LoginRequest, MemberSessionView } from './auth';
+export { isLoginChallenge } from './account';
+export type {
+  ChangePasswordRequest,
+  DisableTwoFactorRequest,
+  EnrolledSessionView,
+  LoginChallengeView,
+  LoginResponse,
+  RecoveryCodesView,
+  TwoFactorCodeRequest,
+  TwoFactorEnrolmentConfirmRequest,
+  TwoFactorEnrolmentRequest,
+  TwoFactorLoginRequest,
+  TwoFactorSetupView,
+  TwoFactorStatusView,
+} from './account';
 export { MAX_DELETED_TEAM_RETENTION_DAYS, MAX_ORGANIZATION_NAME_LENGTH } from './organization';
 export type {
   OrganizationSettings,

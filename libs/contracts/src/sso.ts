@@ -75,6 +75,11 @@ export interface SsoPolicyView {
    * `mailNickname` there), so a Microsoft sign-in's `oid` may match a user's externalId.
    */
   externalIdIsObjectId: boolean;
+  /**
+   * Password sign-ins need a TOTP code; an admin without one enrols before the session opens.
+   * Single sign-on is exempt: the identity provider does MFA.
+   */
+  requireTwoFactor: boolean;
 }
 
 /** `PATCH /api/sso/policy`: only what is sent changes. */
@@ -84,6 +89,7 @@ export interface UpdateSsoPolicyRequest {
   /** Replaces the list; domain names only (no wildcard, no `@`), at most 50. */
   jitDomains?: string[];
   externalIdIsObjectId?: boolean;
+  requireTwoFactor?: boolean;
 }
 
 /** A sign-in account the signed-in admin linked: SSO opens their dashboard session only then. */

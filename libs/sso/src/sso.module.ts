@@ -71,6 +71,19 @@ import { StartOidcLink } from './use-cases/start-oidc-link.use-case';
 import { StartOidcSignIn } from './use-cases/start-oidc-sign-in.use-case';
 import { UnlinkAdminAccount } from './use-cases/unlink-admin-account.use-case';
 import { UpdateSsoPolicy } from './use-cases/update-sso-policy.use-case';
+import { ChangeAdminPassword } from './use-cases/change-admin-password.use-case';
+import { CompleteTwoFactorSignIn } from './use-cases/complete-two-factor-sign-in.use-case';
+import { ConfirmTwoFactor } from './use-cases/confirm-two-factor.use-case';
+import { DisableTwoFactor } from './use-cases/disable-two-factor.use-case';
+import { EnrolTwoFactorAtSignIn } from './use-cases/enrol-two-factor-at-sign-in.use-case';
+import { FindSignInChallenge } from './use-cases/find-sign-in-challenge.use-case';
+import { GetTwoFactorStatus } from './use-cases/get-two-factor-status.use-case';
+import { RegenerateRecoveryCodes } from './use-cases/regenerate-recovery-codes.use-case';
+import { StartTwoFactorSetup } from './use-cases/start-two-factor-setup.use-case';
+import { VerifyAdminPassword } from './use-cases/verify-admin-password.use-case';
+import { VerifySecondFactor } from './use-cases/verify-second-factor.use-case';
+import { SignInChallengeStore } from './persistence/sign-in-challenge.store';
+import { TwoFactorStore } from './persistence/two-factor.store';
 
 const useCases = [
   LogInAdmin,
@@ -103,6 +116,17 @@ const useCases = [
   StartSamlSignIn,
   SignInWithSaml,
   RefreshSamlMetadata,
+  ChangeAdminPassword,
+  CompleteTwoFactorSignIn,
+  ConfirmTwoFactor,
+  DisableTwoFactor,
+  EnrolTwoFactorAtSignIn,
+  FindSignInChallenge,
+  GetTwoFactorStatus,
+  RegenerateRecoveryCodes,
+  StartTwoFactorSetup,
+  VerifyAdminPassword,
+  VerifySecondFactor,
 ];
 
 const entraUseCases = [
@@ -152,6 +176,8 @@ const entities = [
     SamlAssertionStore,
     SamlTrustResolver,
     SamlIdpSettingsReader,
+    TwoFactorStore,
+    SignInChallengeStore,
   ],
   exports: [
     ...useCases,

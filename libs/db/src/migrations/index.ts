@@ -17,6 +17,7 @@ import { Events1763900001700 } from './1763900001700-events';
 import { Webhooks1763900001800 } from './1763900001800-webhooks';
 import { Saml1763900001900 } from './1763900001900-saml';
 import { AdminRoles1763900002000 } from './1763900002000-admin-roles';
+import { AdminTwoFactor1763900002100 } from './1763900002100-admin-two-factor';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Webhooks1763900001800,
   Saml1763900001900,
   AdminRoles1763900002000,
+  AdminTwoFactor1763900002100,
 ];

@@ -5,6 +5,8 @@ export interface StoredSsoPolicy {
   /** Lower-cased; empty: nobody is created just in time. */
   jitDomains: string[];
   externalIdIsObjectId: boolean;
+  /** Password sign-ins need a second factor (TOTP); SSO sign-ins leave MFA to the IdP. */
+  requireTwoFactor: boolean;
 }
 
 /** No row: passwords allowed, JIT unset, no JIT domains. */
@@ -13,4 +15,5 @@ export const DEFAULT_SSO_POLICY: StoredSsoPolicy = {
   jitProvisioning: null,
   jitDomains: [],
   externalIdIsObjectId: false,
+  requireTwoFactor: false,
 };

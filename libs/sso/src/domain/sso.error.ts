@@ -52,7 +52,17 @@ export type SsoErrorCode =
   /** The App Federation Metadata URL could not be fetched. */
   | 'SAML_METADATA_UNREACHABLE'
   /** A SAML response posted to the ACS was refused (see SamlSignInRefused.reason). */
-  | 'SAML_RESPONSE_REJECTED';
+  | 'SAML_RESPONSE_REJECTED'
+  /** Changing the password or turning two-factor off: the current password is not right. */
+  | 'CURRENT_PASSWORD_INCORRECT'
+  /** The TOTP or recovery code is wrong, or was already used. */
+  | 'TWO_FACTOR_CODE_INVALID'
+  /** The second step's challenge is unknown, spent, expired or for the other step. */
+  | 'TWO_FACTOR_CHALLENGE_INVALID'
+  | 'TWO_FACTOR_ALREADY_ENABLED'
+  | 'TWO_FACTOR_NOT_ENABLED'
+  /** Confirming needs a pending secret from setup (the newest one). */
+  | 'TWO_FACTOR_SETUP_NOT_STARTED';
 
 /** A rule of sign-in or sessions was broken; each API edge maps the code to its own status. */
 export class SsoError extends Error {
@@ -65,6 +75,10 @@ export class SsoError extends Error {
     super(message);
     this.name = 'SsoError';
   }
+}
+
+export function currentPasswordIncorrect(): SsoError {
+  return new SsoError('CURRENT_PASSWORD_INCORRECT', 'Your current password is incorrect.');
 }
 
 /** Who was refused, for the org's provisioning log (the admin sees the attempt there). */

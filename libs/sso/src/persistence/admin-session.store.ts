@@ -34,6 +34,10 @@ const REVOKE_ALL_OF = new SqlStatement(
   `UPDATE admin_sessions SET revoked_at = ? WHERE admin_id = ? AND revoked_at IS NULL
    RETURNING id`,
 );
+const REVOKE_ALL_OF_BUT = new SqlStatement(
+  `UPDATE admin_sessions SET revoked_at = ? WHERE admin_id = ? AND id <> ? AND revoked_at IS NULL
+   RETURNING id`,
+);
 // Both conditions are indexed (ix_admin_sessions_expires, ix_admin_sessions_last_seen).
 const PURGE = new SqlStatement(
   `DELETE FROM admin_sessions WHERE expires_at <= ? OR last_seen_at <= ? RETURNING id`,
@@ -104,6 +108,16 @@ export class AdminSessionStore {
   /** Revokes every live session of the admin; how many there were. */
   async revokeAllOf(tx: Tx, adminId: string, at: Date): Promise<number> {
     const rows = await this.sql.run(tx, REVOKE_ALL_OF, [this.sql.values.timestamp(at), adminId]);
+    return rows.length;
+  }
+
+  /** Revokes every live session of the admin but `keptId` (the one asking); how many. */
+  async revokeAllOfBut(tx: Tx, adminId: string, keptId: string, at: Date): Promise<number> {
+    const rows = await this.sql.run(tx, REVOKE_ALL_OF_BUT, [
+      this.sql.values.timestamp(at),
+      adminId,
+      keptId,
+    ]);
     return rows.length;
   }
 

@@ -69,6 +69,28 @@ export class LoginAttemptsLimiter {
     }
   }
 
+  /**
+   * One guarded check (a password, a second-factor code): reserved first, held against the
+   * pair when `check` answers null, forgiven when it answers a value, not counted when it throws.
+   */
+  async guard<T>(
+    email: string,
+    address: string,
+    check: () => Promise<T | null>,
+  ): Promise<T | null> {
+    const attempt = await this.reserve(email, address);
+    let result: T | null;
+    try {
+      result = await check();
+    } catch (error) {
+      await this.release(attempt);
+      throw error;
+    }
+    if (result === null) await this.failed(attempt);
+    else await this.succeeded(attempt);
+    return result;
+  }
+
   /** The attempt was refused before its hash was checked: it does not count. */
   async release(attempt: ReservedAttempt): Promise<void> {
     await this.perAddress.reward(attempt.address);

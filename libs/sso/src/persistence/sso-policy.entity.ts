@@ -24,6 +24,10 @@ export class SsoPolicyEntity {
   @Column({ name: 'external_id_is_object_id', type: 'boolean' })
   externalIdIsObjectId!: boolean;
 
+  /** Password sign-ins need a second factor; SSO sign-ins are exempt (the IdP does MFA). */
+  @Column({ name: 'require_two_factor', type: 'boolean' })
+  requireTwoFactor!: boolean;
+
   @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
 }

@@ -27,6 +27,7 @@ const REQUIRED: StoredSsoPolicy = {
   jitProvisioning: null,
   jitDomains: [],
   externalIdIsObjectId: false,
+  requireTwoFactor: false,
 };
 
 const write = (organizationId: string, policy: StoredSsoPolicy) =>
@@ -123,6 +124,7 @@ describe('SsoPolicyStore', () => {
       jitProvisioning: false,
       jitDomains: ['example.com', 'example.org'],
       externalIdIsObjectId: true,
+      requireTwoFactor: true,
     };
     await write(organizationId, policy);
     expect(await store.read(organizationId)).toEqual(policy);
@@ -132,6 +134,7 @@ describe('SsoPolicyStore', () => {
       jitProvisioning: null,
       jitDomains: [],
       externalIdIsObjectId: false,
+      requireTwoFactor: false,
     };
     await write(organizationId, changed);
     expect(await store.read(organizationId)).toEqual(changed);

@@ -22,6 +22,7 @@ export class SsoPolicyStore {
           jitProvisioning: row.jitProvisioning === null ? null : toBoolean(row.jitProvisioning),
           jitDomains: parseDomains(row.jitDomains),
           externalIdIsObjectId: toBoolean(row.externalIdIsObjectId),
+          requireTwoFactor: toBoolean(row.requireTwoFactor),
         }
       : { ...DEFAULT_SSO_POLICY, jitDomains: [] };
   }
@@ -41,6 +42,7 @@ export class SsoPolicyStore {
         jitProvisioning: policy.jitProvisioning,
         jitDomains: JSON.stringify(policy.jitDomains),
         externalIdIsObjectId: policy.externalIdIsObjectId,
+        requireTwoFactor: policy.requireTwoFactor,
         updatedAt: new Date(),
       },
       ['organizationId'],

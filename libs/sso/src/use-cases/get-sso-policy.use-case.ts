@@ -12,6 +12,8 @@ export interface SsoPolicy {
   jitDomains: string[];
   /** Entra provisioning maps objectId to `externalId`, so `oid` may match it. */
   externalIdIsObjectId: boolean;
+  /** Password sign-ins need TOTP; an admin without it enrols before the session opens. */
+  requireTwoFactor: boolean;
 }
 
 /** The org's sign-in rules: Require SSO, just-in-time creation, how Entra users match. */

@@ -10,6 +10,7 @@ export interface SsoPolicyChange {
   jitProvisioning?: boolean | null;
   jitDomains?: string[];
   externalIdIsObjectId?: boolean;
+  requireTwoFactor?: boolean;
 }
 
 /** Changes what was sent of the org's sign-in rules. */
@@ -36,6 +37,7 @@ export class UpdateSsoPolicy {
           change.jitProvisioning === undefined ? current.jitProvisioning : change.jitProvisioning,
         jitDomains: jitDomains ?? current.jitDomains,
         externalIdIsObjectId: change.externalIdIsObjectId ?? current.externalIdIsObjectId,
+        requireTwoFactor: change.requireTwoFactor ?? current.requireTwoFactor,
       };
       // Without a provider, Require SSO would leave everyone but the break-glass admin out.
       if (next.requireSso && !(await this.policies.hasProvider(organizationId, tx))) {
