@@ -1,3 +1,4 @@
+import { AccountController } from './account/account.controller';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@rollcall/audit';
 import { DirectoryModule } from '@rollcall/directory';
@@ -57,6 +58,7 @@ export class AdminApiModule {
       ],
       controllers: [
         AdminAuthController,
+        AccountController,
         OrganizationController,
         ScimTokensController,
         ApiKeysController,

@@ -70,6 +70,7 @@ function ssoStatus(code: SsoErrorCode): number {
     case 'UNAUTHENTICATED':
     case 'SSO_TOKEN_INVALID':
     case 'SAML_RESPONSE_REJECTED':
+    case 'TWO_FACTOR_CHALLENGE_INVALID':
       return 401;
     case 'CSRF_TOKEN_INVALID':
     case 'SSO_ACCOUNT_DEACTIVATED':
@@ -78,6 +79,8 @@ function ssoStatus(code: SsoErrorCode): number {
     case 'SSO_REQUIRED':
     case 'SSO_IDENTITY_CONFLICT':
     case 'ENTRA_ADMIN_ROLE_REQUIRED':
+    case 'CURRENT_PASSWORD_INCORRECT':
+    case 'TWO_FACTOR_CODE_INVALID':
       return 403;
     case 'SSO_NOT_CONNECTED':
     case 'OIDC_PROVIDER_NOT_FOUND':
@@ -96,6 +99,9 @@ function ssoStatus(code: SsoErrorCode): number {
       return 400;
     case 'ENTRA_TENANT_TAKEN':
     case 'SSO_PROVIDER_REQUIRED':
+    case 'TWO_FACTOR_ALREADY_ENABLED':
+    case 'TWO_FACTOR_NOT_ENABLED':
+    case 'TWO_FACTOR_SETUP_NOT_STARTED':
       return 409;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

@@ -331,6 +331,7 @@ const PAYLOADS: Record<EventPayloadSchemaName, SchemaObject> = {
       jitProvisioning: { type: 'boolean', nullable: true },
       jitDomains: strings,
       externalIdIsObjectId: { type: 'boolean' },
+      requireTwoFactor: { type: 'boolean' },
     }),
   }),
   CredentialData: object({

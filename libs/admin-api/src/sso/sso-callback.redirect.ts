@@ -52,6 +52,12 @@ function errorParam(code: SsoErrorCode): string {
     case 'SSO_LINK_NOT_FOUND':
     case 'SAML_METADATA_INVALID':
     case 'SAML_METADATA_UNREACHABLE':
+    case 'CURRENT_PASSWORD_INCORRECT':
+    case 'TWO_FACTOR_CODE_INVALID':
+    case 'TWO_FACTOR_CHALLENGE_INVALID':
+    case 'TWO_FACTOR_ALREADY_ENABLED':
+    case 'TWO_FACTOR_NOT_ENABLED':
+    case 'TWO_FACTOR_SETUP_NOT_STARTED':
       return code.toLowerCase();
     case 'SAML_RESPONSE_REJECTED':
       return 'saml_rejected';

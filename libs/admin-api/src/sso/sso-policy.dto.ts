@@ -37,6 +37,12 @@ export class SsoPolicyDto implements SsoPolicyView {
       'The org’s Entra provisioning maps objectId to externalId, so a Microsoft sign-in’s `oid` may match it. Off by default (Entra maps mailNickname there).',
   })
   externalIdIsObjectId!: boolean;
+
+  @ApiProperty({
+    description:
+      'Password sign-ins need a TOTP code; an admin without two-factor sets it up before the session opens. Single sign-on is exempt (the identity provider does MFA). Off by default.',
+  })
+  requireTwoFactor!: boolean;
 }
 
 export function toSsoPolicyDto(policy: SsoPolicy): SsoPolicyDto {
@@ -46,6 +52,7 @@ export function toSsoPolicyDto(policy: SsoPolicy): SsoPolicyDto {
     jitEffective: policy.jitEffective,
     jitDomains: policy.jitDomains,
     externalIdIsObjectId: policy.externalIdIsObjectId,
+    requireTwoFactor: policy.requireTwoFactor,
   };
 }
 
@@ -75,4 +82,9 @@ export class UpdateSsoPolicyDto implements UpdateSsoPolicyRequest {
   @IsOmittable()
   @IsBoolean()
   externalIdIsObjectId?: boolean;
+
+  @ApiPropertyOptional({ description: 'Require two-factor (TOTP) for password sign-ins.' })
+  @IsOmittable()
+  @IsBoolean()
+  requireTwoFactor?: boolean;
 }

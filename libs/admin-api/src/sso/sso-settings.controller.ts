@@ -225,6 +225,7 @@ export class SsoSettingsController {
           jitProvisioning: body.jitProvisioning,
           jitDomains: body.jitDomains,
           externalIdIsObjectId: body.externalIdIsObjectId,
+          requireTwoFactor: body.requireTwoFactor,
         },
         `admin:${session.admin.email}`,
       ),
