@@ -309,6 +309,7 @@ describe('Sign in with a custom OIDC provider', () => {
         jitEffective: false,
         jitDomains: [],
         externalIdIsObjectId: false,
+        requireTwoFactor: false,
       });
       expect((await signInAs(sub)).location).toBe('/signin?error=not_provisioned');
 
@@ -348,6 +349,7 @@ describe('Sign in with a custom OIDC provider', () => {
           jitEffective: true,
           jitDomains: ['initech.example'],
           externalIdIsObjectId: false,
+          requireTwoFactor: false,
         });
         expect(
           (await signInAs(await anAccount({ email: `outsider.${randomUUID()}@x.example` })))

@@ -98,6 +98,7 @@ describe('Org SSO policy and member sessions', () => {
       jitEffective: false,
       jitDomains: [],
       externalIdIsObjectId: false,
+      requireTwoFactor: false,
     });
     await admin.error(
       admin.request('PATCH', '/api/sso/policy', { requireSso: 'yes' }),
@@ -139,6 +140,7 @@ describe('Org SSO policy and member sessions', () => {
       jitEffective: false,
       jitDomains: [],
       externalIdIsObjectId: false,
+      requireTwoFactor: false,
     });
 
     const refused = await errorOf(await logIn(second.email, second.password));
