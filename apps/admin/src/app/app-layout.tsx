@@ -18,6 +18,7 @@ import {
   IconKey,
   IconListDetails,
   IconLogout,
+  IconUserShield,
   IconRefresh,
   IconSettings,
   IconShieldLock,
@@ -135,6 +136,12 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{session.data?.admin.email}</Menu.Label>
+                <Menu.Item
+                  leftSection={<IconUserShield size={16} />}
+                  onClick={() => void navigate('/account')}
+                >
+                  Your account
+                </Menu.Item>
                 <Menu.Item
                   leftSection={<IconKey size={16} />}
                   onClick={() => window.open('/api/docs', '_blank', 'noopener')}

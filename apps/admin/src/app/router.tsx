@@ -13,6 +13,10 @@ const MemberLandingPage = lazyPage(
   () => import('../features/auth/components/member-landing-page'),
   (m) => m.MemberLandingPage,
 );
+const AccountPage = lazyPage(
+  () => import('../features/account/components/account-page'),
+  (m) => m.AccountPage,
+);
 const SsoPage = lazyPage(
   () => import('../features/sso-settings/components/sso-page'),
   (m) => m.SsoPage,
@@ -106,6 +110,7 @@ export const router = createBrowserRouter([
           { path: 'webhooks/:webhookId', element: <WebhookDetailPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/api-keys', element: <ApiKeysPage /> },
+          { path: 'account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

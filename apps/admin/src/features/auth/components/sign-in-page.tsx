@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { isLoginChallenge, type LoginChallengeView } from '@rollcall/contracts';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/api-error';
 import { BrandMark } from '../../../components/brand-mark';
@@ -32,6 +33,8 @@ import {
 } from './organization-providers';
 import { signInErrorMessage, ssoRequiredMessage } from './sign-in-error';
 import { SsoLookup } from './sso-lookup';
+import { TwoFactorEnrolmentStep } from './two-factor-enrolment-step';
+import { TwoFactorStep } from './two-factor-step';
 
 const MICROSOFT_NOT_CONFIGURED = 'Microsoft sign-in is not configured on this server.';
 
@@ -60,9 +63,11 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
   const [lookupOpened, setLookupOpened] = useState(false);
+  // A right password that needs a second step: the session opens there.
+  const [challenge, setChallenge] = useState<LoginChallengeView | null>(null);
   const from = (location.state as { from?: string } | null)?.from ?? '/sso/provisioning';
 
-  if (session.data) return <Navigate to={from} replace />;
+  if (session.data && !challenge) return <Navigate to={from} replace />;
 
   const organization = organizationSignIn.data?.organization ?? null;
   const providerButton = orgSlug ? primaryProviderLabel(organizationSignIn.data) : null;
@@ -76,7 +81,12 @@ export function SignInPage() {
     signIn.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => void navigate(from, { replace: true }),
+        onSuccess: (response) => {
+          if (isLoginChallenge(response)) {
+            setPassword('');
+            setChallenge(response);
+          } else void navigate(from, { replace: true });
+        },
         // Passwords are off for this organization: show the way that works.
         onError: (error) => {
           if (isSsoRequired(error) && !orgSlug) setLookupOpened(true);
@@ -167,7 +177,21 @@ export function SignInPage() {
                     : errorMessage(signIn.error)}
                 </Alert>
               ) : null}
-              {orgSlug ? (
+              {challenge ? (
+                'twoFactorRequired' in challenge ? (
+                  <TwoFactorStep
+                    challenge={challenge.challenge}
+                    onSignedIn={() => void navigate(from, { replace: true })}
+                    onRestart={() => setChallenge(null)}
+                  />
+                ) : (
+                  <TwoFactorEnrolmentStep
+                    challenge={challenge.challenge}
+                    onSignedIn={() => void navigate(from, { replace: true })}
+                    onRestart={() => setChallenge(null)}
+                  />
+                )
+              ) : orgSlug ? (
                 <>
                   <OrganizationProviders slug={orgSlug} query={organizationSignIn} />
                   <Divider label="or with a password" labelPosition="center" />

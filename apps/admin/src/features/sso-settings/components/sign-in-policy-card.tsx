@@ -109,6 +109,23 @@ export function SignInPolicyCard({ status }: { status: SsoStatusView }) {
           }}
         />
 
+        <Switch
+          label="Require two-factor for password sign-ins"
+          description="Admins who sign in with a password must also enter a code from an authenticator app; those without one set it up at their next sign-in. Single sign-on is not affected: your provider does multi-factor there."
+          checked={policy.requireTwoFactor}
+          disabled={update.isPending}
+          onChange={(event) => {
+            const requireTwoFactor = event.currentTarget.checked;
+            change(
+              { requireTwoFactor },
+              requireTwoFactor ? 'Two-factor required' : 'Two-factor optional',
+              requireTwoFactor
+                ? 'Password sign-ins now need a code from an authenticator app.'
+                : 'Admins choose whether to use two-factor sign-in.',
+            );
+          }}
+        />
+
         <Stack gap="xs">
           <Radio.Group
             label="Just-in-time user creation"

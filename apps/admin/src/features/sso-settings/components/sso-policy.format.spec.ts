@@ -13,6 +13,7 @@ const aPolicy = (overrides: Partial<SsoPolicyView> = {}): SsoPolicyView => ({
   jitEffective: false,
   jitDomains: ['initech.example'],
   externalIdIsObjectId: false,
+  requireTwoFactor: false,
   ...overrides,
 });
 
