@@ -43,9 +43,12 @@ describe('your account: two-factor and password', () => {
     await openAccount(page);
 
     await page.getByRole('button', { name: 'Turn on two-factor' }).click();
-    const secret = await page.getByLabel('Setup key').inputValue();
+    const secret = await page.getByRole('textbox', { name: 'Setup key' }).inputValue();
     assert.match(secret, /^[A-Z2-7]{32}$/);
-    assert.match(await page.getByLabel('Or the otpauth link').inputValue(), /^otpauth:\/\/totp\//);
+    assert.match(
+      await page.getByRole('textbox', { name: 'Or the otpauth link' }).inputValue(),
+      /^otpauth:\/\/totp\//,
+    );
     await page.getByLabel('Code', { exact: true }).fill(await totp(secret));
     await page.getByRole('button', { name: 'Turn on', exact: true }).click();
 
@@ -93,7 +96,7 @@ describe('your account: two-factor and password', () => {
     // …and changes the password there: the first browser's session is gone.
     await openAccount(second.page);
     await second.page.getByLabel('Current password').fill(server.org.adminPassword);
-    await second.page.getByLabel('New password').fill('a brand new password');
+    await second.page.getByLabel('New password', { exact: true }).fill('a brand new password');
     await second.page.getByLabel('Repeat the new password').fill('a brand new password');
     await second.page.getByRole('button', { name: 'Change password' }).click();
     await second.page.getByText('Password changed.').waitFor();

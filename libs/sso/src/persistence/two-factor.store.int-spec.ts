@@ -174,7 +174,7 @@ describe('AdminSessionStore.revokeAllOfBut', () => {
           id,
           adminId,
           organizationId,
-          csrfToken: `csrf-${id}`,
+          csrfToken: `csrf-${id.slice(0, 16)}`,
           createdAt: now,
           expiresAt: new Date(now.getTime() + 3_600_000),
           userAgent: null,
