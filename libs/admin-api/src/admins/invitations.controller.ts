@@ -17,14 +17,17 @@ import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AcceptAdminInvitation, GetAdminInvitation } from '@rollcall/organizations';
 import { LogInAdmin } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { TwoFactorSetupRequiredDto } from '../account/two-factor-login.dto';
 import { AdminSessionDto, toAdminSessionDto } from '../auth/admin-auth.dto';
 import { JsonBodyGuard } from '../auth/json-body.guard';
 import { cookiesAreSecure, readSessionCookie, sessionCookie } from '../auth/session.cookie';
@@ -66,9 +69,17 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Accept an invitation: choose a password, become an admin, be signed in',
     description:
-      'Answers like POST /api/auth/login: the session cookie and the CSRF token. The link works once.',
+      'Answers like POST /api/auth/login: the session cookie and the CSRF token; or, where the organization requires two-factor sign-in, `{twoFactorSetupRequired, challenge}` to enrol an authenticator first (`POST /api/auth/login/two-factor/setup`). The link works once.',
   })
-  @ApiOkResponse({ type: AdminSessionDto })
+  @ApiExtraModels(TwoFactorSetupRequiredDto)
+  @ApiOkResponse({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(AdminSessionDto) },
+        { $ref: getSchemaPath(TwoFactorSetupRequiredDto) },
+      ],
+    },
+  })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'ADMIN_PASSWORD_TOO_SHORT' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'INVITATION_NOT_FOUND' })
   @ApiForbiddenResponse({
@@ -81,18 +92,23 @@ export class InvitationsController {
     @Body(adminBodyPipe()) body: AcceptInvitationDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AdminSessionDto> {
+  ): Promise<AdminSessionDto | TwoFactorSetupRequiredDto> {
     const admin = await this.acceptInvitation.execute({ token, password: body.password });
     const secure = cookiesAreSecure(request, this.options.publicUrl);
     // The same sign-in as the login form (throttling, the organization's SSO rule), with the
     // password just chosen.
-    const signIn = await this.logInAdmin.execute({
+    const result = await this.logInAdmin.execute({
       email: admin.email,
       password: body.password,
       ipAddress: request.ip ?? null,
       userAgent: request.get('user-agent') ?? null,
       previousSessionSecret: readSessionCookie(request.headers.cookie, secure) ?? null,
     });
+    // A new admin has no authenticator yet: where the org requires one, they enrol first.
+    if (result.outcome !== 'signed_in') {
+      return { twoFactorSetupRequired: true, challenge: result.challenge };
+    }
+    const signIn = result.signIn;
     response.append(
       'Set-Cookie',
       sessionCookie(signIn.sessionSecret, {

@@ -27,7 +27,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const DEFAULT_KEY_FAILURES_PER_MINUTE = 20;
 /** The signed-in admin's own account and session, which a viewer manages too. */
-const OWN_ACCOUNT_PATH = '/api/auth/';
+const OWN_ACCOUNT_PATHS = ['/api/auth/', '/api/account/'];
 
 /**
  * A state-changing request must carry its session's token in X-CSRF-Token (else 403
@@ -96,7 +96,8 @@ export class AdminSessionGuard implements CanActivate {
 
   /**
    * Roles, decided here once for every admin route: a viewer only reads (their own account
-   * under /api/auth — signing out, their password — stays theirs), and routes marked
+   * under /api/auth and /api/account — signing out, their password, their two-factor — stays
+   * theirs), and routes marked
    * @OwnerOnly() are an owner's. API keys are unaffected: their scope decides.
    */
   private assertRoleAllows(context: ExecutionContext, request: Request, role: AdminRole): void {
@@ -107,7 +108,7 @@ export class AdminSessionGuard implements CanActivate {
     if (ownerOnly && !mayManageAdmins(role)) {
       throw new RoleForbiddenException('Only an owner of the organization can manage its admins.');
     }
-    const ownAccount = request.path.startsWith(OWN_ACCOUNT_PATH);
+    const ownAccount = OWN_ACCOUNT_PATHS.some((path) => request.path.startsWith(path));
     if (!mayWrite(role) && !READ_METHODS.has(request.method.toUpperCase()) && !ownAccount) {
       throw new RoleForbiddenException(
         'You have read-only access (viewer): ask an owner of the organization for the admin role to make changes.',
