@@ -159,10 +159,19 @@ describe('roles', () => {
       ['POST', '/api/api-keys', { name: 'nope', scope: 'read' }],
       ['PATCH', '/api/organization', { name: 'Renamed' }],
       ['POST', '/api/admins/invitations', { email: 'x@example.com', role: 'viewer' }],
+      ['PUT', '/api/sso/saml', { metadataXml: '<x/>' }],
+      ['PATCH', '/api/sso/policy', { requireSso: false }],
     ] as const) {
       const error = await errorOf(viewer.request(method, path, body), 403);
       expect(error.code).toBe('ROLE_FORBIDDEN');
     }
+    // Their own sign-in accounts are theirs to link and unlink (no provider here: 404, not 403).
+    expect((await errorOf(viewer.request('POST', '/api/sso/saml/link'), 404)).code).toBe(
+      'SAML_PROVIDER_NOT_FOUND',
+    );
+    expect((await errorOf(viewer.request('DELETE', '/api/sso/links/saml'), 404)).code).toBe(
+      'SSO_LINK_NOT_FOUND',
+    );
     // Their own session stays theirs: a viewer signs out.
     expect((await viewer.request('POST', '/api/auth/logout')).status).toBe(204);
   });

@@ -47,6 +47,7 @@ describe('Org SSO policy and member sessions', () => {
         email: second.email,
         emailNormalized: second.email,
         passwordHash: await hashPassword(second.password),
+        role: 'admin',
         createdAt: new Date(Date.now() + 60_000),
         lastLoginAt: null,
       });

@@ -14,3 +14,13 @@ export function OwnerOnly(): ClassDecorator & MethodDecorator {
     }),
   );
 }
+
+export const OWN_ACCOUNT = 'rollcall:own-account';
+
+/**
+ * The signed-in admin's own account (linking their sign-in accounts, say): a viewer may call it
+ * even though it writes, since it changes nothing of the organization's.
+ */
+export function OwnAccount(): MethodDecorator {
+  return SetMetadata(OWN_ACCOUNT, true);
+}

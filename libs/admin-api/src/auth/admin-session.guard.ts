@@ -13,7 +13,7 @@ import { RateLimitedError, RateLimiters, type RateLimiter } from '@rollcall/rate
 import { AuthenticateAdminSession, SsoError, csrfTokenMatches } from '@rollcall/sso';
 import type { AdminSessionRequest } from './admin-session.request';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
-import { OWNER_ONLY } from '../admins/owner-only.decorator';
+import { OWN_ACCOUNT, OWNER_ONLY } from '../admins/owner-only.decorator';
 import { API_KEY_ACCESS } from './api-key-access.decorator';
 import { RoleForbiddenException } from './role-forbidden.exception';
 import { bearerCredentialOf } from './api-key-bearer';
@@ -108,7 +108,9 @@ export class AdminSessionGuard implements CanActivate {
     if (ownerOnly && !mayManageAdmins(role)) {
       throw new RoleForbiddenException('Only an owner of the organization can manage its admins.');
     }
-    const ownAccount = OWN_ACCOUNT_PATHS.some((path) => request.path.startsWith(path));
+    const ownAccount =
+      OWN_ACCOUNT_PATHS.some((path) => request.path.startsWith(path)) ||
+      this.reflector.get<boolean | undefined>(OWN_ACCOUNT, context.getHandler()) === true;
     if (!mayWrite(role) && !READ_METHODS.has(request.method.toUpperCase()) && !ownAccount) {
       throw new RoleForbiddenException(
         'You have read-only access (viewer): ask an owner of the organization for the admin role to make changes.',

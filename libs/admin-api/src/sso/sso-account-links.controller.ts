@@ -25,6 +25,7 @@ import {
   UnlinkAdminAccount,
 } from '@rollcall/sso';
 import { ADMIN_API_OPTIONS, type AdminApiOptions } from '../admin-api.options';
+import { OwnAccount } from '../admins/owner-only.decorator';
 import { CurrentAdmin, type AdminPrincipal } from '../auth/current-admin.decorator';
 import { AdminRoutes, AdminWrite } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
@@ -58,6 +59,7 @@ export class SsoAccountLinksController {
   ) {}
 
   @Post('microsoft/link')
+  @OwnAccount()
   @HttpCode(200)
   @AdminWrite()
   @ApiOperation({
@@ -80,6 +82,7 @@ export class SsoAccountLinksController {
   }
 
   @Post('oidc/link')
+  @OwnAccount()
   @HttpCode(200)
   @AdminWrite()
   @ApiOperation({
@@ -103,6 +106,7 @@ export class SsoAccountLinksController {
   }
 
   @Post('saml/link')
+  @OwnAccount()
   @HttpCode(200)
   @AdminWrite()
   @ApiOperation({
@@ -126,6 +130,7 @@ export class SsoAccountLinksController {
   }
 
   @Delete('links/:provider')
+  @OwnAccount()
   @HttpCode(204)
   @AdminWrite()
   @ApiOperation({ summary: 'Unlink my account of a provider: it no longer opens my session' })
