@@ -12,6 +12,7 @@ import {
   writeScimError,
 } from '@rollcall/scim-nest';
 import { toApiErrorBody } from './api-error.response';
+import { loggablePath } from './logger.options';
 
 const SCIM_PREFIX = `/${SCIM_BASE_PATH}`;
 
@@ -37,7 +38,7 @@ export function writeEdgeError(
   const unavailable = databaseUnavailability(error);
   if (unavailable) {
     logger.warn(
-      { err: error, requestId: request.id, path: request.path, reason: unavailable },
+      { err: error, requestId: request.id, path: loggablePath(request.path), reason: unavailable },
       'Request answered 503: the database is unavailable',
     );
   }
@@ -55,7 +56,7 @@ export function writeEdgeError(
   }
   if (body.statusCode >= 500) {
     logger.error(
-      { err: error, requestId: request.id, path: request.path },
+      { err: error, requestId: request.id, path: loggablePath(request.path) },
       'Request failed unexpectedly',
     );
   }

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pinoHttp, type Options } from 'pino-http';
 import { QueryFailedError } from 'typeorm';
 import { loadConfig } from '../config/app-config';
-import { loggerOptions } from './logger.options';
+import { loggablePath, loggerOptions } from './logger.options';
 
 // The access log must never carry a credential: Entra's bearer token, the admin session
 // cookie, a CSRF token, or a token some client put in the query string.
@@ -174,6 +174,27 @@ describe('loggerOptions', () => {
     );
     // A catch-all says less than the path it caught.
     expect(serializer?.({ url, route: { path: '/{*path}' } })?.url).toBe('/scim/v2/Users/2819c223');
+  });
+
+  it.each([
+    ['the dashboard page', '/invitations/inv-s3cret-Token_1', '/invitations/:token'],
+    ['the preview', '/api/invitations/inv-s3cret-Token_1?x=1', '/api/invitations/:token'],
+    [
+      'an unmatched path under it',
+      '/api/invitations/inv-s3cret-Token_1/accept/extra',
+      '/api/invitations/:token/accept/extra',
+    ],
+  ])('never logs an invitation token: %s', async (_what, path, logged) => {
+    const { lines } = await logOneRequest(path, {});
+    const log = lines.join('\n');
+    expect(log).toContain(`"url":"${logged}"`);
+    expect(log).not.toMatch(/s3cret/);
+  });
+
+  it('keeps the path of an admin-side invitation id, which is no credential', () => {
+    expect(loggablePath('/api/admins/invitations/5b1f')).toBe('/api/admins/invitations/5b1f');
+    expect(loggablePath('/invitations/abc/def')).toBe('/invitations/:token/def');
+    expect(loggablePath('/teams/invitations/abc')).toBe('/teams/invitations/abc');
   });
 
   /** The access line for one request the caller left `authenticated` on, as a guard would. */

@@ -15,7 +15,19 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 function pathOf(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
+  return loggablePath(query < 0 ? url : url.slice(0, query));
+}
+
+/**
+ * An invitation link's token is its credential (`/invitations/<token>` in the dashboard,
+ * `/api/invitations/<token>[/accept]` in the API): a path that holds one is logged with
+ * `:token` instead, whether or not a route matched it.
+ */
+const INVITATION_TOKEN_PATH = /^((?:\/api)?\/invitations\/)[^/]+/i;
+
+/** A request path fit for a log line: without credentials in it. */
+export function loggablePath(path: string): string {
+  return path.replace(INVITATION_TOKEN_PATH, '$1:token');
 }
 
 /**
