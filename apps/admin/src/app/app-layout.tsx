@@ -1,4 +1,5 @@
 import {
+  Alert,
   AppShell,
   Badge,
   Burger,
@@ -15,6 +16,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconActivity,
   IconChevronDown,
+  IconEye,
   IconKey,
   IconListDetails,
   IconLogout,
@@ -23,6 +25,7 @@ import {
   IconSettings,
   IconShieldLock,
   IconTrashX,
+  IconUserShield,
   IconUsers,
   IconUsersGroup,
   IconWebhook,
@@ -60,6 +63,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Webhooks', to: '/webhooks', icon: <IconWebhook size={18} /> },
   { label: 'Settings', to: '/settings', icon: <IconSettings size={18} />, end: true },
   { label: 'API keys', to: '/settings/api-keys', icon: <IconKey size={18} /> },
+  { label: 'Admins', to: '/settings/admins', icon: <IconUserShield size={18} /> },
 ];
 
 export function AppLayout() {
@@ -206,12 +210,41 @@ export function AppLayout() {
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Stack maw={1200} mx="auto" gap={0}>
           {showsDeletionBanner(location.pathname) ? <ProvisioningDeleteBanner /> : null}
-          <PageSuspense>
-            <Outlet />
-          </PageSuspense>
+          <ReadOnlyForViewers isViewer={session.data?.admin.role === 'viewer'}>
+            <PageSuspense>
+              <Outlet />
+            </PageSuspense>
+          </ReadOnlyForViewers>
         </Stack>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/**
+ * A viewer may only read (the API answers their writes 403 ROLE_FORBIDDEN): a disabled
+ * fieldset, styled away, disables every control on the page at once. Dialogs render in a
+ * portal outside it, but only a control inside can open one.
+ */
+function ReadOnlyForViewers({ isViewer, children }: { isViewer: boolean; children: ReactNode }) {
+  return (
+    <>
+      {isViewer ? (
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<IconEye size={18} />}
+          py="xs"
+          mb="md"
+          role="status"
+        >
+          You have read-only access (viewer).
+        </Alert>
+      ) : null}
+      <fieldset disabled={isViewer} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        {children}
+      </fieldset>
+    </>
   );
 }
 

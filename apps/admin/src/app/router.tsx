@@ -57,6 +57,14 @@ const ActivityPage = lazyPage(
   () => import('../features/activity/components/activity-page'),
   (m) => m.ActivityPage,
 );
+const AdminsPage = lazyPage(
+  () => import('../features/admins/components/admins-page'),
+  (m) => m.AdminsPage,
+);
+const AcceptInvitationPage = lazyPage(
+  () => import('../features/invitations/components/accept-invitation-page'),
+  (m) => m.AcceptInvitationPage,
+);
 const SettingsPage = lazyPage(
   () => import('../features/settings/components/settings-page'),
   (m) => m.SettingsPage,
@@ -89,6 +97,15 @@ export const router = createBrowserRouter([
       </PageSuspense>
     ),
   },
+  {
+    // INVITATION_PATH_PREFIX: public, the token in the link is the credential.
+    path: '/invitations/:token',
+    element: (
+      <PageSuspense>
+        <AcceptInvitationPage />
+      </PageSuspense>
+    ),
+  },
   { path: '/signin', element: <SignInAlias /> },
   { path: '/login', element: <SignInAlias /> },
   {
@@ -111,6 +128,7 @@ export const router = createBrowserRouter([
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/api-keys', element: <ApiKeysPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'settings/admins', element: <AdminsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
