@@ -15,7 +15,9 @@ describe('passwordErrors', () => {
   });
 
   it('refuses fewer than 8 characters, like the API (ADMIN_PASSWORD_TOO_SHORT)', () => {
-    expect(passwordErrors('1234567', '1234567').password).toBe('At least 8 characters.');
+    expect(passwordErrors('1234567', '1234567').password).toBe(
+      'Too short: use at least 8 characters.',
+    );
     expect(passwordErrors('12345678', '12345678')).toEqual({ password: null, confirmation: null });
   });
 

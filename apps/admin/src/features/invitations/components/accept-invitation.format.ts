@@ -15,7 +15,7 @@ export function passwordErrors(password: string, confirmation: string): Password
   const passwordError = !password
     ? 'Choose a password.'
     : password.length < MIN_PASSWORD_LENGTH
-      ? `At least ${MIN_PASSWORD_LENGTH} characters.`
+      ? `Too short: use at least ${MIN_PASSWORD_LENGTH} characters.`
       : password.length > MAX_PASSWORD_LENGTH
         ? `At most ${MAX_PASSWORD_LENGTH} characters.`
         : null;
