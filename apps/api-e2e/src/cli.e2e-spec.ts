@@ -130,6 +130,120 @@ describe('npm run cli -- org:create', () => {
   });
 });
 
+describe('npm run cli -- org:create --invite', () => {
+  let env: Record<string, string>;
+  let server: ApiProcess;
+
+  beforeAll(async () => {
+    env = await serverEnv();
+  });
+
+  afterAll(async () => {
+    await server?.kill();
+  });
+
+  function accept(token: string, password: string): Promise<Response> {
+    return fetch(`${server.baseUrl}/api/invitations/${token}/accept`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password }),
+    });
+  }
+
+  it('prints the invitation link instead of a password; the link makes the first owner, once', async () => {
+    const created = jsonLine(
+      await runCli(
+        ['org:create', 'Initrode', '--admin-email', 'owner@initrode.example', '--invite', '--json'],
+        env,
+      ),
+    );
+    expect(Object.keys(created).sort()).toEqual(
+      ['adminEmail', 'invitationLink', 'orgId', 'scimBaseUrl', 'scimToken'].sort(),
+    );
+    expect(created).toMatchObject({
+      adminEmail: 'owner@initrode.example',
+      scimBaseUrl: `${env['PUBLIC_URL']}/scim/v2`,
+    });
+    expect(created['scimToken']).toMatch(TOKEN);
+    const link = String(created['invitationLink']);
+    expect(link.startsWith(`${env['PUBLIC_URL'] ?? ''}/invitations/`)).toBe(true);
+    const token = link.slice(link.lastIndexOf('/') + 1);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    server = await ApiProcess.start(env);
+    // No password was made up for the invited owner: nothing signs in before the link is used.
+    for (const password of ['', 'undefined', 'null']) {
+      expect((await logIn(server.baseUrl, 'owner@initrode.example', password)).status).not.toBe(
+        200,
+      );
+    }
+    const preview = await fetch(`${server.baseUrl}/api/invitations/${token}`);
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({
+      organizationName: 'Initrode',
+      email: 'owner@initrode.example',
+      role: 'owner',
+    });
+    // The dashboard page the link opens.
+    expect((await fetch(link.replace(env['PUBLIC_URL'] ?? '', server.baseUrl))).status).toBe(200);
+
+    const accepted = await accept(token, 'initrode owner password');
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({
+      admin: { email: 'owner@initrode.example', role: 'owner' },
+      organization: { id: created['orgId'] },
+    });
+    expect(
+      (await logIn(server.baseUrl, 'owner@initrode.example', 'initrode owner password')).status,
+    ).toBe(200);
+
+    // Once.
+    expect((await accept(token, 'another password here')).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/api/invitations/${token}`)).status).toBe(404);
+    // The access log (LOG_LEVEL=info) saw every request above, and never the token.
+    // Four API requests carried the token: two previews, two accepts.
+    const logged = () => server.stdoutAndStderr.split('/invitations/:token').length - 1;
+    for (let i = 0; i < 100 && logged() < 4; i += 1) {
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    expect(logged()).toBe(4);
+    expect(server.stdoutAndStderr).not.toContain(token);
+  });
+
+  it('keeps the output without --invite unchanged (operator contract)', async () => {
+    const created = jsonLine(
+      await runCli(
+        ['org:create', 'Vandelay', '--admin-email', 'it@vandelay.example', '--json'],
+        env,
+      ),
+    );
+    expect(Object.keys(created).sort()).toEqual(
+      ['adminEmail', 'adminPassword', 'orgId', 'scimBaseUrl', 'scimToken'].sort(),
+    );
+  });
+
+  it('refuses --invite together with a password, or without an e-mail', async () => {
+    expectFailure(
+      await runCli(
+        [
+          'org:create',
+          'Both',
+          '--admin-email',
+          'a@both.example',
+          '--admin-password',
+          'Str0ng-enough',
+          '--invite',
+          '--json',
+        ],
+        env,
+      ),
+      2,
+      /--invite/,
+    );
+    expectFailure(await runCli(['org:create', 'Nobody', '--invite', '--json'], env), 2, /--invite/);
+  });
+});
+
 // One organization's token rotation, step by step, against a server on the same database.
 describe('npm run cli -- token:create / token:revoke', () => {
   let env: Record<string, string>;
