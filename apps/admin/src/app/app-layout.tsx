@@ -20,7 +20,6 @@ import {
   IconKey,
   IconListDetails,
   IconLogout,
-  IconUserShield,
   IconRefresh,
   IconSettings,
   IconShieldLock,
