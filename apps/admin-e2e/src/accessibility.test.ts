@@ -15,6 +15,7 @@ const NAV_LINKS = [
   'Webhooks',
   'Settings',
   'API keys',
+  'Admins',
 ];
 
 interface FocusStop {
