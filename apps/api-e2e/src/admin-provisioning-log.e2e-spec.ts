@@ -224,3 +224,170 @@ describe('admin API: provisioning log', () => {
     expect((await page()).entries).toHaveLength(9);
   });
 });
+
+describe('admin API: provisioning log by user and team, as CSV', () => {
+  let api: TestApi;
+  let org: TestOrganization;
+  let admin: AdminClient;
+  let adaId: string;
+  let teamId: string;
+  let teamPatchStatus: number;
+
+  const page = (query: string) =>
+    admin.json<ProvisioningLogPageView>(admin.get(`/api/provisioning-log?${query}`), 200);
+  const requests = async (query: string) =>
+    (await page(query)).entries.map((e) => `${e.method} ${e.path} ${e.status}`);
+
+  async function csv(query: string): Promise<{ response: Response; lines: string[] }> {
+    const response = await admin.get(`/api/provisioning-log.csv?${query}`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.endsWith('\r\n')).toBe(true);
+    return { response, lines: text.slice(0, -2).split('\r\n') };
+  }
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    org = await api.createOrganization('Log Filter Org');
+    admin = await AdminClient.signIn(api, org);
+    const scim = (method: string, path: string, body?: unknown) =>
+      api.scim(org.scimToken, method, path, body);
+    const lookup = `/Users?filter=${encodeURIComponent('userName eq "ada@filter.example"')}`;
+    expect((await scim('GET', lookup)).status).toBe(200);
+    const created = await scim(
+      'POST',
+      '/Users',
+      aScimUser({ userName: 'ada@filter.example', externalId: 'ext-ada' }),
+    );
+    expect(created.status).toBe(201);
+    adaId = ((await created.json()) as { id: string }).id;
+    const deactivate = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    };
+    expect((await scim('PATCH', `/Users/${adaId}`, deactivate)).status).toBe(200);
+    expect(
+      (await scim('POST', '/Users', aScimUser({ userName: 'ada@filter.example' }))).status,
+    ).toBe(409);
+    expect(
+      (await scim('POST', '/Users', aScimUser({ userName: 'bob@filter.example' }))).status,
+    ).toBe(201);
+    expect(
+      (await scim('GET', `/Users?filter=${encodeURIComponent('=HYPERLINK("x")')}`)).status,
+    ).toBe(400);
+    const group = await scim('POST', '/Groups', {
+      schemas: [GROUP_URN],
+      displayName: 'Sales, "EMEA"',
+      externalId: 'ext-sales',
+    });
+    expect(group.status).toBe(201);
+    teamId = ((await group.json()) as { id: string }).id;
+    const addAda = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Add', path: 'members', value: [{ value: adaId }] }],
+    };
+    teamPatchStatus = (await scim('PATCH', `/Groups/${teamId}`, addAda)).status;
+    expect([200, 204]).toContain(teamPatchStatus);
+    await api.app.get(RecordProvisioningRequest).flush();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it.each([
+    ['userName', 'user=ada@filter.example'],
+    ['userName in another case', 'user=ADA@Filter.Example'],
+  ])(
+    'finds a user’s requests by %s: lookup, create, later PATCH, refused create',
+    async (_by, query) => {
+      expect(await requests(query)).toEqual([
+        'POST /scim/v2/Users 409',
+        `PATCH /scim/v2/Users/${adaId} 200`,
+        'POST /scim/v2/Users 201',
+        'GET /scim/v2/Users 200',
+      ]);
+    },
+  );
+
+  it('finds a user’s requests by externalId: the create that sent it and what followed', async () => {
+    expect(await requests('user=ext-ada')).toEqual([
+      `PATCH /scim/v2/Users/${adaId} 200`,
+      'POST /scim/v2/Users 201',
+    ]);
+  });
+
+  it('finds a user’s requests by id, and combines with the other filters', async () => {
+    expect(await requests(`user=${adaId}`)).toEqual([
+      `PATCH /scim/v2/Users/${adaId} 200`,
+      'POST /scim/v2/Users 201',
+    ]);
+    expect(await requests('user=ada@filter.example&status=failed')).toEqual([
+      'POST /scim/v2/Users 409',
+    ]);
+    expect(await requests('user=bob@filter.example&method=PATCH')).toEqual([]);
+    // A LIKE wildcard is a literal character, not "any".
+    expect(await requests('user=%25')).toEqual([]);
+    expect(await requests('user=ada@filter.exampl_')).toEqual([]);
+  });
+
+  it('finds a team’s requests by displayName (any case) and by id', async () => {
+    const expected = [
+      `PATCH /scim/v2/Groups/${teamId} ${teamPatchStatus}`,
+      'POST /scim/v2/Groups 201',
+    ];
+    expect(await requests(`team=${encodeURIComponent('sales, "emea"')}`)).toEqual(expected);
+    expect(await requests('team=ext-sales')).toEqual(expected);
+    expect(await requests(`team=${teamId}`)).toEqual(expected);
+    // The member PATCH is the team's, not the member's.
+    expect(await requests(`team=${teamId}&user=${adaId}`)).toEqual([]);
+    expect(await requests('team=Marketing')).toEqual([]);
+  });
+
+  it('rejects a user or team term longer than 256 characters', async () => {
+    await admin.error(
+      admin.get(`/api/provisioning-log?user=${'a'.repeat(257)}`),
+      400,
+      'BAD_REQUEST',
+    );
+    await admin.error(
+      admin.get(`/api/provisioning-log?team=${'a'.repeat(257)}`),
+      400,
+      'BAD_REQUEST',
+    );
+  });
+
+  it('exports the filtered rows as CSV, newest first, with a header', async () => {
+    const { response, lines } = await csv('user=ada@filter.example');
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="rollcall-provisioning-log-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(lines[0]).toBe(
+      'time,method,path,filter,status,scimType,detail,resourceType,resourceId,durationMs,tokenPrefix,requestId',
+    );
+    const json = await page('user=ada@filter.example');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(' '))).toEqual(
+      json.entries.map((e) => `${e.at} ${e.method} ${e.path}`),
+    );
+    expect(lines[4]).toContain(',"userName eq ""ada@filter.example""",200,');
+    expect(lines.join('\n')).not.toContain(org.scimToken);
+  });
+
+  it('quotes, and defuses a formula that a client sent', async () => {
+    const { lines } = await csv('status=400');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`,"'=HYPERLINK(""x"")",400,invalidFilter,`);
+  });
+
+  it('exports everything without a filter, and only a header when nothing matches', async () => {
+    const { lines } = await csv('');
+    expect(lines).toHaveLength(1 + 8);
+    expect((await csv('user=nobody@filter.example')).lines).toHaveLength(1);
+  });
+
+  it('validates the CSV filters like the JSON ones and needs a session', async () => {
+    await admin.error(admin.get('/api/provisioning-log.csv?status=broken'), 400, 'BAD_REQUEST');
+    await admin.error(anonymous(api, 'GET', '/api/provisioning-log.csv'), 401, 'UNAUTHENTICATED');
+  });
+});

@@ -3,6 +3,12 @@ export type { ProvisioningLogEntry } from './domain/provisioning-log-entry';
 export type { ProvisioningRequest } from './domain/provisioning-request';
 export { redactRequestBody } from './domain/request-body.redactor';
 export type { ProvisioningLogQueueStats } from './persistence/provisioning-log.queue';
+export type { HealthBucket, HealthBucketUnit } from './domain/provisioning-health';
+export type { ErrorCodeCount } from './persistence/provisioning-health.store';
+export { ExportProvisioningLog } from './use-cases/export-provisioning-log.use-case';
+export type { ProvisioningLogExportQuery } from './use-cases/export-provisioning-log.use-case';
+export { GetProvisioningHealth } from './use-cases/get-provisioning-health.use-case';
+export type { ProvisioningHealth } from './use-cases/get-provisioning-health.use-case';
 export { ListProvisioningLog } from './use-cases/list-provisioning-log.use-case';
 export type {
   ProvisioningLogPage,

@@ -57,8 +57,18 @@ export type {
   ScimTokenListView,
   ScimTokenView,
 } from './scim-tokens';
-export { ENTRA_QUARANTINE_FAILURE_RATIO, ENTRA_QUARANTINE_MIN_FAILURES } from './provisioning-log';
+export {
+  ENTRA_QUARANTINE_FAILURE_RATIO,
+  ENTRA_QUARANTINE_MIN_FAILURES,
+  ENTRA_QUARANTINE_THRESHOLD,
+  PROVISIONING_HEALTH_RANGES,
+  PROVISIONING_LOG_CSV_MAX_ROWS,
+} from './provisioning-log';
 export type {
+  ProvisioningErrorCodeView,
+  ProvisioningHealthBucketView,
+  ProvisioningHealthRange,
+  ProvisioningHealthView,
   ProvisioningLogEntryView,
   ProvisioningLogPageView,
   ProvisioningLogSummaryView,

@@ -48,6 +48,25 @@ export class ProvisioningLogQueryDto {
   @Matches(/^[A-Za-z]{1,10}$/, { message: 'method must be an HTTP method' })
   method?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'One user: their id, `userName` or `externalId` (any case). Finds the requests on that user id, the lookups that filtered on the value and the creates that sent it (also refused ones).',
+    example: 'ada@contoso.com',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  user?: string;
+
+  @ApiPropertyOptional({
+    description: 'One team (SCIM group): its id or `displayName` (any case), found the same way.',
+    example: 'Sales',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  team?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this time.' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -180,6 +199,8 @@ export function toProvisioningLogQuery(query: ProvisioningLogQueryDto): Provisio
     status,
     resourceType: query.resourceType,
     method: query.method,
+    user: query.user?.trim() || undefined,
+    team: query.team?.trim() || undefined,
     since: query.since === undefined ? undefined : new Date(query.since),
     until: query.until === undefined ? undefined : new Date(query.until),
     limit: query.limit ?? 50,

@@ -3,20 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlRunner, SqlStatement, inTransaction, managerOf, txOf, type Tx } from '@rollcall/db';
 import type { ProvisioningLogEntry } from '../domain/provisioning-log-entry';
 import { ProvisioningLogQueue, type ProvisioningLogQueueOptions } from './provisioning-log.queue';
-
-/** Which entries of an organization a page of the log shows. */
-export interface ProvisioningLogFilter {
-  /** `failed` (status ≥ 400), `succeeded` (< 400), or one exact status code. */
-  status?: 'failed' | 'succeeded' | number;
-  resourceType?: string;
-  resourceId?: string;
-  /** Upper case, as stored. */
-  method?: string;
-  since?: Date;
-  until?: Date;
-  /** Only entries older than this one (the last of the previous page). */
-  before?: { at: Date; id: string };
-}
+import { provisioningLogWhere, type ProvisioningLogFilter } from './provisioning-log.where';
 
 /** The requests of one status in a window. */
 export interface ProvisioningLogStatusCount {
@@ -96,38 +83,7 @@ export class ProvisioningLogStore {
     filter: ProvisioningLogFilter,
     limit: number,
   ): Promise<ProvisioningLogEntry[]> {
-    const v = this.sql.values;
-    const where = ['l.organization_id = ?'];
-    const parameters: unknown[] = [organizationId];
-    if (filter.status === 'failed') where.push('l.status >= 400');
-    else if (filter.status === 'succeeded') where.push('l.status < 400');
-    else if (typeof filter.status === 'number') {
-      where.push('l.status = ?');
-      parameters.push(filter.status);
-    }
-    const equal: [string, string | undefined][] = [
-      ['l.resource_type', filter.resourceType],
-      ['l.resource_id', filter.resourceId],
-      ['l.method', filter.method],
-    ];
-    for (const [column, value] of equal) {
-      if (value === undefined || value === '') continue;
-      where.push(`${column} = ?`);
-      parameters.push(value);
-    }
-    if (filter.since) {
-      where.push('l.created_at >= ?');
-      parameters.push(v.timestamp(filter.since));
-    }
-    if (filter.until) {
-      where.push('l.created_at < ?');
-      parameters.push(v.timestamp(filter.until));
-    }
-    if (filter.before) {
-      const at = v.timestamp(filter.before.at);
-      where.push('(l.created_at < ? OR (l.created_at = ? AND l.id < ?))');
-      parameters.push(at, at, filter.before.id);
-    }
+    const { where, parameters } = provisioningLogWhere(organizationId, filter, this.sql.values);
     parameters.push(limit);
     // Fixed columns; only which filters apply varies.
     const statement = new SqlStatement(

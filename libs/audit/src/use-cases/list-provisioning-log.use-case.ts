@@ -8,6 +8,10 @@ export interface ProvisioningLogQuery {
   resourceType?: 'User' | 'Group';
   resourceId?: string;
   method?: string;
+  /** A user's id, `userName` or `externalId`. */
+  user?: string;
+  /** A team's id or `displayName`. */
+  team?: string;
   since?: Date;
   until?: Date;
   /** 1–200, newest first. */
@@ -47,6 +51,8 @@ export class ListProvisioningLog {
         resourceType: query.resourceType,
         resourceId: query.resourceId,
         method: query.method?.toUpperCase(),
+        user: query.user,
+        team: query.team,
         since: query.since,
         until: query.until,
         before: after ?? undefined,
