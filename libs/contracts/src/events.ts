@@ -79,6 +79,14 @@ export interface ActivityListView {
   nextBefore: string | null;
 }
 
+/**
+ * `GET /api/activity/actors`: everyone on the Activity feed (as events name them), most
+ * recently active first; the values `GET /api/activity?actor=` takes.
+ */
+export interface ActivityActorListView {
+  data: string[];
+}
+
 export const MAX_EVENT_PAGE_SIZE = 500;
 export const DEFAULT_EVENT_PAGE_SIZE = 100;
 

@@ -147,6 +147,7 @@ export {
   isEventTypeName,
 } from './events';
 export type {
+  ActivityActorListView,
   ActivityListView,
   EventActor,
   EventListView,

@@ -3,6 +3,7 @@ import { Transactions } from '@rollcall/db';
 import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { EventStore } from './persistence/event.store';
 import { ListActivity } from './use-cases/list-activity.use-case';
+import { ListActivityActors } from './use-cases/list-activity-actors.use-case';
 import { ListEvents } from './use-cases/list-events.use-case';
 import { PurgeEvents } from './use-cases/purge-events.use-case';
 import { WebhookClaimStore } from './webhooks/persistence/webhook-claim.store';
@@ -23,6 +24,7 @@ import { UpdateWebhook } from './webhooks/use-cases/update-webhook.use-case';
 const useCases = [
   ListEvents,
   ListActivity,
+  ListActivityActors,
   PurgeEvents,
   CreateWebhook,
   ListWebhooks,

@@ -8,6 +8,7 @@ export type { EventsErrorCode } from './domain/events.error';
 export { EventStore } from './persistence/event.store';
 export { ACTIVITY_ACTOR_KINDS, ListActivity } from './use-cases/list-activity.use-case';
 export type { ActivityPage, ListActivityInput } from './use-cases/list-activity.use-case';
+export { ListActivityActors, MAX_ACTIVITY_ACTORS } from './use-cases/list-activity-actors.use-case';
 export { ListEvents, parseCursor, parseEventTypes } from './use-cases/list-events.use-case';
 export type { EventPage, ListEventsInput } from './use-cases/list-events.use-case';
 export { PurgeEvents } from './use-cases/purge-events.use-case';

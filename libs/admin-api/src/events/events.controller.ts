@@ -6,13 +6,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ListActivity, ListEvents } from '@rollcall/events';
+import type { ActivityActorListView } from '@rollcall/contracts';
+import { ListActivity, ListActivityActors, ListEvents } from '@rollcall/events';
 import { AcceptsApiKeys } from '../auth/api-key-access.decorator';
 import { CurrentCaller, type Caller } from '../auth/current-admin.decorator';
 import { adminQueryPipe } from '../http/admin-query.pipe';
 import { AdminRoutes } from '../http/admin-routes.decorator';
 import { ApiErrorDto } from '../http/api-error.dto';
 import {
+  ActivityActorListDto,
   ActivityListDto,
   EventDto,
   EventListDto,
@@ -36,6 +38,7 @@ export class EventsController {
   constructor(
     private readonly listEvents: ListEvents,
     private readonly listActivity: ListActivity,
+    private readonly listActivityActors: ListActivityActors,
   ) {}
 
   @Get('events')
@@ -68,7 +71,7 @@ export class EventsController {
   @ApiOperation({
     summary: 'What admins, API keys and jobs changed, newest first',
     description:
-      'The events whose actor is an admin, an API key, the CLI or a Rollcall job (not the identity provider’s provisioning).',
+      'The events whose actor is an admin, an API key, the CLI or a Rollcall job (not the identity provider’s provisioning). `actor` keeps one of them (a provisioning actor gives an empty list); `types` keeps those event types.',
   })
   @ApiOkResponse({ type: ActivityListDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A parameter is not valid.' })
@@ -84,5 +87,17 @@ export class EventsController {
       actor: query.actor,
     });
     return { data: page.events.map(toEventDto), nextBefore: page.nextBefore };
+  }
+
+  @Get('activity/actors')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Who appears on the Activity feed, most recently active first',
+    description:
+      'Admins, API keys, the CLI and Rollcall jobs as events name them (`admin:alice@contoso.com`): the values `GET /api/activity?actor=` takes. Events carry no client IP address.',
+  })
+  @ApiOkResponse({ type: ActivityActorListDto })
+  async activityActors(@CurrentCaller() caller: Caller): Promise<ActivityActorListView> {
+    return { data: await this.listActivityActors.execute(caller.organizationId) };
   }
 }

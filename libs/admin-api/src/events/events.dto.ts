@@ -123,6 +123,11 @@ export class EventListDto implements EventListView {
   nextCursor!: string;
 }
 
+export class ActivityActorListDto {
+  @ApiProperty({ type: [String], example: ['admin:alice@contoso.com', 'api_key:billing'] })
+  data!: string[];
+}
+
 export class ActivityListDto {
   @ApiProperty({ type: 'array', items: eventSchemaRef(EVENT_SCHEMA) })
   data!: EventDto[];

@@ -81,6 +81,29 @@ export class EventStore {
     return rows.map((row) => this.toEvent(row));
   }
 
+  /**
+   * The distinct actors of the organization's events whose kind is one of `actorKinds`,
+   * grouped in SQL (events are kept for the retention window only), at most `limit`.
+   */
+  async actors(
+    organizationId: string,
+    actorKinds: readonly string[],
+    limit: number,
+  ): Promise<string[]> {
+    const kinds = actorKinds.map(() => `actor = ? OR actor LIKE ?`).join(' OR ');
+    const parameters: unknown[] = [organizationId];
+    for (const kind of actorKinds) parameters.push(kind, `${kind}:%`);
+    parameters.push(limit);
+    const statement = new SqlStatement(
+      `SELECT actor FROM events WHERE organization_id = ? AND (${kinds})
+       GROUP BY actor ORDER BY MAX(sequence) DESC LIMIT ?`,
+    );
+    const rows = (await this.dataSource.query(statement.text(this.values.dialect), parameters)) as {
+      actor: string;
+    }[];
+    return rows.map((row) => row.actor);
+  }
+
   /** The organization's last sequence: where a new consumer starts to read only what comes. */
   async lastSequence(organizationId: string): Promise<number> {
     const rows = (await this.dataSource.query(lastSequence.text(this.values.dialect), [

@@ -37,7 +37,8 @@ export class ListActivity {
       before,
       limit: input.limit,
       types,
-      actorKinds: input.actor ? undefined : ACTIVITY_ACTOR_KINDS,
+      // Also with one actor: the Activity feed never shows provisioning (`scim:…`) events.
+      actorKinds: ACTIVITY_ACTOR_KINDS,
       actor: input.actor,
     });
     const last = events.at(-1);
