@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ProvisioningLogPageView, ProvisioningResourceType } from '@rollcall/contracts';
-import { apiClient } from '../../../api/api-client';
+import { apiClient, withQuery } from '../../../api/api-client';
 
 export interface ProvisioningLogFilters {
   /** `failed`, `succeeded` or one HTTP status. */
@@ -8,6 +8,18 @@ export interface ProvisioningLogFilters {
   resourceType?: ProvisioningResourceType;
   /** ISO time: entries at or after it. */
   since?: string;
+  /** A user's id, userName or externalId. */
+  user?: string;
+  /** A team's id or displayName. */
+  team?: string;
+}
+
+/**
+ * The server-side CSV export of every entry under the filters (not only the loaded pages):
+ * one streamed download the browser saves itself, capped at 50,000 rows by the API.
+ */
+export function provisioningLogCsvUrl(filters: ProvisioningLogFilters): string {
+  return withQuery('/api/provisioning-log.csv', { ...filters });
 }
 
 const PAGE_SIZE = 50;

@@ -1,15 +1,24 @@
-import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
-import { IconListDetails } from '@tabler/icons-react';
+import { Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconDownload, IconListDetails, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ProvisioningLogEntryView, ProvisioningResourceType } from '@rollcall/contracts';
-import { formatDateTime } from '../../../components/date.format';
+import {
+  PROVISIONING_LOG_CSV_MAX_ROWS,
+  type ProvisioningLogEntryView,
+  type ProvisioningResourceType,
+} from '@rollcall/contracts';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/query-state';
-import { useProvisioningLog, type ProvisioningLogFilters } from '../api/use-provisioning-log';
+import {
+  provisioningLogCsvUrl,
+  useProvisioningLog,
+  type ProvisioningLogFilters,
+} from '../api/use-provisioning-log';
 import { LogEntryDrawer } from './log-entry-drawer';
 import { LogStatusBadge } from './log-status-badge';
+import { formatLogTime, logTimeTitle } from './log-time.format';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All statuses' },
@@ -36,11 +45,48 @@ const PERIOD_OPTIONS = [
   { value: 'all', label: 'Any time' },
 ];
 
+/** A search box that filters once typing pauses (each change is a request). */
+function SearchFilter(props: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const [text, setText] = useState(props.value);
+  const apply = useDebouncedCallback((value: string) => props.onChange(value.trim()), 400);
+  // Follows the URL when it changes from outside (back, a link), not while typing
+  // (React's "adjust state when a prop changes" pattern, without an effect).
+  const [seen, setSeen] = useState(props.value);
+  if (props.value !== seen) {
+    setSeen(props.value);
+    if (text.trim() !== props.value) setText(props.value);
+  }
+  return (
+    <TextInput
+      label={props.label}
+      placeholder={props.placeholder}
+      leftSection={<IconSearch size={14} />}
+      value={text}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        apply(event.currentTarget.value);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') props.onChange(text.trim());
+      }}
+      maxLength={256}
+      w={{ base: '100%', xs: 240 }}
+    />
+  );
+}
+
 export function ProvisioningLogPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'all';
   const resource = params.get('resource') ?? 'all';
   const period = params.get('period') ?? 'all';
+  const user = params.get('user') ?? '';
+  const team = params.get('team') ?? '';
   const [selected, setSelected] = useState<ProvisioningLogEntryView | null>(null);
   // "Last N hours" counts back from when the filter was chosen, so paging does not shift.
   const [anchor, setAnchor] = useState(() => Date.now());
@@ -54,8 +100,10 @@ export function ProvisioningLogPage() {
           ? (resource as ProvisioningResourceType)
           : undefined,
       since: hours ? new Date(anchor - hours * 3_600_000).toISOString() : undefined,
+      user: user || undefined,
+      team: team || undefined,
     };
-  }, [status, resource, period, anchor]);
+  }, [status, resource, period, anchor, user, team]);
   const log = useProvisioningLog(filters);
 
   const setFilter = (key: string, value: string | null) => {
@@ -67,12 +115,26 @@ export function ProvisioningLogPage() {
   };
 
   const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
+  const filtered =
+    status !== 'all' || resource !== 'all' || period !== 'all' || user !== '' || team !== '';
 
   return (
     <>
       <PageHeader
         title="Provisioning log"
         description="Every SCIM request Entra made with your Secret Tokens, newest first: the first place to look when Entra reports a provisioning failure."
+        actions={
+          <Button
+            component="a"
+            href={provisioningLogCsvUrl(filters)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            title={`Every request under these filters (up to ${PROVISIONING_LOG_CSV_MAX_ROWS.toLocaleString('en-US')}), not only the loaded ones`}
+          >
+            Export CSV
+          </Button>
+        }
       />
       <Card withBorder radius="md" p={0}>
         <Group p="md" pb="sm" gap="sm" wrap="wrap">
@@ -100,6 +162,18 @@ export function ProvisioningLogPage() {
             allowDeselect={false}
             w={200}
           />
+          <SearchFilter
+            label="User"
+            placeholder="userName, id or externalId"
+            value={user}
+            onChange={(value) => setFilter('user', value)}
+          />
+          <SearchFilter
+            label="Team"
+            placeholder="Name or id"
+            value={team}
+            onChange={(value) => setFilter('team', value)}
+          />
         </Group>
         {log.isPending ? (
           <LoadingState />
@@ -107,7 +181,7 @@ export function ProvisioningLogPage() {
           <ErrorState error={log.error} onRetry={() => void log.refetch()} />
         ) : entries.length === 0 ? (
           <EmptyState icon={<IconListDetails size={24} />} title="No requests">
-            {status !== 'all' || resource !== 'all' || period !== 'all'
+            {filtered
               ? 'No request matches these filters.'
               : 'Entra has not called the SCIM API yet. After you save provisioning in Entra, its requests appear here within seconds.'}
           </EmptyState>
@@ -145,12 +219,18 @@ export function ProvisioningLogPage() {
                       }}
                     >
                       <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {formatDateTime(entry.at)}
+                        <Text
+                          size="sm"
+                          ff="monospace"
+                          style={{ whiteSpace: 'nowrap' }}
+                          title={logTimeTitle(entry.at)}
+                        >
+                          <time dateTime={entry.at}>{formatLogTime(entry.at)}</time>
                         </Text>
                       </Table.Td>
-                      <Table.Td maw={360}>
-                        <Text size="sm" ff="monospace" truncate>
+                      <Table.Td miw={240}>
+                        {/* The whole path, wrapped: ids at its end are what admins look for. */}
+                        <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                           {entry.method} {entry.path}
                         </Text>
                       </Table.Td>

@@ -13,17 +13,22 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ENTRA_QUARANTINE_FAILURE_RATIO } from '@rollcall/contracts';
+import { ENTRA_QUARANTINE_FAILURE_RATIO, type ProvisioningHealthRange } from '@rollcall/contracts';
 import { formatDateTime, formatRelative } from '../../../components/date.format';
 import { ErrorState } from '../../../components/query-state';
+import { useProvisioningHealth } from '../api/use-provisioning-health';
 import { useProvisioningSummary } from '../api/use-provisioning-summary';
+import { ProvisioningHealthChart, ProvisioningHealthErrors } from './provisioning-health-chart';
 import { quarantineRisk } from './quarantine-risk';
 
-const WINDOWS = [
-  { value: '24', label: '24 h' },
-  { value: '168', label: '7 days' },
-  { value: '720', label: '30 days' },
+const WINDOWS: { value: ProvisioningHealthRange; label: string; hours: number }[] = [
+  { value: '24h', label: '24 h', hours: 24 },
+  { value: '30d', label: '30 days', hours: 720 },
 ];
+
+function isRange(value: string): value is ProvisioningHealthRange {
+  return WINDOWS.some((w) => w.value === value);
+}
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -45,8 +50,9 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 
 /** Last activity, failures, and how close our failure ratio is to Entra's quarantine rule. */
 export function ProvisioningHealth({ enabled }: { enabled: boolean }) {
-  const [hours, setHours] = useState('24');
-  const summary = useProvisioningSummary(Number(hours));
+  const [range, setRange] = useState<ProvisioningHealthRange>('24h');
+  const summary = useProvisioningSummary(WINDOWS.find((w) => w.value === range)?.hours ?? 24);
+  const health = useProvisioningHealth(range);
 
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-label="Provisioning health">
@@ -56,9 +62,11 @@ export function ProvisioningHealth({ enabled }: { enabled: boolean }) {
         </Title>
         <SegmentedControl
           size="xs"
-          value={hours}
-          onChange={setHours}
-          data={WINDOWS}
+          value={range}
+          onChange={(value) => {
+            if (isRange(value)) setRange(value);
+          }}
+          data={WINDOWS.map(({ value, label }) => ({ value, label }))}
           aria-label="Period"
         />
       </Group>
@@ -137,6 +145,18 @@ export function ProvisioningHealth({ enabled }: { enabled: boolean }) {
                   fail; it then syncs only once a day.
                 </Text>
               </div>
+              {health.isError ? (
+                <ErrorState error={health.error} title="Could not load the chart" />
+              ) : health.data && health.data.requests > 0 ? (
+                <>
+                  <ProvisioningHealthChart view={health.data} />
+                  <ProvisioningHealthErrors view={health.data} />
+                </>
+              ) : health.data ? (
+                <Text size="sm" c="dimmed" data-testid="provisioning-health-empty">
+                  No SCIM requests in this period, so there is nothing to chart yet.
+                </Text>
+              ) : null}
               {Object.keys(data.byStatus).length > 0 ? (
                 <Group gap={6} aria-label="Requests by status">
                   {Object.entries(data.byStatus).map(([status, count]) => (
