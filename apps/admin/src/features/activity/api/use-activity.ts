@@ -28,6 +28,37 @@ export function fetchActivityPage(
   });
 }
 
+const EXPORT_PAGE_SIZE = 200;
+/** Far more than 30 days of admin changes; an export stops there rather than run unbounded. */
+export const MAX_EXPORTED_ACTIVITY = 10_000;
+
+/**
+ * Every event under the filters, newest first, page by page (at most MAX_EXPORTED_ACTIVITY):
+ * the CSV export covers the filter, not just the pages on screen. Client-side because the
+ * summary column is the dashboard's own wording (event-summary.format).
+ */
+export async function fetchAllActivity(
+  filters: ActivityFilters,
+  signal?: AbortSignal,
+): Promise<{ events: ActivityListView['data']; complete: boolean }> {
+  const events: ActivityListView['data'] = [];
+  let before: string | null = null;
+  do {
+    const page: ActivityListView = await apiClient.get<ActivityListView>('/api/activity', {
+      query: {
+        actor: filters.actor,
+        types: filters.types?.join(','),
+        limit: EXPORT_PAGE_SIZE,
+        before,
+      },
+      signal,
+    });
+    events.push(...page.data);
+    before = page.nextBefore;
+  } while (before !== null && events.length < MAX_EXPORTED_ACTIVITY);
+  return { events: events.slice(0, MAX_EXPORTED_ACTIVITY), complete: before === null };
+}
+
 /** Newest first; each page's `nextBefore` fetches the older one. */
 export function useActivity(filters: ActivityFilters) {
   return useInfiniteQuery({

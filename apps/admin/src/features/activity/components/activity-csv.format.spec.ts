@@ -16,8 +16,8 @@ function anEvent(overrides: Partial<EventView> = {}): EventView {
 describe('activityCsv', () => {
   it('writes a header and one line per event', () => {
     expect(activityCsv([anEvent()])).toBe(
-      'time,actor,type,summary\r\n' +
-        '2026-03-12T12:00:00.000Z,it@acme.example,team.created,Created team Sales\r\n',
+      'time,actor,actorId,type,summary\r\n' +
+        '2026-03-12T12:00:00.000Z,it@acme.example,admin:it@acme.example,team.created,Created team Sales\r\n',
     );
   });
 
@@ -31,10 +31,11 @@ describe('activityCsv', () => {
       anEvent({ actor: 'api_key:x', data: { team: { displayName: 'y' } } }),
     ]);
     expect(csv).toContain(',API key x,');
-    expect(activityCsv([anEvent({ actor: 'admin:=cmd()' })])).toContain(",'=cmd(),");
+    expect(activityCsv([anEvent({ actor: 'admin:=cmd()' })])).toContain(",'=cmd(),admin:=cmd(),");
+    expect(activityCsv([anEvent({ actor: '@evil' })])).toContain(",'@evil,'@evil,");
   });
 
   it('is a header alone when nothing is loaded', () => {
-    expect(activityCsv([])).toBe('time,actor,type,summary\r\n');
+    expect(activityCsv([])).toBe('time,actor,actorId,type,summary\r\n');
   });
 });

@@ -2,7 +2,9 @@ import type { EventView } from '@rollcall/contracts';
 import { actorLabel } from './actor.format';
 import { eventSummary } from './event-summary.format';
 
-const COLUMNS = ['time', 'actor', 'type', 'summary'] as const;
+// `actorId` is the actor as the API names it (`admin:…`, `api_key:…`), exact for filtering.
+// Events carry no client IP address, so there is no column for one.
+const COLUMNS = ['time', 'actor', 'actorId', 'type', 'summary'] as const;
 
 /**
  * RFC 4180 quoting, and a leading `'` before `=`, `+`, `-`, `@` so a spreadsheet shows a
@@ -13,10 +15,12 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The loaded activity as CSV: ISO time, the actor as shown, the event type, the summary. */
+/** Activity as CSV: ISO time, the actor as shown and as named, the event type, the summary. */
 export function activityCsv(events: readonly EventView[]): string {
   const rows = events.map((event) =>
-    [event.createdAt, actorLabel(event.actor), event.type, eventSummary(event)].map(cell).join(','),
+    [event.createdAt, actorLabel(event.actor), event.actor, event.type, eventSummary(event)]
+      .map(cell)
+      .join(','),
   );
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -12,21 +12,27 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconActivity, IconDownload, IconFilterOff } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isEventTypeName, type EventTypeName, type EventView } from '@rollcall/contracts';
+import { formatDateTime } from '../../../components/date.format';
 import { EmptyState } from '../../../components/empty-state';
 import { eventAction, eventTypeOptions } from '../../../components/event-type.format';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/query-state';
 import { RelativeTime } from '../../../components/relative-time';
-import { useActivity, type ActivityFilters } from '../api/use-activity';
+import {
+  MAX_EXPORTED_ACTIVITY,
+  fetchAllActivity,
+  useActivity,
+  type ActivityFilters,
+} from '../api/use-activity';
+import { useActivityActors } from '../api/use-activity-actors';
 import { activityCsv } from './activity-csv.format';
 import { actorLabel } from './actor.format';
 import { eventSummary } from './event-summary.format';
 
 const TYPE_OPTIONS = eventTypeOptions(eventAction);
-const NO_FILTERS: ActivityFilters = {};
 
 function downloadCsv(events: readonly EventView[]) {
   const blob = new Blob([activityCsv(events)], { type: 'text/csv;charset=utf-8' });
@@ -47,7 +53,7 @@ function ActivityTable({ events }: { events: EventView[] }) {
       <Table verticalSpacing={8} horizontalSpacing="md" aria-label="Activity">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={150}>When</Table.Th>
+            <Table.Th w={170}>When</Table.Th>
             <Table.Th w={260}>Who</Table.Th>
             <Table.Th>What</Table.Th>
           </Table.Tr>
@@ -57,6 +63,9 @@ function ActivityTable({ events }: { events: EventView[] }) {
             <Table.Tr key={event.id}>
               <Table.Td>
                 <RelativeTime iso={event.createdAt} />
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(event.createdAt)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: 'break-word' }}>
@@ -126,18 +135,35 @@ export function ActivityPage() {
   );
   const narrow = useMediaQuery('(max-width: 48em)');
 
-  // The API filters by one exact actor but cannot list them: offer everyone in the unfiltered
-  // feed loaded so far (the same query as the page without filters, so usually cached).
-  const everyone = useActivity(NO_FILTERS);
+  // Everyone the feed has (from the server, not only the loaded pages), plus the current
+  // choice so a link to a filter shows its label while the list loads.
+  const actors = useActivityActors();
   const knownActors = useMemo(() => {
-    const actors = new Set<string>();
-    for (const page of everyone.data?.pages ?? []) {
-      for (const event of page.data) actors.add(event.actor);
+    const all = new Set<string>(actors.data?.data ?? []);
+    for (const event of events) all.add(event.actor);
+    if (actor) all.add(actor);
+    return [...all].sort((a, b) => actorLabel(a).localeCompare(actorLabel(b)));
+  }, [actors.data, events, actor]);
+
+  const [exporting, setExporting] = useState(false);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportNote(null);
+    try {
+      const all = await fetchAllActivity(filters);
+      downloadCsv(all.events);
+      if (!all.complete) {
+        setExportNote(
+          `The export holds the newest ${MAX_EXPORTED_ACTIVITY.toLocaleString('en-US')} changes; narrow the filters for older ones.`,
+        );
+      }
+    } catch {
+      setExportNote('The export failed. Try again.');
+    } finally {
+      setExporting(false);
     }
-    for (const event of events) actors.add(event.actor);
-    if (actor) actors.add(actor);
-    return [...actors].sort((a, b) => actorLabel(a).localeCompare(actorLabel(b)));
-  }, [everyone.data, events, actor]);
+  };
 
   const setFilter = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -157,12 +183,19 @@ export function ActivityPage() {
             variant="default"
             leftSection={<IconDownload size={16} />}
             disabled={events.length === 0}
-            onClick={() => downloadCsv(events)}
+            loading={exporting}
+            onClick={() => void exportCsv()}
+            title="Every change under these filters, not only the loaded ones"
           >
             Export CSV
           </Button>
         }
       />
+      {exportNote ? (
+        <Text size="sm" c="dimmed" mb="sm" role="status">
+          {exportNote}
+        </Text>
+      ) : null}
       <Card withBorder radius="md" p={0}>
         <Group p="md" pb="sm" gap="sm" wrap="wrap" align="flex-end">
           <Select
@@ -173,7 +206,7 @@ export function ActivityPage() {
             onChange={(value) => setFilter('actor', value)}
             searchable
             clearable
-            nothingFoundMessage="Nobody by that name in what is loaded"
+            nothingFoundMessage="Nobody by that name"
             w={{ base: '100%', xs: 260 }}
           />
           <MultiSelect
