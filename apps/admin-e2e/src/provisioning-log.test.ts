@@ -31,6 +31,16 @@ describe('provisioning log and health', () => {
       (await scim.request('GET', `/Users?filter=${encodeURIComponent('nickName zz "x"')}`)).status,
       400,
     );
+    // A 404 to a write is a failed operation; the 404 to the read above is only matching.
+    assert.equal(
+      (
+        await scim.request('PATCH', '/Users/00000000-0000-4000-8000-000000000000', {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'Replace', path: 'active', value: false }],
+        })
+      ).status,
+      404,
+    );
     await scim.createGroup('SRE', []);
     // Entries are written within a second of the request.
     await new Promise((wait) => setTimeout(wait, 1200));
@@ -47,7 +57,7 @@ describe('provisioning log and health', () => {
     await page.goto('/sso/provisioning');
     const health = page.getByRole('region', { name: 'Provisioning health' });
     await health.getByText('Errors').waitFor();
-    await health.getByText(/50 % of requests failed \(3 of 6\)/).waitFor();
+    await health.getByText(/43 % of requests failed \(3 of 7\)/).waitFor();
     await health.getByLabel(/Quarantine risk: At risk/).waitFor();
     await screenshot(page, '12-provisioning-health');
     await health.getByRole('link', { name: 'View failing requests' }).click();
@@ -58,7 +68,7 @@ describe('provisioning log and health', () => {
       .getByRole('table', { name: 'SCIM requests' })
       .getByLabel(/^Status \d+$/)
       .allInnerTexts();
-    assert.deepEqual([...statuses].map(Number).sort(), [400, 404, 409]);
+    assert.deepEqual([...statuses].map(Number).sort(), [400, 404, 404, 409]);
     await context.close();
   });
 
@@ -68,7 +78,7 @@ describe('provisioning log and health', () => {
     await page.getByRole('link', { name: 'Provisioning log', exact: true }).click();
     const table = page.getByRole('table', { name: 'SCIM requests' });
     await table.getByText('POST /scim/v2/Groups').waitFor();
-    await waitForCount(table.getByRole('row'), 1 + 6);
+    await waitForCount(table.getByRole('row'), 1 + 7);
     await screenshot(page, '13-provisioning-log');
 
     await page.getByRole('combobox', { name: 'Resource' }).click();

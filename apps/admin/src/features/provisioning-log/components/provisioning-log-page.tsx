@@ -75,7 +75,7 @@ function SearchFilter(props: {
         if (event.key === 'Enter') props.onChange(text.trim());
       }}
       maxLength={256}
-      w={{ base: '100%', xs: 240 }}
+      w={{ base: '100%', xs: 220 }}
     />
   );
 }
@@ -144,7 +144,7 @@ export function ProvisioningLogPage() {
             value={status}
             onChange={(value) => setFilter('status', value)}
             allowDeselect={false}
-            w={200}
+            w={170}
           />
           <Select
             label="Resource"
@@ -152,7 +152,7 @@ export function ProvisioningLogPage() {
             value={resource}
             onChange={(value) => setFilter('resource', value)}
             allowDeselect={false}
-            w={200}
+            w={170}
           />
           <Select
             label="Time"
@@ -160,7 +160,7 @@ export function ProvisioningLogPage() {
             value={period}
             onChange={(value) => setFilter('period', value)}
             allowDeselect={false}
-            w={200}
+            w={170}
           />
           <SearchFilter
             label="User"

@@ -36,6 +36,9 @@ export function ProvisioningHealthChart({ view }: { view: ProvisioningHealthView
           tickLine="y"
           gridAxis="y"
           minBarSize={0}
+          // Hidden from assistive technology (the summary and table carry the numbers), so the
+          // SVG must not take keyboard focus either.
+          barChartProps={{ accessibilityLayer: false }}
           yAxisProps={{ allowDecimals: false, width: 40 }}
           xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 16 }}
         />
@@ -50,10 +53,11 @@ export function ProvisioningHealthChart({ view }: { view: ProvisioningHealthView
           dataKey="label"
           series={[{ name: 'failurePercent', label: 'Failed', color: 'orange.6' }]}
           curveType="linear"
+          lineChartProps={{ accessibilityLayer: false }}
           unit=" %"
           tickLine="y"
           gridAxis="y"
-          yAxisProps={{ domain: [0, 100], width: 48 }}
+          yAxisProps={{ domain: [0, 100], width: 60 }}
           xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 16 }}
           referenceLines={[
             {
