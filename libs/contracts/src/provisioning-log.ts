@@ -30,7 +30,10 @@ export interface ProvisioningLogSummaryView {
   hours: number;
   since: string;
   total: number;
-  /** Requests answered with a status of 400 or more. */
+  /**
+   * Failed operations as Entra counts them (see ProvisioningHealthView): 5xx, and 4xx except
+   * a 404 answered to a GET. `byStatus` still counts every status.
+   */
   failed: number;
   /** failed / total, 0 when there were no requests. */
   failureRatio: number;

@@ -164,7 +164,10 @@ export class ProvisioningLogSummaryDto implements ProvisioningLogSummaryView {
   @ApiProperty({ example: 1200 })
   total!: number;
 
-  @ApiProperty({ example: 3, description: 'Requests answered with status ≥ 400.' })
+  @ApiProperty({
+    example: 3,
+    description: 'Failed operations as Entra counts them: 5xx, and 4xx except a 404 to a GET.',
+  })
   failed!: number;
 
   @ApiProperty({

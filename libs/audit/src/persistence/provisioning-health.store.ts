@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlRunner, SqlStatement } from '@rollcall/db';
 import type { HealthBucketUnit } from '../domain/provisioning-health';
-
-/**
- * A failed operation as Entra counts it: a 5xx, or a 4xx other than a 404 to a GET (Entra
- * reads an object by id before updating it; a 404 there is matching, not a failure).
- */
-export const FAILED_OPERATION = `(l.status >= 500 OR (l.status >= 400 AND NOT (l.status = 404 AND l.method = 'GET')))`;
+import { FAILED_OPERATION } from './failed-operation.sql';
 
 // The bucket key in the same spelling on both dialects (`YYYY-MM-DD HH` / `YYYY-MM-DD`, UTC).
 // SQLite stores `YYYY-MM-DD HH:MM:SS.SSS` text in UTC, so a prefix is the bucket; PostgreSQL

@@ -140,12 +140,22 @@ describe('ProvisioningLogStore', () => {
       anEntry(organizationId, { status: 200, createdAt: at(1) }),
       anEntry(organizationId, { status: 200, createdAt: at(3) }),
       anEntry(organizationId, { status: 429, createdAt: at(2) }),
+      // A 404 to a read is matching; to a write it is a failed operation.
+      // (At most 6 entries here: the row-cap test below counts on no organization past it.)
+      anEntry(organizationId, { status: 404, method: 'GET', createdAt: at(2) }),
+      anEntry(organizationId, { status: 404, method: 'PATCH', createdAt: at(1) }),
       anEntry(await insertOrganization(dataSource), { status: 500, createdAt: at(1) }),
     ]);
     const counts = await store.countByStatus(organizationId, at(0));
-    expect(counts.sort((a, b) => a.status - b.status)).toEqual([
-      { status: 200, count: 2, lastAt: at(3) },
-      { status: 429, count: 1, lastAt: at(2) },
+    expect(
+      counts.sort(
+        (a, b) => a.status - b.status || Number(a.failedOperation) - Number(b.failedOperation),
+      ),
+    ).toEqual([
+      { status: 200, failedOperation: false, count: 2, lastAt: at(3) },
+      { status: 404, failedOperation: false, count: 1, lastAt: at(2) },
+      { status: 404, failedOperation: true, count: 1, lastAt: at(1) },
+      { status: 429, failedOperation: true, count: 1, lastAt: at(2) },
     ]);
     expect(await store.countByStatus(organizationId, at(4))).toEqual([]);
   });

@@ -3,11 +3,14 @@ import { DataSource } from 'typeorm';
 import { SqlRunner, SqlStatement, inTransaction, managerOf, txOf, type Tx } from '@rollcall/db';
 import type { ProvisioningLogEntry } from '../domain/provisioning-log-entry';
 import { ProvisioningLogQueue, type ProvisioningLogQueueOptions } from './provisioning-log.queue';
+import { FAILED_OPERATION } from './failed-operation.sql';
 import { provisioningLogWhere, type ProvisioningLogFilter } from './provisioning-log.where';
 
 /** The requests of one status in a window. */
 export interface ProvisioningLogStatusCount {
   status: number;
+  /** Whether these count as failed operations (FAILED_OPERATION; a status can go both ways). */
+  failedOperation: boolean;
   count: number;
   lastAt: Date | null;
 }
@@ -34,13 +37,14 @@ const COLUMNS = `l.id, l.organization_id, l.token_prefix, l.request_id, l.method
   l.status, l.scim_type, l.detail, l.resource_type, l.resource_id, l.duration_ms,
   l.request_body, l.created_at`;
 
-// Grouped in SQL, one row per distinct status, read through the
-// (organization_id, status, created_at) index.
+// Grouped in SQL, one row per distinct status (two for a 404: reads and writes), read
+// through the (organization_id, status, created_at) index.
 const COUNT_BY_STATUS = new SqlStatement(
-  `SELECT l.status, COUNT(*) AS count, MAX(l.created_at) AS last_at
+  `SELECT l.status, CASE WHEN ${FAILED_OPERATION} THEN 1 ELSE 0 END AS failed_operation,
+     COUNT(*) AS count, MAX(l.created_at) AS last_at
    FROM provisioning_log l
    WHERE l.organization_id = ? AND l.created_at >= ?
-   GROUP BY l.status`,
+   GROUP BY l.status, CASE WHEN ${FAILED_OPERATION} THEN 1 ELSE 0 END`,
 );
 const DELETE_OLDER = new SqlStatement(`DELETE FROM provisioning_log WHERE created_at < ?`);
 const CROWDED = new SqlStatement(
@@ -96,13 +100,15 @@ export class ProvisioningLogStore {
 
   /** The organization's requests since `since`, counted per status. */
   async countByStatus(organizationId: string, since: Date): Promise<ProvisioningLogStatusCount[]> {
-    const rows = await this.sql.run<{ status: unknown; count: unknown; last_at: unknown }>(
-      undefined,
-      COUNT_BY_STATUS,
-      [organizationId, this.sql.values.timestamp(since)],
-    );
+    const rows = await this.sql.run<{
+      status: unknown;
+      failed_operation: unknown;
+      count: unknown;
+      last_at: unknown;
+    }>(undefined, COUNT_BY_STATUS, [organizationId, this.sql.values.timestamp(since)]);
     return rows.map((row) => ({
       status: Number(row.status),
+      failedOperation: Number(row.failed_operation) === 1,
       count: this.sql.values.readCount(row.count),
       lastAt: this.sql.values.readDateOrNull(row.last_at),
     }));

@@ -4,7 +4,7 @@ import { ProvisioningLogStore } from '../persistence/provisioning-log.store';
 export interface ProvisioningLogSummary {
   since: Date;
   total: number;
-  /** Requests answered with a status of 400 or more. */
+  /** Failed operations as Entra counts them: 5xx, and 4xx except a 404 to a GET. */
   failed: number;
   /** failed / total; 0 without requests. */
   failureRatio: number;
@@ -39,11 +39,11 @@ export class SummarizeProvisioningLog {
       lastFailureAt: null,
       byStatus: new Map(),
     };
-    for (const { status, count, lastAt } of counts) {
-      summary.byStatus.set(status, count);
+    for (const { status, failedOperation, count, lastAt } of counts) {
+      summary.byStatus.set(status, (summary.byStatus.get(status) ?? 0) + count);
       summary.total += count;
       summary.lastRequestAt = later(summary.lastRequestAt, lastAt);
-      if (status >= 400) {
+      if (failedOperation) {
         summary.failed += count;
         summary.lastFailureAt = later(summary.lastFailureAt, lastAt);
       }
