@@ -160,6 +160,36 @@ describe('the outbox', () => {
     expect((await store.list({ organizationId: other, after: 0, limit: 10 })).length).toBe(1);
   });
 
+  it('lists the distinct actors of some kinds, most recently active first, within a limit', async () => {
+    const organizationId = await createOrganization();
+    const other = await createOrganization();
+    const actors = [
+      'admin:ada@contoso.example',
+      'scim:rc_test',
+      'api_key:billing',
+      'admin:ada@contoso.example',
+      'cli',
+      'system:retention',
+      // Kind names are matched literally: `_` is not "any character" here.
+      'apixkey:lookalike',
+    ];
+    await inTransaction(dataSource, async (manager) => {
+      appendEvents(manager, [
+        ...actors.map((actor) => anEvent(organizationId, { actor })),
+        anEvent(other, { actor: 'admin:someone@else.example' }),
+      ]);
+    });
+    const kinds = ['admin', 'api_key', 'cli', 'system'];
+    expect(await store.actors(organizationId, kinds, 10)).toEqual([
+      'system:retention',
+      'cli',
+      'admin:ada@contoso.example',
+      'api_key:billing',
+    ]);
+    expect(await store.actors(organizationId, kinds, 2)).toEqual(['system:retention', 'cli']);
+    expect(await store.actors(organizationId, ['scim'], 10)).toEqual(['scim:rc_test']);
+  });
+
   it('purges events past a cutoff and keeps the cursors of the rest', async () => {
     const organizationId = await createOrganization();
     await inTransaction(dataSource, async (manager) => {

@@ -37,6 +37,19 @@ export interface EventQuery {
   actor?: string;
 }
 
+/**
+ * `actor` is one of the kinds (`cli`) or starts with `<kind>:`. The kind goes into LIKE with
+ * its `_` and `%` escaped: `api_key:%` must not also match `apixkey:…`.
+ */
+function actorKindCondition(kinds: readonly string[]): { sql: string; parameters: string[] } {
+  const parameters: string[] = [];
+  for (const kind of kinds) parameters.push(kind, `${kind.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`);
+  return {
+    sql: `(${kinds.map(() => `actor = ? OR actor LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+    parameters,
+  };
+}
+
 const COLUMNS =
   'organization_id, sequence, id, type, actor, subject_type, subject_id, data, created_at';
 
@@ -66,8 +79,9 @@ export class EventStore {
       parameters.push(this.values.idList(query.types));
     }
     if (query.actorKinds && query.actorKinds.length > 0) {
-      where.push(`(${query.actorKinds.map(() => `actor = ? OR actor LIKE ?`).join(' OR ')})`);
-      for (const kind of query.actorKinds) parameters.push(kind, `${kind}:%`);
+      const kinds = actorKindCondition(query.actorKinds);
+      where.push(kinds.sql);
+      parameters.push(...kinds.parameters);
     }
     if (query.actor !== undefined) {
       where.push('actor = ?');
@@ -90,12 +104,10 @@ export class EventStore {
     actorKinds: readonly string[],
     limit: number,
   ): Promise<string[]> {
-    const kinds = actorKinds.map(() => `actor = ? OR actor LIKE ?`).join(' OR ');
-    const parameters: unknown[] = [organizationId];
-    for (const kind of actorKinds) parameters.push(kind, `${kind}:%`);
-    parameters.push(limit);
+    const kinds = actorKindCondition(actorKinds);
+    const parameters: unknown[] = [organizationId, ...kinds.parameters, limit];
     const statement = new SqlStatement(
-      `SELECT actor FROM events WHERE organization_id = ? AND (${kinds})
+      `SELECT actor FROM events WHERE organization_id = ? AND ${kinds.sql}
        GROUP BY actor ORDER BY MAX(sequence) DESC LIMIT ?`,
     );
     const rows = (await this.dataSource.query(statement.text(this.values.dialect), parameters)) as {
