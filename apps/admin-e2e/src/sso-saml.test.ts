@@ -112,7 +112,9 @@ describe('single sign-on with a SAML 2.0 identity provider', () => {
     // The status badge is drawn whole, not cut to "Va…" by the narrow card.
     const badge = rows.locator('.mantine-Badge-root').first();
     const clipped = await badge.evaluate((element) =>
-      [element, ...Array.from(element.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth + 1),
+      [element, ...Array.from(element.querySelectorAll('*'))].some(
+        (e) => e.scrollWidth > e.clientWidth + 1,
+      ),
     );
     assert.equal(clipped, false, 'the certificate status badge is truncated');
     assert.equal(
