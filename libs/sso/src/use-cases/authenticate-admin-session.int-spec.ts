@@ -96,7 +96,8 @@ describe('AuthenticateAdminSession', () => {
     expect(await authenticate.execute(secret)).toEqual({
       sessionId: sessionIdOf(secret),
       csrfToken: `csrf-${sessionIdOf(secret).slice(0, 16)}`,
-      admin,
+      // Inserted without a role: the column's default is the least privilege.
+      admin: { ...admin, role: 'viewer' },
       organization: {
         id: organizationId,
         name: `Org ${organizationId}`,
