@@ -25,6 +25,8 @@ export type { InvalidationListener } from './invalidation';
 export { appendEvents } from './outbox';
 export type { NewEvent } from './outbox';
 export { runMigrations } from './migration.runner';
+export { currentRequestOrigin, runWithRequestOrigin } from './request-origin';
+export type { RequestOrigin } from './request-origin';
 export { backUpSqliteDatabase } from './sqlite.backup';
 export { prepareSqliteFile } from './sqlite-file';
 export { inTransaction, SQLITE_WRITE_LOCK_WAIT_MS } from './transaction.runner';

@@ -18,6 +18,7 @@ import { Webhooks1763900001800 } from './1763900001800-webhooks';
 import { Saml1763900001900 } from './1763900001900-saml';
 import { AdminRoles1763900002000 } from './1763900002000-admin-roles';
 import { AdminTwoFactor1763900002100 } from './1763900002100-admin-two-factor';
+import { EventClientIp1763900002200 } from './1763900002200-event-client-ip';
 
 /** Every migration, oldest first; each one is written for both dialects. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Saml1763900001900,
   AdminRoles1763900002000,
   AdminTwoFactor1763900002100,
+  EventClientIp1763900002200,
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { dialectOf } from '../dialect';
+import { currentRequestOrigin } from '../request-origin/request-origin';
 import type { Tx } from '../tx';
 import { SqlStatement } from '../sql/sql-statement';
 import { sqlValues } from '../sql/sql-values';
@@ -56,6 +57,7 @@ const COLUMNS = [
   'subject_id',
   'data',
   'created_at',
+  'client_ip',
 ] as const;
 
 // PostgreSQL: one round trip draws the cursors and inserts every event of the organization,
@@ -64,7 +66,7 @@ const DRAW_AND_INSERT = new SqlStatement(
   `WITH drawn AS (${DRAW_SEQUENCES})
    INSERT INTO events (${COLUMNS.join(', ')})
    SELECT ?, drawn.last_sequence - ? + r.ordinality, r.e->>0, r.e->>1, r.e->>2, r.e->>3, r.e->>4,
-          r.e->5, ?::timestamptz
+          r.e->5, ?::timestamptz, ?
    FROM drawn, jsonb_array_elements(?::jsonb) WITH ORDINALITY AS r(e, ordinality)`,
 );
 
@@ -72,7 +74,7 @@ const DRAW_AND_INSERT = new SqlStatement(
 // as one JSON array (SQLite parses it once per statement and reads each field with ->>).
 const DRAW = new SqlStatement(DRAW_SEQUENCES);
 const SQLITE_INSERT = `INSERT INTO events (${COLUMNS.join(', ')})
-  SELECT ?, ? + key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value -> 5, ?
+  SELECT ?, ? + key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value -> 5, ?, ?
   FROM json_each(?)`;
 
 /**
@@ -101,10 +103,14 @@ export async function flushOutbox(manager: EntityManager): Promise<void> {
     else byOrganization.set(event.organizationId, [event]);
   }
   const now = new Date();
+  // Read once, where the flush runs: inside the request's context when a request made the
+  // change (inTransaction awaits from it), outside any for jobs and the CLI.
+  const clientIp = currentRequestOrigin()?.clientIp ?? null;
   for (const organizationId of [...byOrganization.keys()].sort()) {
     const events = byOrganization.get(organizationId) ?? [];
-    if (dialect === 'postgres') await insertPostgres(manager, organizationId, events, now);
-    else await insertSqlite(manager, organizationId, events, now);
+    if (dialect === 'postgres')
+      await insertPostgres(manager, organizationId, events, now, clientIp);
+    else await insertSqlite(manager, organizationId, events, now, clientIp);
   }
 }
 
@@ -113,6 +119,7 @@ async function insertPostgres(
   organizationId: string,
   events: readonly NewEvent[],
   now: Date,
+  clientIp: string | null,
 ): Promise<void> {
   const time = now.getTime();
   const rows = events.map((event) => [
@@ -129,6 +136,7 @@ async function insertPostgres(
     organizationId,
     events.length,
     now.toISOString(),
+    clientIp,
     JSON.stringify(rows),
   ]);
 }
@@ -138,6 +146,7 @@ async function insertSqlite(
   organizationId: string,
   events: readonly NewEvent[],
   now: Date,
+  clientIp: string | null,
 ): Promise<void> {
   const drawn = (await manager.query(DRAW.sqlite, [organizationId, events.length])) as {
     last_sequence: number | string;
@@ -157,6 +166,7 @@ async function insertSqlite(
     organizationId,
     first,
     sqlValues('sqlite').timestamp(now),
+    clientIp,
     JSON.stringify(rows),
   ]);
 }

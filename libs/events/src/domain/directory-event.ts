@@ -11,6 +11,12 @@ export interface DirectoryEvent {
   subjectId: string | null;
   data: Record<string, unknown>;
   createdAt: Date;
+  /**
+   * The address of the HTTP request that made the change; null for jobs, the CLI and events
+   * recorded before it was kept. Shown to admins on the Activity page only: it is not part of
+   * the Events API or of webhook bodies.
+   */
+  clientIp: string | null;
 }
 
 /** Who an actor string names: `admin`, `api_key`, `scim`, `scim_oauth`, `sso`, `system`, `cli`. */

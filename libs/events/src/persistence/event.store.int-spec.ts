@@ -5,6 +5,7 @@ import {
   buildDataSourceOptions,
   inTransaction,
   runMigrations,
+  runWithRequestOrigin,
   type NewEvent,
 } from '@rollcall/db';
 import { createFreshDatabase, insertOrganization, type FreshDatabase } from '@rollcall/db/testing';
@@ -121,6 +122,44 @@ describe('the outbox', () => {
       const runs = writersInOrder.filter((w, i) => i === 0 || writersInOrder[i - 1] !== w);
       expect(new Set(runs).size).toBe(runs.length);
     }
+  });
+
+  it('records the client address of the request that made the change, null outside one', async () => {
+    const organizationId = await createOrganization();
+    const append = (events: NewEvent[]) =>
+      inTransaction(dataSource, async (manager) => {
+        // After an await, as a use case reads before it writes.
+        await new Promise((resolve) => setImmediate(resolve));
+        appendEvents(manager, events);
+      });
+    await runWithRequestOrigin({ clientIp: '203.0.113.9' }, () =>
+      append([anEvent(organizationId), anEvent(organizationId, { type: 'user.created' })]),
+    );
+    await append([anEvent(organizationId, { actor: 'system:purge' })]);
+    await runWithRequestOrigin({ clientIp: null }, () => append([anEvent(organizationId)]));
+    // Concurrent requests (queued behind each other on SQLite) each keep their own address.
+    await Promise.all(
+      ['2001:db8::1', '198.51.100.4', '198.51.100.5'].map((clientIp) =>
+        runWithRequestOrigin({ clientIp }, () =>
+          append([anEvent(organizationId, { data: { from: clientIp } })]),
+        ),
+      ),
+    );
+    const events = await store.list({ organizationId, after: 0, limit: 10 });
+    expect(events.slice(0, 4).map((e) => e.clientIp)).toEqual([
+      '203.0.113.9',
+      '203.0.113.9',
+      null,
+      null,
+    ]);
+    expect(events.slice(4).map((e) => [e.data['from'], e.clientIp])).toEqual(
+      expect.arrayContaining([
+        ['2001:db8::1', '2001:db8::1'],
+        ['198.51.100.4', '198.51.100.4'],
+        ['198.51.100.5', '198.51.100.5'],
+      ]),
+    );
+    expect(events).toHaveLength(7);
   });
 
   it('pages after a cursor, filters by type and actor kind, and pages backwards', async () => {

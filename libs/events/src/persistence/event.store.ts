@@ -21,6 +21,7 @@ interface EventRow {
   subject_id: string | null;
   data: unknown;
   created_at: unknown;
+  client_ip: string | null;
 }
 
 export interface EventQuery {
@@ -51,7 +52,7 @@ function actorKindCondition(kinds: readonly string[]): { sql: string; parameters
 }
 
 const COLUMNS =
-  'organization_id, sequence, id, type, actor, subject_type, subject_id, data, created_at';
+  'organization_id, sequence, id, type, actor, subject_type, subject_id, data, created_at, client_ip';
 
 /** Reads the outbox (written by `appendEvents` in the changes' own transactions) and ages it out. */
 @Injectable()
@@ -150,6 +151,7 @@ export class EventStore {
       subjectId: row.subject_id,
       data: this.values.readJson<Record<string, unknown>>(row.data),
       createdAt: this.values.readDate(row.created_at),
+      clientIp: row.client_ip,
     };
   }
 }

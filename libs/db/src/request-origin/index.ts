@@ -1,0 +1,2 @@
+export { currentRequestOrigin, runWithRequestOrigin } from './request-origin';
+export type { RequestOrigin } from './request-origin';
