@@ -6,6 +6,7 @@ import {
   type INestApplication,
 } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { runWithRequestOrigin } from '@rollcall/db';
 import { ScimError } from '@rollcall/scim-core';
 import { isScimRequest, writeEdgeError } from './edge-error.writer';
 import { assignRequestId } from './logger.options';
@@ -174,7 +175,7 @@ function readsAsJson(request: Request): boolean {
  *
  * One middleware rather than a layer per step: the request id, then the parsers only when
  * there is a body (each of them would skip a bodiless request anyway), then the refusal of
- * unstorable input.
+ * unstorable input, and the request's origin for what it changes.
  */
 export function useBodyParsing(app: INestApplication, maxBodyBytes: number): void {
   const logger = new Logger('Http');
@@ -199,7 +200,11 @@ export function useBodyParsing(app: INestApplication, maxBodyBytes: number): voi
       return;
     }
     if (refused) writeEdgeError(refused, request, response, logger);
-    else next();
+    // Everything after this middleware (guards, use cases, the outbox's flush at COMMIT) runs
+    // inside the origin, so events know the address. Entered here, after the body parsers:
+    // their callbacks come from the socket's stream events, outside any context set before.
+    // `request.ip` is X-Forwarded-For's client as far as TRUST_PROXY trusts the hops.
+    else runWithRequestOrigin({ clientIp: request.ip ?? null }, () => next());
   };
 
   app.use((request: Request, response: Response, next: NextFunction) => {
