@@ -72,9 +72,18 @@ export interface EventListView {
   nextCursor: string;
 }
 
+/**
+ * One entry of the Activity feed: the event, and the address of the request that made it.
+ * Admin-facing only: the Events API and webhook bodies never carry the address.
+ */
+export type ActivityEntryView = EventView & {
+  /** The client's IP address (behind trusted proxies, from X-Forwarded-For); null for jobs and the CLI. */
+  clientIp: string | null;
+};
+
 /** `GET /api/activity?before=<cursor>&limit=<n>&types=<a,b>&actor=<actor>`, newest first. */
 export interface ActivityListView {
-  data: EventView[];
+  data: ActivityEntryView[];
   /** Pass as `before` for older entries; null when there are none. */
   nextBefore: string | null;
 }

@@ -148,6 +148,7 @@ export {
 } from './events';
 export type {
   ActivityActorListView,
+  ActivityEntryView,
   ActivityListView,
   EventActor,
   EventListView,

@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { EVENT_TYPE_NAMES } from '@rollcall/contracts';
 import {
+  ACTIVITY_ENTRY_SCHEMA,
   EVENT_DATA_SCHEMA_OF,
   eventDataTable,
   eventTypeSchemaName,
@@ -44,6 +45,23 @@ describe('withEventOpenApi', () => {
       .map((ref) => ref.replace('#/components/schemas/', ''))
       .filter((name) => !(name in schemas));
     expect(missing).toEqual([]);
+  });
+
+  it('documents an Activity entry as an Event plus its nullable clientIp, and only there', () => {
+    expect(schemas[ACTIVITY_ENTRY_SCHEMA]).toMatchObject({
+      allOf: [
+        { $ref: '#/components/schemas/Event' },
+        {
+          required: ['clientIp'],
+          properties: { clientIp: { type: 'string', nullable: true } },
+        },
+      ],
+    });
+    const elsewhere = Object.entries(schemas).filter(
+      ([name, schema]) =>
+        name !== ACTIVITY_ENTRY_SCHEMA && JSON.stringify(schema).includes('clientIp'),
+    );
+    expect(elsewhere.map(([name]) => name)).toEqual([]);
   });
 
   it('tabulates each type with its data schema', () => {

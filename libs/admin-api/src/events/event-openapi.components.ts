@@ -47,6 +47,8 @@ export const EVENT_DATA_SCHEMA_OF: Record<EventTypeName, EventPayloadSchemaName>
 
 /** The union of every event, discriminated by `type`. */
 export const EVENT_SCHEMA = 'Event';
+/** An entry of the Activity feed: an `Event` and the address its change came from. */
+export const ACTIVITY_ENTRY_SCHEMA = 'ActivityEntry';
 /** What a webhook endpoint is POSTed: an `Event`, or the *Send test event* one. */
 export const WEBHOOK_DELIVERY_SCHEMA = 'WebhookDelivery';
 const WEBHOOK_TEST_EVENT_SCHEMA = 'WebhookTestEvent';
@@ -103,6 +105,28 @@ function eventSchemas(): Record<string, SchemaObject> {
           EVENT_TYPE_NAMES.map((type) => [type, eventSchemaRef(eventTypeSchemaName(type)).$ref]),
         ),
       },
+    },
+    // The address is for admins only: not in `Event`, so neither the Events API nor webhooks
+    // carry it.
+    [ACTIVITY_ENTRY_SCHEMA]: {
+      description:
+        'One entry of `GET /api/activity`: the `Event`, and the address of the request that made the change.',
+      allOf: [
+        eventSchemaRef(EVENT_SCHEMA),
+        {
+          type: 'object',
+          required: ['clientIp'],
+          properties: {
+            clientIp: {
+              type: 'string',
+              nullable: true,
+              description:
+                'The client’s IP address (behind proxies trusted by `TRUST_PROXY`, from `X-Forwarded-For`); null for Rollcall’s jobs, the CLI and events recorded before addresses were kept.',
+              example: '203.0.113.9',
+            },
+          },
+        },
+      ],
     },
     // Not an `Event`: its type is outside EVENT_TYPE_NAMES, so it has an envelope of its own.
     [WEBHOOK_TEST_EVENT_SCHEMA]: {

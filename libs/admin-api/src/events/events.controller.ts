@@ -20,6 +20,7 @@ import {
   EventListDto,
   ListActivityQueryDto,
   ListEventsQueryDto,
+  toActivityEntryDto,
   toEventDto,
 } from './events.dto';
 
@@ -71,7 +72,7 @@ export class EventsController {
   @ApiOperation({
     summary: 'What admins, API keys and jobs changed, newest first',
     description:
-      'The events whose actor is an admin, an API key, the CLI or a Rollcall job (not the identity provider’s provisioning). `actor` keeps one of them (a provisioning actor gives an empty list); `types` keeps those event types.',
+      'The events whose actor is an admin, an API key, the CLI or a Rollcall job (not the identity provider’s provisioning), each with the IP address its change came from (`clientIp`, shown here only: not in `GET /api/events` nor in webhooks). `actor` keeps one of them (a provisioning actor gives an empty list); `types` keeps those event types.',
   })
   @ApiOkResponse({ type: ActivityListDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'A parameter is not valid.' })
@@ -86,7 +87,7 @@ export class EventsController {
       types: query.types,
       actor: query.actor,
     });
-    return { data: page.events.map(toEventDto), nextBefore: page.nextBefore };
+    return { data: page.events.map(toActivityEntryDto), nextBefore: page.nextBefore };
   }
 
   @Get('activity/actors')
@@ -94,7 +95,7 @@ export class EventsController {
   @ApiOperation({
     summary: 'Who appears on the Activity feed, most recently active first',
     description:
-      'Admins, API keys, the CLI and Rollcall jobs as events name them (`admin:alice@contoso.com`): the values `GET /api/activity?actor=` takes. Events carry no client IP address.',
+      'Admins, API keys, the CLI and Rollcall jobs as events name them (`admin:alice@contoso.com`): the values `GET /api/activity?actor=` takes.',
   })
   @ApiOkResponse({ type: ActivityActorListDto })
   async activityActors(@CurrentCaller() caller: Caller): Promise<ActivityActorListView> {

@@ -5,13 +5,20 @@ import {
   DEFAULT_EVENT_PAGE_SIZE,
   EVENT_TYPE_NAMES,
   MAX_EVENT_PAGE_SIZE,
+  type ActivityEntryView,
+  type ActivityListView,
   type EventListView,
   type EventTypeName,
   type EventView,
 } from '@rollcall/contracts';
 import type { DirectoryEvent } from '@rollcall/events';
 import { eventSchemaRef } from './event-data.schemas';
-import { EVENT_DATA_SCHEMA_OF, EVENT_SCHEMA, eventDataTable } from './event-openapi.components';
+import {
+  ACTIVITY_ENTRY_SCHEMA,
+  EVENT_DATA_SCHEMA_OF,
+  EVENT_SCHEMA,
+  eventDataTable,
+} from './event-openapi.components';
 
 const CURSOR = /^\d{1,16}$/;
 
@@ -128,9 +135,9 @@ export class ActivityActorListDto {
   data!: string[];
 }
 
-export class ActivityListDto {
-  @ApiProperty({ type: 'array', items: eventSchemaRef(EVENT_SCHEMA) })
-  data!: EventDto[];
+export class ActivityListDto implements ActivityListView {
+  @ApiProperty({ type: 'array', items: eventSchemaRef(ACTIVITY_ENTRY_SCHEMA) })
+  data!: ActivityEntryView[];
 
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for older entries.' })
   nextBefore!: string | null;
@@ -145,4 +152,9 @@ export function toEventDto(event: DirectoryEvent): EventDto {
     sequence: event.sequence,
     data: event.data,
   };
+}
+
+/** An event as the Activity feed shows it to admins: with the address it came from. */
+export function toActivityEntryDto(event: DirectoryEvent): ActivityEntryView {
+  return { ...toEventDto(event), clientIp: event.clientIp };
 }
