@@ -39,6 +39,7 @@ jest.setTimeout(120_000);
 
 const ROLLCALL_URN = 'urn:ietf:params:scim:schemas:extension:rollcall:2.0:User';
 const EVENT = { $ref: '#/components/schemas/Event' };
+const ACTIVITY_ENTRY = { $ref: '#/components/schemas/ActivityEntry' };
 const WEBHOOK_DELIVERY = { $ref: '#/components/schemas/WebhookDelivery' };
 const CLIENT_ID = 'rollcall-event-schemas';
 
@@ -276,9 +277,10 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
   });
 
   it('lists events as the Event union, and POSTs webhooks as the WebhookDelivery union', () => {
-    for (const list of ['EventListDto', 'ActivityListDto']) {
-      expect(schema(list).properties?.['data']?.items).toEqual(EVENT);
-    }
+    expect(schema('EventListDto').properties?.['data']?.items).toEqual(EVENT);
+    // The Activity feed: each Event with the address it came from, an admin-only field.
+    expect(schema('ActivityListDto').properties?.['data']?.items).toEqual(ACTIVITY_ENTRY);
+    expect(schema('ActivityEntry').allOf?.[0]).toEqual(EVENT);
     expect(schema('WebhookDelivery').oneOf).toContainEqual(EVENT);
     const create = document.paths['/api/webhooks']?.['post'] as {
       callbacks?: Record<string, Record<string, Record<string, OpenApiOperationWithBody>>>;
@@ -327,10 +329,26 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
     expect(problems).toEqual([]);
   });
 
-  it('matches the Activity feed to the Event union too', async () => {
+  it('matches the Activity feed to ActivityEntry (an Event and its clientIp), closed', async () => {
     const page = await admin.json<ActivityListView>(admin.get('/api/activity?limit=200'), 200);
     expect(page.data.length).toBeGreaterThan(20);
-    expect(page.data.flatMap((event) => mismatches(event))).toEqual([]);
+    expect(page.data.flatMap((entry) => mismatches(entry, ACTIVITY_ENTRY))).toEqual([]);
+    // The admin's own requests came from loopback (no proxy), the org's setup from no request.
+    expect(new Set(page.data.map((entry) => entry.clientIp === null))).toEqual(
+      new Set([true, false]),
+    );
+    // Closed: a field neither the event nor the entry documents, a missing or mistyped
+    // address, and the address on a plain Event all fail.
+    const [entry] = page.data;
+    if (!entry) throw new Error('expected an activity entry');
+    const { clientIp: _clientIp, ...event } = entry;
+    expect(mismatches({ ...entry, extra: 1 }, ACTIVITY_ENTRY)).toContain('/extra: not documented');
+    expect(mismatches(event, ACTIVITY_ENTRY)).toContain('/clientIp: required, missing');
+    expect(mismatches({ ...entry, clientIp: 7 }, ACTIVITY_ENTRY)).toContain(
+      '/clientIp: integer, documented string',
+    );
+    expect(mismatches(entry)).toContain('/clientIp: not documented');
+    expect(mismatches(event)).toEqual([]);
   });
 
   it('matches what a webhook endpoint receives, a test event included, to WebhookDelivery', async () => {

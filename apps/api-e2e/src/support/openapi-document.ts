@@ -117,20 +117,35 @@ export interface MatchOptions {
   closed?: boolean;
 }
 
-/** The property names a schema documents, its allOf parts' included; undefined: open-ended. */
+/** The schema a discriminated oneOf picks for `value`; undefined when there is none. */
+function discriminated(schema: OpenApiSchema, value: unknown): OpenApiSchema | undefined {
+  const discriminator = schema.discriminator;
+  if (!schema.oneOf || !discriminator?.mapping) return undefined;
+  const tag = (value as Record<string, unknown> | null)?.[discriminator.propertyName];
+  const ref = typeof tag === 'string' ? discriminator.mapping[tag] : undefined;
+  return ref === undefined ? undefined : { $ref: ref };
+}
+
+/**
+ * The property names a schema documents for `value`, its allOf parts' and its discriminated
+ * oneOf's pick included (an `allOf: [Event, {…}]` documents the picked event's names);
+ * undefined: open-ended.
+ */
 function documentedNames(
   document: OpenApiDocument,
   schema: OpenApiSchema,
+  value: unknown,
 ): Set<string> | undefined {
   if (schema.$ref) {
     const target = resolveRef(document, schema.$ref) as OpenApiSchema | undefined;
-    return target && documentedNames(document, target);
+    return target && documentedNames(document, target, value);
   }
   if (schema.additionalProperties) return undefined;
-  if (!schema.properties && !schema.allOf) return undefined;
+  const picked = discriminated(schema, value);
+  if (!schema.properties && !schema.allOf && !picked) return undefined;
   const names = new Set(Object.keys(schema.properties ?? {}));
-  for (const part of schema.allOf ?? []) {
-    const partNames = documentedNames(document, part);
+  for (const part of [...(schema.allOf ?? []), ...(picked ? [picked] : [])]) {
+    const partNames = documentedNames(document, part, value);
     if (!partNames) return undefined;
     for (const name of partNames) names.add(name);
   }
@@ -170,9 +185,14 @@ function mismatches(
   const child = (part: OpenApiSchema, item: unknown, path: string, closed = options.closed) =>
     mismatches(document, part, item, path, options, closed === true);
   // allOf parts are checked open: each documents only some of the properties; this level,
-  // which knows them all, checks for undocumented ones.
+  // which knows them all, checks for undocumented ones. The oneOf/anyOf of a level are as
+  // closed as the level (an `Event` inside `allOf: [Event, {clientIp}]` is open there).
   const problems = (schema.allOf ?? []).flatMap((part) => child(part, value, at, false));
-  problems.push(...alternatives(document, schema, value, at, child));
+  problems.push(
+    ...alternatives(document, schema, value, at, (part, item, path) =>
+      child(part, item, path, closedHere),
+    ),
+  );
   const actual = typeOf(value);
   if (schema.type) {
     const fits = schema.type === actual || (schema.type === 'number' && actual === 'integer');
@@ -201,7 +221,7 @@ function mismatches(
           problems.push(...child(extra, item, `${at}/${name}`));
       }
     }
-    const documented = closedHere ? documentedNames(document, schema) : undefined;
+    const documented = closedHere ? documentedNames(document, schema, value) : undefined;
     for (const name of Object.keys(object)) {
       if (documented && !documented.has(name)) problems.push(`${at}/${name}: not documented`);
     }
