@@ -1,7 +1,7 @@
-import type { EventView } from '@rollcall/contracts';
+import type { ActivityEntryView } from '@rollcall/contracts';
 import { activityCsv } from './activity-csv.format';
 
-function anEvent(overrides: Partial<EventView> = {}): EventView {
+function anEvent(overrides: Partial<ActivityEntryView> = {}): ActivityEntryView {
   return {
     id: 'evt_1',
     type: 'team.created',
@@ -9,6 +9,7 @@ function anEvent(overrides: Partial<EventView> = {}): EventView {
     actor: 'admin:it@acme.example',
     sequence: 1,
     data: { team: { displayName: 'Sales' } },
+    clientIp: '203.0.113.9',
     ...overrides,
   };
 }
@@ -16,9 +17,20 @@ function anEvent(overrides: Partial<EventView> = {}): EventView {
 describe('activityCsv', () => {
   it('writes a header and one line per event', () => {
     expect(activityCsv([anEvent()])).toBe(
-      'time,actor,actorId,type,summary\r\n' +
-        '2026-03-12T12:00:00.000Z,it@acme.example,admin:it@acme.example,team.created,Created team Sales\r\n',
+      'time,actor,actorId,clientIp,type,summary\r\n' +
+        '2026-03-12T12:00:00.000Z,it@acme.example,admin:it@acme.example,203.0.113.9,team.created,Created team Sales\r\n',
     );
+  });
+
+  it('leaves the address empty for a change no request made, and keeps IPv6 as is', () => {
+    const csv = activityCsv([
+      anEvent({ actor: 'system:team-purge', clientIp: null }),
+      anEvent({ clientIp: '2001:db8::1' }),
+    ]);
+    expect(csv.split('\r\n').slice(1, 3)).toEqual([
+      '2026-03-12T12:00:00.000Z,Team purge job,system:team-purge,,team.created,Created team Sales',
+      '2026-03-12T12:00:00.000Z,it@acme.example,admin:it@acme.example,2001:db8::1,team.created,Created team Sales',
+    ]);
   });
 
   it('quotes commas and quotes', () => {
@@ -36,6 +48,6 @@ describe('activityCsv', () => {
   });
 
   it('is a header alone when nothing is loaded', () => {
-    expect(activityCsv([])).toBe('time,actor,actorId,type,summary\r\n');
+    expect(activityCsv([])).toBe('time,actor,actorId,clientIp,type,summary\r\n');
   });
 });

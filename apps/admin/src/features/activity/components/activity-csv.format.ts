@@ -1,10 +1,10 @@
-import type { EventView } from '@rollcall/contracts';
+import type { ActivityEntryView } from '@rollcall/contracts';
 import { actorLabel } from './actor.format';
 import { eventSummary } from './event-summary.format';
 
 // `actorId` is the actor as the API names it (`admin:…`, `api_key:…`), exact for filtering.
-// Events carry no client IP address, so there is no column for one.
-const COLUMNS = ['time', 'actor', 'actorId', 'type', 'summary'] as const;
+// `clientIp` is empty for Rollcall's jobs and the CLI, which make changes without a request.
+const COLUMNS = ['time', 'actor', 'actorId', 'clientIp', 'type', 'summary'] as const;
 
 /**
  * RFC 4180 quoting, and a leading `'` before `=`, `+`, `-`, `@` so a spreadsheet shows a
@@ -15,10 +15,20 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Activity as CSV: ISO time, the actor as shown and as named, the event type, the summary. */
-export function activityCsv(events: readonly EventView[]): string {
+/**
+ * Activity as CSV: ISO time, the actor as shown and as named, the client address, the event
+ * type, the summary.
+ */
+export function activityCsv(events: readonly ActivityEntryView[]): string {
   const rows = events.map((event) =>
-    [event.createdAt, actorLabel(event.actor), event.actor, event.type, eventSummary(event)]
+    [
+      event.createdAt,
+      actorLabel(event.actor),
+      event.actor,
+      event.clientIp ?? '',
+      event.type,
+      eventSummary(event),
+    ]
       .map(cell)
       .join(','),
   );

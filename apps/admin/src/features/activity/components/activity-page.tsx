@@ -14,7 +14,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconActivity, IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { isEventTypeName, type EventTypeName, type EventView } from '@rollcall/contracts';
+import { isEventTypeName, type ActivityEntryView, type EventTypeName } from '@rollcall/contracts';
 import { formatDateTime } from '../../../components/date.format';
 import { EmptyState } from '../../../components/empty-state';
 import { eventAction, eventTypeOptions } from '../../../components/event-type.format';
@@ -34,7 +34,7 @@ import { eventSummary } from './event-summary.format';
 
 const TYPE_OPTIONS = eventTypeOptions(eventAction);
 
-function downloadCsv(events: readonly EventView[]) {
+function downloadCsv(events: readonly ActivityEntryView[]) {
   const blob = new Blob([activityCsv(events)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -47,7 +47,7 @@ function downloadCsv(events: readonly EventView[]) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-function ActivityTable({ events }: { events: EventView[] }) {
+function ActivityTable({ events }: { events: ActivityEntryView[] }) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing={8} horizontalSpacing="md" aria-label="Activity">
@@ -71,6 +71,10 @@ function ActivityTable({ events }: { events: EventView[] }) {
                 <Text size="sm" style={{ wordBreak: 'break-word' }}>
                   {actorLabel(event.actor)}
                 </Text>
+                {/* No address: a Rollcall job or the CLI made the change, not a request. */}
+                <Text size="xs" c="dimmed" title="IP address" style={{ wordBreak: 'break-all' }}>
+                  {event.clientIp ?? '—'}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" style={{ wordBreak: 'break-word' }}>
@@ -89,7 +93,7 @@ function ActivityTable({ events }: { events: EventView[] }) {
 }
 
 /** A phone has no room for three columns: each entry is a short card, what first. */
-function ActivityList({ events }: { events: EventView[] }) {
+function ActivityList({ events }: { events: ActivityEntryView[] }) {
   return (
     <Stack gap={0} component="ul" aria-label="Activity" p={0} m={0} style={{ listStyle: 'none' }}>
       {events.map((event) => (
@@ -106,7 +110,7 @@ function ActivityList({ events }: { events: EventView[] }) {
           </Text>
           <Group gap={6} wrap="wrap">
             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-              {actorLabel(event.actor)} ·
+              {actorLabel(event.actor)} ·{event.clientIp ? ` ${event.clientIp} ·` : ''}
             </Text>
             <RelativeTime iso={event.createdAt} size="xs" c="dimmed" />
           </Group>
