@@ -35,10 +35,15 @@ describe('Activity: what admins and API keys changed, readably, filtered and exp
     const key = await created.getByLabel('API key', { exact: true }).inputValue();
     await created.getByRole('button', { name: 'Done' }).click();
 
-    // …and a change that key makes, as a backend would.
+    // …and a change that key makes, as a backend would, through a proxy on loopback (trusted
+    // by default): the address shown is the client the proxy forwards.
     const team = await fetch(`${server.baseUrl}/api/teams`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${key}`,
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': '203.0.113.9',
+      },
       body: JSON.stringify({ name: 'Sales' }),
     });
     assert.equal(team.status, 201);
@@ -49,9 +54,12 @@ describe('Activity: what admins and API keys changed, readably, filtered and exp
     await keyRow.getByText(server.org.adminEmail, { exact: true }).waitFor();
     await keyRow.getByText(/^Created API key/).waitFor();
     await keyRow.locator('time').waitFor();
+    // The dashboard's own request came straight from the browser on this machine.
+    await keyRow.getByText(/^(::ffff:)?127\.0\.0\.1$/).waitFor();
     const teamRow = page.getByRole('row', { name: /team\.created/ });
     await teamRow.getByText('API key Billing backend', { exact: true }).waitFor();
     await teamRow.getByText('Created team Sales', { exact: true }).waitFor();
+    await teamRow.getByText('203.0.113.9', { exact: true }).waitFor();
     assert.equal(
       await page.getByText(`admin:${server.org.adminEmail}`).count(),
       0,
@@ -84,11 +92,11 @@ describe('Activity: what admins and API keys changed, readably, filtered and exp
     const path = await download.path();
     const csv = await readFile(path, 'utf8');
     const lines = csv.trim().split('\r\n');
-    assert.equal(lines[0], 'time,actor,actorId,type,summary');
+    assert.equal(lines[0], 'time,actor,actorId,clientIp,type,summary');
     assert.equal(lines.length, 2);
     assert.match(
       lines[1] ?? '',
-      /^\d{4}-\d\d-\d\dT[^,]+,API key Billing backend,api_key:Billing backend,team\.created,Created team Sales$/,
+      /^\d{4}-\d\d-\d\dT[^,]+,API key Billing backend,api_key:Billing backend,203\.0\.113\.9,team\.created,Created team Sales$/,
     );
     await context.close();
   });
