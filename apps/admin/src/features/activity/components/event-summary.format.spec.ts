@@ -74,4 +74,74 @@ describe('eventSummary', () => {
       'Updated the organization',
     );
   });
+
+  it('says what happened to an admin, by e-mail and role', () => {
+    const vera = { id: 'a1', email: 'vera@acme.example' };
+    const cases: [Parameters<typeof eventSummary>[0], string][] = [
+      [
+        {
+          type: 'admin.invited',
+          data: { invitation: { ...vera, role: 'viewer', expiresAt: '2026-01-01T00:00:00Z' } },
+        },
+        'Invited vera@acme.example as viewer',
+      ],
+      [
+        { type: 'admin.invitation_revoked', data: { invitation: { ...vera, role: 'admin' } } },
+        'Withdrew the invitation of vera@acme.example',
+      ],
+      [
+        { type: 'admin.joined', data: { admin: { ...vera, role: 'viewer' } } },
+        'vera@acme.example joined as viewer',
+      ],
+      [
+        {
+          type: 'admin.role_changed',
+          data: { admin: vera, role: 'admin', previousRole: 'viewer' },
+        },
+        'Changed the role of vera@acme.example from viewer to admin',
+      ],
+      [
+        { type: 'admin.removed', data: { admin: { ...vera, role: 'admin' } } },
+        'Removed admin vera@acme.example',
+      ],
+      [
+        {
+          type: 'admin.ownership_transferred',
+          data: { from: { id: 'o1', email: 'owner@acme.example' }, to: vera },
+        },
+        'Transferred ownership from owner@acme.example to vera@acme.example',
+      ],
+      [
+        { type: 'admin.password_changed', data: { admin: vera } },
+        'Changed the password of admin vera@acme.example',
+      ],
+      [
+        { type: 'admin.signed_out_everywhere', data: { admin: vera } },
+        'Signed out everywhere: admin vera@acme.example',
+      ],
+      [
+        { type: 'admin.two_factor_enabled', data: { admin: vera } },
+        'Turned on two-factor sign-in of admin vera@acme.example',
+      ],
+      [
+        { type: 'admin.two_factor_disabled', data: { admin: vera } },
+        'Turned off two-factor sign-in of admin vera@acme.example',
+      ],
+      [
+        { type: 'admin.recovery_codes_regenerated', data: { admin: vera } },
+        'Regenerated the recovery codes of admin vera@acme.example',
+      ],
+    ];
+    for (const [event, summary] of cases) expect(eventSummary(event)).toBe(summary);
+  });
+
+  it('reads an admin event without names as its action', () => {
+    expect(eventSummary({ type: 'admin.invited', data: {} })).toBe('Invited admin');
+    expect(eventSummary({ type: 'admin.role_changed', data: {} })).toBe(
+      'Changed the role of admin',
+    );
+    expect(eventSummary({ type: 'admin.two_factor_enabled', data: {} })).toBe(
+      'Turned on two-factor sign-in of admin',
+    );
+  });
 });

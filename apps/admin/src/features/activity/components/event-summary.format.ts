@@ -102,6 +102,18 @@ export function eventSummary(event: Pick<EventView, 'type' | 'data'>): string {
       }
       break;
     }
+    case 'admin.invited':
+    case 'admin.invitation_revoked':
+    case 'admin.joined':
+    case 'admin.role_changed':
+    case 'admin.removed':
+    case 'admin.ownership_transferred':
+    case 'admin.password_changed':
+    case 'admin.signed_out_everywhere':
+    case 'admin.two_factor_enabled':
+    case 'admin.two_factor_disabled':
+    case 'admin.recovery_codes_regenerated':
+      return adminSummary(event.type, data);
     case 'credential.created':
       return credentialAction('created', data);
     case 'credential.updated':
@@ -159,4 +171,48 @@ function qualifier(type: EventView['type'], data: Data): string {
     return name ? ` ${name}` : '';
   }
   return '';
+}
+
+type AdminEventType = Extract<EventView['type'], `admin.${string}`>;
+
+/** "Invited vera@acme.example as viewer", "Changed the role of vera@… from viewer to admin". */
+function adminSummary(type: AdminEventType, data: Data): string {
+  const invitation = record(data['invitation']);
+  const admin = record(data['admin']);
+  const email = text(invitation?.['email']) ?? text(admin?.['email']);
+  const role = text(invitation?.['role']) ?? text(admin?.['role']) ?? text(data['role']);
+  switch (type) {
+    case 'admin.invited':
+      if (!email) break;
+      return role ? `Invited ${email} as ${role}` : `Invited ${email}`;
+    case 'admin.invitation_revoked':
+      return email ? `Withdrew the invitation of ${email}` : 'Withdrew an admin invitation';
+    case 'admin.joined':
+      if (!email) break;
+      return role ? `${email} joined as ${role}` : `${email} joined as admin`;
+    case 'admin.role_changed': {
+      const previous = text(data['previousRole']);
+      if (!email || !role) break;
+      return previous
+        ? `Changed the role of ${email} from ${previous} to ${role}`
+        : `Made ${email} ${role}`;
+    }
+    case 'admin.removed':
+      if (!email) break;
+      return role ? `Removed ${role} ${email}` : `Removed admin ${email}`;
+    case 'admin.ownership_transferred': {
+      const from = text(record(data['from'])?.['email']);
+      const to = text(record(data['to'])?.['email']);
+      if (from && to) return `Transferred ownership from ${from} to ${to}`;
+      return to ? `Transferred ownership to ${to}` : eventAction(type);
+    }
+    // An admin's own security (or the operator's reset): the actor column says who did it.
+    case 'admin.password_changed':
+    case 'admin.signed_out_everywhere':
+    case 'admin.two_factor_enabled':
+    case 'admin.two_factor_disabled':
+    case 'admin.recovery_codes_regenerated':
+      return email ? `${eventAction(type)} ${email}` : eventAction(type);
+  }
+  return eventAction(type);
 }
