@@ -323,7 +323,7 @@ describe('admin dashboard sign-in and sessions', () => {
       const other = await signIn();
       const session = (await (await getSession(laptop.cookie)).json()) as SessionBody;
 
-      expect(await api.app.get(RevokeAllAdminSessions).execute(session.admin.id)).toBe(2);
+      expect(await api.app.get(RevokeAllAdminSessions).execute(session.admin.id, 'cli')).toBe(2);
       expect((await getSession(laptop.cookie)).status).toBe(401);
       expect((await getSession(phone.cookie)).status).toBe(401);
       expect((await getSession(other.cookie)).status).toBe(200);

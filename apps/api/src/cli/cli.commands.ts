@@ -233,7 +233,7 @@ export async function runCliCommand(
         .get(ResetAdminPassword)
         .execute({ email: requirePositional(parsed, "an admin's e-mail") });
       // Whoever held the old password (or a session opened with it) is out from now on.
-      const endedSessions = await app.get(RevokeAllAdminSessions).execute(reset.adminId);
+      const endedSessions = await app.get(RevokeAllAdminSessions).execute(reset.adminId, 'cli');
       return {
         json: { email: reset.email, password: reset.password },
         text: [

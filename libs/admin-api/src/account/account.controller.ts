@@ -106,7 +106,7 @@ export class AccountController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.revokeAllSessions.execute(admin.adminId);
+    await this.revokeAllSessions.execute(admin.adminId, admin.actor);
     response.append(
       'Set-Cookie',
       clearedSessionCookie(cookiesAreSecure(request, this.options.publicUrl)),

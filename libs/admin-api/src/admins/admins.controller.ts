@@ -126,7 +126,7 @@ export class AdminsController {
   @ApiNoContentResponse({ description: 'Withdrawn.' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'INVITATION_NOT_FOUND' })
   async revoke(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<void> {
-    await this.revokeInvitation.execute(admin.organizationId, id);
+    await this.revokeInvitation.execute(admin.organizationId, id, admin.actor);
   }
 
   @Patch(':id')
@@ -145,6 +145,7 @@ export class AdminsController {
       organizationId: admin.organizationId,
       adminId: id,
       role: body.role,
+      actor: admin.actor,
     });
     return toOrganizationAdminDto(changed, admin.adminId);
   }
@@ -158,7 +159,7 @@ export class AdminsController {
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'ADMIN_NOT_FOUND' })
   @ApiConflictResponse({ type: ApiErrorDto, description: 'LAST_OWNER' })
   async remove(@CurrentAdmin() admin: AdminPrincipal, @Param('id') id: string): Promise<void> {
-    await this.removeAdmin.execute(admin.organizationId, id);
+    await this.removeAdmin.execute(admin.organizationId, id, admin.actor);
   }
 
   @Post(':id/transfer-ownership')
@@ -176,6 +177,7 @@ export class AdminsController {
       organizationId: admin.organizationId,
       fromAdminId: admin.adminId,
       toAdminId: id,
+      actor: admin.actor,
     });
   }
 }

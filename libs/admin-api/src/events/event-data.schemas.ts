@@ -1,5 +1,6 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
+  ADMIN_ROLE_NAMES,
   API_KEY_SCOPE_NAMES,
   EVENT_TYPE_NAMES,
   ROLE_NAMES,
@@ -31,6 +32,7 @@ export type EventDataSchemaName =
   | 'SsoSamlConnectedData'
   | 'OrganizationSettingsUpdatedData'
   | 'OrganizationRenamedData'
+  | 'AdminEventReference'
   | EventPayloadSchemaName;
 
 /** The schemas an event's `data` is one of (a type's `data` is exactly one of these). */
@@ -54,6 +56,12 @@ export type EventPayloadSchemaName =
   | 'CredentialData'
   | 'ApiKeyCreatedData'
   | 'ApiKeyRevokedData'
+  | 'AdminInvitedData'
+  | 'AdminInvitationRevokedData'
+  | 'AdminWithRoleData'
+  | 'AdminRoleChangedData'
+  | 'AdminOwnershipTransferredData'
+  | 'AdminData'
   | 'WebhookSnapshotData'
   | 'WebhookUpdatedData'
   | 'WebhookSecretRotatedData';
@@ -98,10 +106,17 @@ function discriminated(
 }
 
 const user = eventSchemaRef('UserEventData');
+const adminRole: SchemaObject = { type: 'string', enum: [...ADMIN_ROLE_NAMES] };
+const adminReference = eventSchemaRef('AdminEventReference');
 const team = eventSchemaRef('TeamEventData');
 const webhook = eventSchemaRef('WebhookEndpointEventData');
 
 const PARTS: Record<Exclude<EventDataSchemaName, EventPayloadSchemaName>, SchemaObject> = {
+  AdminEventReference: object(
+    { id: string, email: string },
+    undefined,
+    'An admin of the organization.',
+  ),
   UserEventData: object(
     {
       id: string,
@@ -359,6 +374,24 @@ const PAYLOADS: Record<EventPayloadSchemaName, SchemaObject> = {
     ),
   }),
   ApiKeyRevokedData: object({ apiKey: object({ id: string }) }),
+  AdminInvitedData: object({
+    invitation: object(
+      { id: string, email: string, role: adminRole, expiresAt: dateTime },
+      undefined,
+      'Never the token or the link.',
+    ),
+  }),
+  AdminInvitationRevokedData: object({
+    invitation: object({ id: string, email: string, role: adminRole }),
+  }),
+  AdminWithRoleData: object({ admin: object({ id: string, email: string, role: adminRole }) }),
+  AdminRoleChangedData: object({ admin: adminReference, role: adminRole, previousRole: adminRole }),
+  AdminOwnershipTransferredData: object({ from: adminReference, to: adminReference }),
+  AdminData: object(
+    { admin: adminReference },
+    undefined,
+    'Never a password, a two-factor secret, a recovery code or a session.',
+  ),
   WebhookSnapshotData: object({ webhook }),
   WebhookUpdatedData: object({
     webhook,

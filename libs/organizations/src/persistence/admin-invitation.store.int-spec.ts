@@ -179,15 +179,23 @@ describe('AdminInvitationStore', () => {
     const otherId = await anOrganization();
     const invitation = await anInvitation(organizationId);
 
-    expect(await transactions.run((tx) => store.delete(tx, otherId, invitation.id))).toBe(false);
+    expect(
+      await transactions.run((tx) =>
+        store.delete(tx, otherId, invitation.id, 'admin:owner@acme.example'),
+      ),
+    ).toBe(false);
     expect(await store.findByTokenHash(invitation.tokenHash)).not.toBeNull();
-    expect(await transactions.run((tx) => store.delete(tx, organizationId, invitation.id))).toBe(
-      true,
-    );
+    expect(
+      await transactions.run((tx) =>
+        store.delete(tx, organizationId, invitation.id, 'admin:owner@acme.example'),
+      ),
+    ).toBe(true);
     expect(await store.findByTokenHash(invitation.tokenHash)).toBeNull();
-    expect(await transactions.run((tx) => store.delete(tx, organizationId, invitation.id))).toBe(
-      false,
-    );
+    expect(
+      await transactions.run((tx) =>
+        store.delete(tx, organizationId, invitation.id, 'admin:owner@acme.example'),
+      ),
+    ).toBe(false);
   });
 
   it('drops the invitations of an address that became an admin', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SqlRunner, SqlStatement, type Tx } from '@rollcall/db';
+import { SqlRunner, SqlStatement, appendEvents, type Tx } from '@rollcall/db';
 import type { AdminInvitation } from '../domain/admin-invitation';
 import { normalizeAdminEmail } from '../domain/admin-profile';
 import { isAdminRole } from '../domain/admin-role';
@@ -29,7 +29,7 @@ const DELETE_FOR_EMAIL = new SqlStatement(
   'DELETE FROM admin_invitations WHERE organization_id = ? AND email_normalized = ?',
 );
 const DELETE_BY_ID = new SqlStatement(
-  'DELETE FROM admin_invitations WHERE id = ? AND organization_id = ? RETURNING id',
+  `DELETE FROM admin_invitations WHERE id = ? AND organization_id = ? RETURNING ${COLUMNS}`,
 );
 const OF_ORGANIZATION = new SqlStatement(
   `SELECT ${COLUMNS} FROM admin_invitations WHERE organization_id = ? ORDER BY created_at, id`,
@@ -40,7 +40,10 @@ const CLAIM_BY_HASH = new SqlStatement(
   `DELETE FROM admin_invitations WHERE token_hash = ? RETURNING ${COLUMNS}`,
 );
 
-/** All SQL on `admin_invitations`. Tokens are looked up by their SHA-256 only. */
+/**
+ * All SQL on `admin_invitations`, and the events of invitations (`admin.invited`,
+ * `admin.invitation_revoked`). Tokens are looked up by their SHA-256 only and never go in events.
+ */
 @Injectable()
 export class AdminInvitationStore {
   private readonly sql: SqlRunner;
@@ -49,7 +52,10 @@ export class AdminInvitationStore {
     this.sql = new SqlRunner(dataSource);
   }
 
-  /** Stores the invitation, replacing any earlier one for the same address. */
+  /**
+   * Stores the invitation, replacing any earlier one for the same address, with its
+   * admin.invited event recorded as by `invitedBy`.
+   */
   async replace(tx: Tx, invitation: NewAdminInvitation): Promise<void> {
     const v = this.sql.values;
     const emailNormalized = normalizeAdminEmail(invitation.email);
@@ -65,12 +71,53 @@ export class AdminInvitationStore {
       v.timestamp(invitation.createdAt),
       v.timestamp(invitation.expiresAt),
     ]);
+    appendEvents(tx, [
+      {
+        organizationId: invitation.organizationId,
+        type: 'admin.invited',
+        actor: invitation.invitedBy,
+        subject: { type: 'admin_invitation', id: invitation.id },
+        data: {
+          invitation: {
+            id: invitation.id,
+            email: invitation.email,
+            role: invitation.role,
+            expiresAt: invitation.expiresAt.toISOString(),
+          },
+        },
+      },
+    ]);
   }
 
-  /** Whether an invitation of the organization with this id existed (and is now gone). */
-  async delete(tx: Tx, organizationId: string, invitationId: string): Promise<boolean> {
-    const rows = await this.sql.run(tx, DELETE_BY_ID, [invitationId, organizationId]);
-    return rows.length > 0;
+  /**
+   * Withdraws an invitation of the organization, with its admin.invitation_revoked event;
+   * whether it existed (and is now gone).
+   */
+  async delete(
+    tx: Tx,
+    organizationId: string,
+    invitationId: string,
+    actor: string,
+  ): Promise<boolean> {
+    const rows = await this.sql.run<InvitationRow>(tx, DELETE_BY_ID, [
+      invitationId,
+      organizationId,
+    ]);
+    const row = rows[0];
+    if (!row) return false;
+    const invitation = this.invitationOf(row);
+    appendEvents(tx, [
+      {
+        organizationId,
+        type: 'admin.invitation_revoked',
+        actor,
+        subject: { type: 'admin_invitation', id: invitation.id },
+        data: {
+          invitation: { id: invitation.id, email: invitation.email, role: invitation.role },
+        },
+      },
+    ]);
+    return true;
   }
 
   /** Drops any invitation of this address in the organization (once it became an admin). */

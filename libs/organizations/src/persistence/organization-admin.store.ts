@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SqlRunner, SqlStatement, type Tx } from '@rollcall/db';
+import { SqlRunner, SqlStatement, appendEvents, type NewEvent, type Tx } from '@rollcall/db';
 import { normalizeAdminEmail } from '../domain/admin-profile';
 import type { AdminRole } from '../domain/admin-role';
 
@@ -30,20 +30,40 @@ const DELETE = new SqlStatement(
   'DELETE FROM organization_admins WHERE id = ? AND organization_id = ?',
 );
 const ROLES_OF_ORGANIZATION = new SqlStatement(
-  'SELECT id, role FROM organization_admins WHERE organization_id = ? ORDER BY id',
+  'SELECT id, email, role FROM organization_admins WHERE organization_id = ? ORDER BY id',
 );
 const ANY_SIGNED_IN = new SqlStatement(
   'SELECT id FROM organization_admins WHERE last_login_at IS NOT NULL LIMIT 1',
 );
 
+/** An admin as its events name it. */
+export interface AdminEventRef {
+  id: string;
+  organizationId: string;
+  email: string;
+}
+
+/** An event about one admin whose data is just `{admin: {id, email}}`. */
+function adminEvent(type: string, admin: AdminEventRef, actor: string): NewEvent {
+  return {
+    organizationId: admin.organizationId,
+    type,
+    actor,
+    subject: { type: 'admin', id: admin.id },
+    data: { admin: { id: admin.id, email: admin.email } },
+  };
+}
+
 export interface AdminRoleRow {
   id: string;
+  email: string;
   role: AdminRole;
 }
 
 /**
  * All writes on `organization_admins` (admins, their passwords and roles) but the sign-in
- * stamp, which is AdminLookup's; reads are AdminLookup's.
+ * stamp, which is AdminLookup's; reads are AdminLookup's. Appends the `admin.*` events of
+ * these writes (never a password or its hash).
  */
 @Injectable()
 export class OrganizationAdminStore {
@@ -72,16 +92,96 @@ export class OrganizationAdminStore {
     ]);
   }
 
+  /** An invited person becomes an admin: the row, with its admin.joined event (by them). */
+  async join(tx: Tx, admin: NewAdmin): Promise<void> {
+    await this.insert(tx, admin);
+    appendEvents(tx, [
+      {
+        organizationId: admin.organizationId,
+        type: 'admin.joined',
+        actor: `admin:${admin.email}`,
+        subject: { type: 'admin', id: admin.id },
+        data: { admin: { id: admin.id, email: admin.email, role: admin.role } },
+      },
+    ]);
+  }
+
+  /** Without an event: the operator's reset and the demo's boot. */
   async setPasswordHash(tx: Tx, adminId: string, passwordHash: string): Promise<void> {
     await this.sql.run(tx, SET_PASSWORD_HASH, [passwordHash, adminId]);
   }
 
-  async setRole(tx: Tx, organizationId: string, adminId: string, role: AdminRole): Promise<void> {
-    await this.sql.run(tx, SET_ROLE, [role, adminId, organizationId]);
+  /** A new password, with its admin.password_changed event (never the hash). */
+  async changePassword(
+    tx: Tx,
+    admin: AdminEventRef,
+    passwordHash: string,
+    actor: string,
+  ): Promise<void> {
+    await this.setPasswordHash(tx, admin.id, passwordHash);
+    appendEvents(tx, [adminEvent('admin.password_changed', admin, actor)]);
   }
 
-  async delete(tx: Tx, organizationId: string, adminId: string): Promise<void> {
-    await this.sql.run(tx, DELETE, [adminId, organizationId]);
+  /** A new role, with its admin.role_changed event; nothing when the role is unchanged. */
+  async setRole(
+    tx: Tx,
+    organizationId: string,
+    admin: AdminRoleRow,
+    role: AdminRole,
+    actor: string,
+  ): Promise<void> {
+    await this.sql.run(tx, SET_ROLE, [role, admin.id, organizationId]);
+    if (admin.role === role) return;
+    appendEvents(tx, [
+      {
+        organizationId,
+        type: 'admin.role_changed',
+        actor,
+        subject: { type: 'admin', id: admin.id },
+        data: { admin: { id: admin.id, email: admin.email }, role, previousRole: admin.role },
+      },
+    ]);
+  }
+
+  /** Removes the admin, with its admin.removed event. */
+  async delete(tx: Tx, organizationId: string, admin: AdminRoleRow, actor: string): Promise<void> {
+    await this.sql.run(tx, DELETE, [admin.id, organizationId]);
+    appendEvents(tx, [
+      {
+        organizationId,
+        type: 'admin.removed',
+        actor,
+        subject: { type: 'admin', id: admin.id },
+        data: { admin: { id: admin.id, email: admin.email, role: admin.role } },
+      },
+    ]);
+  }
+
+  /**
+   * Hands the organization from one owner to another admin: both roles, with one
+   * admin.ownership_transferred event.
+   */
+  async transferOwnership(
+    tx: Tx,
+    organizationId: string,
+    from: AdminRoleRow,
+    to: AdminRoleRow,
+    actor: string,
+  ): Promise<void> {
+    await this.sql.run(tx, SET_ROLE, ['owner', to.id, organizationId]);
+    await this.sql.run(tx, SET_ROLE, ['admin', from.id, organizationId]);
+    appendEvents(tx, [
+      {
+        organizationId,
+        type: 'admin.ownership_transferred',
+        actor,
+        subject: { type: 'admin', id: to.id },
+        data: {
+          from: { id: from.id, email: from.email },
+          to: { id: to.id, email: to.email },
+        },
+      },
+    ]);
   }
 
   /**

@@ -60,7 +60,7 @@ export class AcceptAdminInvitation {
         );
       }
       const id = randomUUID();
-      await this.adminStore.insert(tx, {
+      await this.adminStore.join(tx, {
         id,
         organizationId: invitation.organizationId,
         email: invitation.email,

@@ -11,6 +11,8 @@ export interface ChangeAdminRoleCommand {
   organizationId: string;
   adminId: string;
   role: AdminRole;
+  /** Who changes it: `admin:<e-mail>`. */
+  actor: string;
 }
 
 /** An owner gives an admin another role; the organization always keeps an owner. */
@@ -25,11 +27,12 @@ export class ChangeAdminRole {
   execute(command: ChangeAdminRoleCommand): Promise<AdminProfile> {
     return this.transactions.run(async (tx) => {
       const roles = await this.store.lockRolesOf(tx, command.organizationId);
-      if (!roles.some((admin) => admin.id === command.adminId)) {
+      const target = roles.find((admin) => admin.id === command.adminId);
+      if (!target) {
         throw new OrganizationError('ADMIN_NOT_FOUND', 'No such admin in this organization.');
       }
       assertAnOwnerRemains(roles, new Map([[command.adminId, command.role]]));
-      await this.store.setRole(tx, command.organizationId, command.adminId, command.role);
+      await this.store.setRole(tx, command.organizationId, target, command.role, command.actor);
       const admin = await this.admins.find(command.adminId, tx);
       if (!admin) throw new Error('The admin just changed is missing.');
       return admin;

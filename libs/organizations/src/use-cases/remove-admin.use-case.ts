@@ -15,14 +15,16 @@ export class RemoveAdmin {
     private readonly store: OrganizationAdminStore,
   ) {}
 
-  execute(organizationId: string, adminId: string): Promise<void> {
+  /** `actor`: who removes them, `admin:<e-mail>`. */
+  execute(organizationId: string, adminId: string, actor: string): Promise<void> {
     return this.transactions.run(async (tx) => {
       const roles = await this.store.lockRolesOf(tx, organizationId);
-      if (!roles.some((admin) => admin.id === adminId)) {
+      const target = roles.find((admin) => admin.id === adminId);
+      if (!target) {
         throw new OrganizationError('ADMIN_NOT_FOUND', 'No such admin in this organization.');
       }
       assertAnOwnerRemains(roles, new Map([[adminId, null]]));
-      await this.store.delete(tx, organizationId, adminId);
+      await this.store.delete(tx, organizationId, target, actor);
     });
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '@rollcall/db';
+import { Transactions, type Tx } from '@rollcall/db';
 import { chosenOrRandomAdminPassword } from '../domain/admin-password';
 import { OrganizationError } from '../domain/organization.error';
 import { hashPassword } from '../domain/password.hasher';
 import { AdminLookup } from '../persistence/admin.lookup';
-import { OrganizationAdminStore } from '../persistence/organization-admin.store';
+import {
+  OrganizationAdminStore,
+  type AdminEventRef,
+} from '../persistence/organization-admin.store';
 
 export interface ResetAdminPasswordCommand {
   email: string;
@@ -39,7 +42,7 @@ export class ResetAdminPassword {
     return this.transactions.run(async (tx) => {
       const admin = await this.admins.findByEmail(command.email, tx);
       if (!admin) throw new OrganizationError('ADMIN_NOT_FOUND', 'No admin has this e-mail.');
-      await this.store.setPasswordHash(tx, admin.id, passwordHash);
+      await this.store.changePassword(tx, admin, passwordHash, 'cli');
       return {
         adminId: admin.id,
         organizationId: admin.organizationId,
@@ -47,5 +50,21 @@ export class ResetAdminPassword {
         password,
       };
     });
+  }
+
+  /**
+   * An admin's own change of password, step one: checks and hashes the new password, outside
+   * any transaction (scrypt is deliberately slow and must not hold a lock).
+   */
+  hashOwnPassword(password: string): Promise<string> {
+    return hashPassword(chosenOrRandomAdminPassword(password));
+  }
+
+  /**
+   * Step two, in the caller's transaction: stores the hash with the admin.password_changed
+   * event, recorded as by the admin.
+   */
+  async changeOwnWithin(tx: Tx, admin: AdminEventRef, passwordHash: string): Promise<void> {
+    await this.store.changePassword(tx, admin, passwordHash, `admin:${admin.email}`);
   }
 }

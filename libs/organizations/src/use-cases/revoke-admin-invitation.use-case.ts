@@ -11,9 +11,10 @@ export class RevokeAdminInvitation {
     private readonly invitations: AdminInvitationStore,
   ) {}
 
-  async execute(organizationId: string, invitationId: string): Promise<void> {
+  /** `actor`: who withdraws it, `admin:<e-mail>`. */
+  async execute(organizationId: string, invitationId: string, actor: string): Promise<void> {
     const deleted = await this.transactions.run((tx) =>
-      this.invitations.delete(tx, organizationId, invitationId),
+      this.invitations.delete(tx, organizationId, invitationId, actor),
     );
     if (!deleted) {
       throw new AdminManagementError('INVITATION_NOT_FOUND', 'No such invitation.');

@@ -12,6 +12,8 @@ export interface TransferOwnershipCommand {
   fromAdminId: string;
   /** Becomes an owner. */
   toAdminId: string;
+  /** Who transfers it: `admin:<e-mail>` of the owner handing over. */
+  actor: string;
 }
 
 /** The calling owner makes another admin the owner and steps down to admin, in one change. */
@@ -28,7 +30,9 @@ export class TransferOwnership {
     }
     return this.transactions.run(async (tx) => {
       const roles = await this.store.lockRolesOf(tx, command.organizationId);
-      if (!roles.some((admin) => admin.id === command.toAdminId)) {
+      const to = roles.find((admin) => admin.id === command.toAdminId);
+      const from = roles.find((admin) => admin.id === command.fromAdminId);
+      if (!to || !from) {
         throw new OrganizationError('ADMIN_NOT_FOUND', 'No such admin in this organization.');
       }
       const changes = new Map<string, AdminRole>([
@@ -36,9 +40,7 @@ export class TransferOwnership {
         [command.fromAdminId, 'admin'],
       ]);
       assertAnOwnerRemains(roles, changes);
-      for (const [adminId, role] of changes) {
-        await this.store.setRole(tx, command.organizationId, adminId, role);
-      }
+      await this.store.transferOwnership(tx, command.organizationId, from, to, command.actor);
     });
   }
 }

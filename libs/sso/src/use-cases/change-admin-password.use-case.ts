@@ -39,9 +39,11 @@ export class ChangeAdminPassword {
       ipAddress: command.ipAddress,
     });
     if (!verified || verified.id !== admin.id) throw currentPasswordIncorrect();
-    await this.resetPassword.execute({ email: admin.email, password: command.newPassword });
-    return this.transactions.run((tx) =>
-      this.sessions.revokeAllOfBut(tx, admin.id, command.sessionId, new Date()),
-    );
+    const passwordHash = await this.resetPassword.hashOwnPassword(command.newPassword);
+    // The password, its event and the end of the other sessions commit together.
+    return this.transactions.run(async (tx) => {
+      await this.resetPassword.changeOwnWithin(tx, admin, passwordHash);
+      return this.sessions.revokeAllOfBut(tx, admin.id, command.sessionId, new Date());
+    });
   }
 }

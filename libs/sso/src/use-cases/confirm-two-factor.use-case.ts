@@ -6,6 +6,7 @@ import { normalizeEmail } from '../domain/login-throttle.policy';
 import { generateRecoveryCodes, recoveryCodeHash } from '../domain/recovery-codes';
 import { SsoError } from '../domain/sso.error';
 import { acceptedTotpStep } from '../domain/totp';
+import { appendAdminSecurityEvent } from '../persistence/admin-security.events';
 import { LoginAttemptsLimiter } from '../persistence/login-attempts.limiter';
 import { TwoFactorStore } from '../persistence/two-factor.store';
 import {
@@ -71,6 +72,7 @@ export class ConfirmTwoFactor {
         codes.map((code) => recoveryCodeHash(admin.id, code)),
         now,
       );
+      appendAdminSecurityEvent(tx, 'admin.two_factor_enabled', admin, `admin:${admin.email}`);
     });
     return codes;
   }

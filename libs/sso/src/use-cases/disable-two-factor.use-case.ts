@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '@rollcall/db';
 import { AdminLookup } from '@rollcall/organizations';
 import { currentPasswordIncorrect } from '../domain/sso.error';
+import { appendAdminSecurityEvent } from '../persistence/admin-security.events';
 import { TwoFactorStore } from '../persistence/two-factor.store';
 import { VerifyAdminPassword } from './verify-admin-password.use-case';
 import { VerifySecondFactor, type SecondFactor } from './verify-second-factor.use-case';
@@ -39,6 +40,9 @@ export class DisableTwoFactor {
       factor: command.factor,
       ipAddress: command.ipAddress,
     });
-    await this.transactions.run((tx) => this.twoFactor.remove(tx, admin.id));
+    await this.transactions.run(async (tx) => {
+      await this.twoFactor.remove(tx, admin.id);
+      appendAdminSecurityEvent(tx, 'admin.two_factor_disabled', admin, `admin:${admin.email}`);
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '@rollcall/db';
 import { AdminLookup } from '@rollcall/organizations';
 import { generateRecoveryCodes, recoveryCodeHash } from '../domain/recovery-codes';
+import { appendAdminSecurityEvent } from '../persistence/admin-security.events';
 import { TwoFactorStore } from '../persistence/two-factor.store';
 import { VerifySecondFactor } from './verify-second-factor.use-case';
 
@@ -32,9 +33,15 @@ export class RegenerateRecoveryCodes {
     });
     const codes = generateRecoveryCodes();
     const hashes = codes.map((code) => recoveryCodeHash(admin.id, code));
-    await this.transactions.run((tx) =>
-      this.twoFactor.replaceRecoveryCodes(tx, admin.id, hashes, new Date()),
-    );
+    await this.transactions.run(async (tx) => {
+      await this.twoFactor.replaceRecoveryCodes(tx, admin.id, hashes, new Date());
+      appendAdminSecurityEvent(
+        tx,
+        'admin.recovery_codes_regenerated',
+        admin,
+        `admin:${admin.email}`,
+      );
+    });
     return codes;
   }
 }
