@@ -14,6 +14,7 @@ import {
   type TeamResourceView,
 } from '@rollcall/contracts';
 import { AdminClient } from './support/admin-client';
+import { Authenticator } from './support/authenticator';
 import { GLOBAL_ADMINISTRATOR, EntraEmulator } from './support/oidc-emulator/entra-emulator';
 import { entraEnv, runMicrosoftFlow } from './support/oidc-emulator/microsoft-flow';
 import { GenericIdp } from './support/oidc-provider/generic-idp';
@@ -53,6 +54,9 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
   let admin: AdminClient;
   let document: OpenApiDocument;
   let events: EventView[];
+  /** What must never show up in an event: tokens, passwords, TOTP secrets, recovery codes. */
+  const secrets: string[] = [];
+  let vera: { id: string; email: string };
 
   const schema = (name: string): OpenApiSchema => {
     const found = document.components.schemas?.[name];
@@ -224,6 +228,101 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
     );
     await admin.json(admin.request('POST', `/api/webhooks/${webhook.id}/rotate-secret`), 200);
     expect((await admin.request('DELETE', `/api/webhooks/${webhook.id}`)).status).toBe(204);
+    await makeAdminEvents();
+  }
+
+  /**
+   * The admin team and an admin's own security: an invitation withdrawn, one accepted, a role
+   * change, ownership there and back, a password change, two-factor on, new recovery codes,
+   * two-factor off, sign out everywhere and the removal.
+   */
+  async function makeAdminEvents(): Promise<void> {
+    const withdrawn = await admin.json<{ id: string; link: string }>(
+      admin.request('POST', '/api/admins/invitations', {
+        email: `${unique('withdrawn')}@acme.example`.toLowerCase(),
+        role: 'admin',
+      }),
+      201,
+    );
+    secrets.push(tokenOf(withdrawn.link));
+    expect((await admin.request('DELETE', `/api/admins/invitations/${withdrawn.id}`)).status).toBe(
+      204,
+    );
+    const email = `${unique('vera')}@acme.example`.toLowerCase();
+    const invitation = await admin.json<{ link: string }>(
+      admin.request('POST', '/api/admins/invitations', { email, role: 'viewer' }),
+      201,
+    );
+    const password = `first-${randomUUID()}`;
+    secrets.push(tokenOf(invitation.link), password);
+    const accepted = await fetch(
+      `${api.baseUrl}/api/invitations/${tokenOf(invitation.link)}/accept`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ password }),
+      },
+    );
+    expect(accepted.status).toBe(200);
+    const id = ((await accepted.json()) as { admin: { id: string } }).admin.id;
+    vera = { id, email };
+    await admin.json(admin.request('PATCH', `/api/admins/${id}`, { role: 'admin' }), 200);
+    let client = await AdminClient.signIn(api, {
+      ...org,
+      adminEmail: email,
+      adminPassword: password,
+    });
+    // Ownership to Vera and back, so the suite's admin stays the owner.
+    expect((await admin.request('POST', `/api/admins/${id}/transfer-ownership`)).status).toBe(204);
+    const team = await client.json<{ admins: { id: string; email: string }[] }>(
+      client.get('/api/admins'),
+      200,
+    );
+    const ownerId = team.admins.find((a) => a.email === org.adminEmail)?.id ?? '';
+    expect((await client.request('POST', `/api/admins/${ownerId}/transfer-ownership`)).status).toBe(
+      204,
+    );
+    const newPassword = `second-${randomUUID()}`;
+    secrets.push(newPassword);
+    expect(
+      (
+        await client.request('POST', '/api/account/password', {
+          currentPassword: password,
+          newPassword,
+        })
+      ).status,
+    ).toBe(204);
+    client = await AdminClient.signIn(api, {
+      ...org,
+      adminEmail: email,
+      adminPassword: newPassword,
+    });
+    const setup = await client.json<{ secret: string }>(
+      client.request('POST', '/api/account/two-factor/setup', {}),
+      200,
+    );
+    const app = new Authenticator(setup.secret);
+    const confirmed = await client.json<{ recoveryCodes: string[] }>(
+      client.request('POST', '/api/account/two-factor/confirm', { code: await app.nextCode() }),
+      200,
+    );
+    const regenerated = await client.json<{ recoveryCodes: string[] }>(
+      client.request('POST', '/api/account/two-factor/recovery-codes', {
+        code: await app.nextCode(),
+      }),
+      200,
+    );
+    secrets.push(setup.secret, ...confirmed.recoveryCodes, ...regenerated.recoveryCodes);
+    expect(
+      (
+        await client.request('DELETE', '/api/account/two-factor', {
+          password: newPassword,
+          recoveryCode: regenerated.recoveryCodes[0],
+        })
+      ).status,
+    ).toBe(204);
+    expect((await client.request('POST', '/api/account/sign-out-everywhere')).status).toBe(204);
+    expect((await admin.request('DELETE', `/api/admins/${id}`)).status).toBe(204);
   }
 
   beforeAll(async () => {
@@ -322,6 +421,40 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
     );
   });
 
+  it('records admin events as by who did them, about whom, and without any secret', () => {
+    const byType = (type: string) => events.filter((event) => event.type === type);
+    const owner = `admin:${org.adminEmail}`;
+    const actors = (type: string) => byType(type).map((event) => event.actor);
+    expect(actors('admin.invited')).toEqual([owner, owner]);
+    expect(actors('admin.invitation_revoked')).toEqual([owner]);
+    expect(actors('admin.joined')).toEqual([`admin:${vera.email}`]);
+    expect(byType('admin.joined')[0]?.data).toEqual({ admin: { ...vera, role: 'viewer' } });
+    expect(byType('admin.role_changed').map((event) => event.data)).toEqual([
+      { admin: vera, role: 'admin', previousRole: 'viewer' },
+    ]);
+    expect(actors('admin.ownership_transferred')).toEqual([owner, `admin:${vera.email}`]);
+    expect(byType('admin.ownership_transferred')[0]?.data).toMatchObject({ to: vera });
+    for (const type of [
+      'admin.password_changed',
+      'admin.two_factor_enabled',
+      'admin.recovery_codes_regenerated',
+      'admin.two_factor_disabled',
+      'admin.signed_out_everywhere',
+    ]) {
+      expect([type, byType(type).map((event) => [event.actor, event.data])]).toEqual([
+        type,
+        [[`admin:${vera.email}`, { admin: vera }]],
+      ]);
+    }
+    expect(byType('admin.removed').map((event) => [event.actor, event.data])).toEqual([
+      [owner, { admin: { ...vera, role: 'admin' } }],
+    ]);
+    // The suite kept what must not leak: links' tokens, passwords, the TOTP secret, the codes.
+    expect(secrets.length).toBeGreaterThan(20);
+    const serialized = JSON.stringify(events);
+    expect(secrets.filter((secret) => serialized.includes(secret))).toEqual([]);
+  });
+
   it('matches each event, field by field, to the documented schema of its type', () => {
     const problems = events.flatMap((event) =>
       mismatches(event).map((problem) => `${event.type} ${problem}`),
@@ -394,4 +527,8 @@ describe(`the documented event schemas on ${testDialect()}`, () => {
 
 interface OpenApiOperationWithBody {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
+}
+
+function tokenOf(link: string): string {
+  return link.slice(link.lastIndexOf('/') + 1);
 }
