@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { CreateOrganization, GetAdminInvitation } from '@rollcall/organizations';
+import type { EventListView } from '@rollcall/contracts';
 import { AdminClient, type AdminErrorBody } from './support/admin-client';
 import { TestApi, type TestOrganization } from './support/test-api';
 
@@ -113,6 +114,20 @@ async function errorOf(response: Promise<Response>, status: number): Promise<Adm
   const body = (await settled.json()) as AdminErrorBody;
   expect({ status: settled.status, code: body.code }).toEqual({ status, code: expect.any(String) });
   return body;
+}
+
+/** The organization's events after `cursor` (all of them from '0'), and the cursor to read on. */
+async function eventsAfter(cursor: string): Promise<EventListView> {
+  const all: EventListView['data'] = [];
+  for (;;) {
+    const page = await owner.json<EventListView>(
+      owner.get(`/api/events?after=${cursor}&limit=500`),
+      200,
+    );
+    all.push(...page.data);
+    cursor = page.nextCursor;
+    if (page.data.length < 500) return { data: all, nextCursor: cursor };
+  }
 }
 
 beforeAll(async () => {
@@ -360,6 +375,51 @@ describe('ownership', () => {
     expect(
       (await errorOf(owner.request('POST', `/api/admins/${me}/transfer-ownership`), 400)).code,
     ).toBe('TRANSFER_TO_SELF');
+  });
+
+  it('appends no event for a refused change, and exactly one for the change that goes through', async () => {
+    const session = await owner.json<SessionBody>(owner.get('/api/auth/session'), 200);
+    const me = session.admin.id;
+    const { id: viewerId } = await newAdmin('viewer');
+    const { nextCursor: before } = await eventsAfter('0');
+    const refusals: [Promise<Response>, number, string][] = [
+      [owner.request('PATCH', `/api/admins/${me}`, { role: 'viewer' }), 409, 'LAST_OWNER'],
+      [owner.request('DELETE', `/api/admins/${me}`), 409, 'LAST_OWNER'],
+      [owner.request('POST', `/api/admins/${me}/transfer-ownership`), 400, 'TRANSFER_TO_SELF'],
+      [
+        owner.request('PATCH', '/api/admins/no-such-admin', { role: 'viewer' }),
+        404,
+        'ADMIN_NOT_FOUND',
+      ],
+      [owner.request('DELETE', '/api/admins/no-such-admin'), 404, 'ADMIN_NOT_FOUND'],
+      [owner.request('DELETE', '/api/admins/invitations/no-such-one'), 404, 'INVITATION_NOT_FOUND'],
+      [
+        owner.request('POST', '/api/admins/invitations', { email: org.adminEmail, role: 'viewer' }),
+        409,
+        'ALREADY_ADMIN',
+      ],
+    ];
+    for (const [response, status, code] of refusals) {
+      expect((await errorOf(response, status)).code).toBe(code);
+    }
+    expect((await eventsAfter(before)).data).toEqual([]);
+
+    await owner.json(owner.request('PATCH', `/api/admins/${viewerId}`, { role: 'admin' }), 200);
+    const after = await eventsAfter(before);
+    expect(after.data.map((event) => [event.type, event.actor, event.data])).toEqual([
+      [
+        'admin.role_changed',
+        `admin:${org.adminEmail}`,
+        {
+          admin: { id: viewerId, email: expect.stringMatching(/^viewer-/) },
+          role: 'admin',
+          previousRole: 'viewer',
+        },
+      ],
+    ]);
+    // Setting the role it already has changes nothing, so it tells nothing either.
+    await owner.json(owner.request('PATCH', `/api/admins/${viewerId}`, { role: 'admin' }), 200);
+    expect((await eventsAfter(after.nextCursor)).data).toEqual([]);
   });
 
   it('transfers ownership: they become the owner, you become an admin', async () => {
